@@ -1,0 +1,100 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/** Base URLs of the named environments; `custom` uses the credential's own Base URL. */
+export const HERO_BASE_URLS: Record<string, string> = {
+	production: 'https://api.herohealth.net',
+	staging: 'https://api.staging.htech.app',
+	mock: 'https://developer.herohealth.net/_mock/apis/public-api/openapi',
+};
+
+export class HeroHealthApi implements ICredentialType {
+	name = 'heroHealthApi';
+
+	displayName = 'Hero Health API';
+
+	icon: Icon = {
+		light: 'file:../nodes/HeroHealth/herohealth.svg',
+		dark: 'file:../nodes/HeroHealth/herohealth.dark.svg',
+	};
+
+	documentationUrl = 'https://developer.herohealth.net/pages/api/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The API key Hero issued for your practice group (Hero app: Settings → My Practice → API Key)',
+		},
+		{
+			displayName: 'Practice Group ID',
+			name: 'practiceGroupId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '731',
+			description:
+				'The Hero practice group to act for. Sent as x-practice-group-id on every request.',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			default: 'production',
+			options: [
+				{ name: 'Production', value: 'production', description: 'https://api.herohealth.net' },
+				{ name: 'Staging', value: 'staging', description: 'https://api.staging.htech.app' },
+				{
+					name: 'Hero Docs Mock',
+					value: 'mock',
+					description: 'Hero’s stateless documentation mock server',
+				},
+				{
+					name: 'Custom',
+					value: 'custom',
+					description: 'Any other base URL, e.g. a local sandbox',
+				},
+			],
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:4010',
+			required: true,
+			displayOptions: { show: { environment: ['custom'] } },
+			description: 'Base URL of the Hero API, without the /v1 part',
+		},
+	];
+
+	// Headers only: the same credential then also works in n8n's HTTP Request node.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'x-api-key': '={{$credentials.apiKey}}',
+				'x-practice-group-id': '={{$credentials.practiceGroupId}}',
+			},
+		},
+	};
+
+	// GET /v1/me needs both headers to be right, so a wrong key or a wrong practice group fails the test.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{ (${JSON.stringify(HERO_BASE_URLS)})[$credentials.environment] ?? String($credentials.baseUrl).replace(/\\/+$/, '') }}`,
+			url: '/v1/me',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,248 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { patientLocator } from '../common.descriptions';
+import { getLocatorId } from '../../helpers/parameters';
+import {
+	normaliseDateTime,
+	normaliseUkMobile,
+	requireId,
+	requireText,
+} from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	patientLocator('The Hero patient to message (from PDS Lookup, for example)'),
+	{
+		displayName: 'Message Type',
+		name: 'messageType',
+		type: 'options',
+		default: 'sms',
+		options: [
+			{ name: 'Email', value: 'email', description: 'Sent by Hero’s email provider' },
+			{ name: 'Hero', value: 'hero', description: 'Shown in the patient’s Hero account only' },
+			{
+				name: 'NHS App',
+				value: 'nhs_app',
+				description: 'Sent to the NHS App; falls back if not opened within an hour',
+			},
+			{ name: 'SMS', value: 'sms', description: 'Sent by the practice’s own SMS provider' },
+		],
+	},
+	{
+		displayName: 'Message',
+		name: 'messageText',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		description: 'The text the patient receives',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Assignee ID',
+				name: 'assigneeId',
+				type: 'number',
+				default: 0,
+				description: 'Admin or admin team that replies are assigned to',
+			},
+			{
+				displayName: 'Assignee Type',
+				name: 'assigneeType',
+				type: 'options',
+				default: 'Admin',
+				options: [
+					{ name: 'Admin', value: 'Admin' },
+					{ name: 'Admin Team', value: 'AdminTeam' },
+				],
+			},
+			{
+				displayName: 'Attachment UUID',
+				name: 'attachmentUuid',
+				type: 'string',
+				default: '',
+				description: 'From Link → Create Attachment Link',
+			},
+			{
+				displayName: 'Auto Write to Record',
+				name: 'autoWriteToRecord',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to write to the clinical record without an admin’s approval (only if the API key is allowed to)',
+			},
+			{
+				displayName: 'Encrypted',
+				name: 'encrypted',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the patient must log in to read the message',
+			},
+			{
+				displayName: 'Fallback Contact',
+				name: 'fallbackContactDetail',
+				type: 'string',
+				default: '',
+				description: 'Mobile number or email for the fallback; defaults to the patient record',
+			},
+			{
+				displayName: 'Fallback Type',
+				name: 'fallbackMessageType',
+				type: 'options',
+				default: 'sms',
+				description: 'How to reach the patient if the NHS App message is not read',
+				options: [
+					{ name: 'Email', value: 'email' },
+					{ name: 'SMS', value: 'sms' },
+				],
+			},
+			{
+				displayName: 'Recipient',
+				name: 'recipientContactDetail',
+				type: 'string',
+				default: '',
+				description:
+					'Mobile number (SMS) or email address to send to; defaults to the one on the patient record',
+			},
+			{
+				displayName: 'Send At',
+				name: 'sendAt',
+				type: 'dateTime',
+				default: '',
+				description: 'Schedule the message for later',
+			},
+			{
+				displayName: 'Short Link ID',
+				name: 'shortLinkId',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'SNOMED Code',
+				name: 'snomedCode',
+				type: 'string',
+				default: '',
+				description: 'Code written to the record; Hero picks one per message type when empty',
+			},
+			{
+				displayName: 'SNOMED Term',
+				name: 'snomedTerm',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Task ID',
+				name: 'taskId',
+				type: 'string',
+				default: '',
+				description: 'Inbox task the message belongs to',
+			},
+			{
+				displayName: 'Write to Record',
+				name: 'writeToRecord',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to write the message to the clinical record once an admin approves it',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['send'] } },
+	properties,
+);
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Checks a contact detail for the channel it is used on: a UK mobile for SMS, an address for email. */
+function contactFor(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	channel: unknown,
+	value: unknown,
+	field: string,
+): string {
+	const text = String(value).trim();
+	if (channel === 'sms') return normaliseUkMobile(this.getNode(), itemIndex, text, field);
+	if (channel === 'email' && !EMAIL.test(text)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${field} "${text.slice(0, 40)}" is not an email address (item ${itemIndex})`,
+			{
+				itemIndex,
+			},
+		);
+	}
+	return text;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const messageType = this.getNodeParameter('messageType', itemIndex) as string;
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {
+		patient_id: requireId(
+			node,
+			itemIndex,
+			getLocatorId.call(this, 'patientId', itemIndex),
+			'Patient',
+		),
+		message_type: messageType,
+		message_string: requireText(
+			node,
+			itemIndex,
+			this.getNodeParameter('messageText', itemIndex),
+			'Message',
+		),
+	};
+	if (fields.recipientContactDetail) {
+		body.recipient_contact_detail = contactFor.call(
+			this,
+			itemIndex,
+			messageType,
+			fields.recipientContactDetail,
+			'Recipient',
+		);
+	}
+	if (fields.fallbackMessageType) body.fallback_message_type = fields.fallbackMessageType;
+	if (fields.fallbackContactDetail) {
+		body.fallback_contact_detail = contactFor.call(
+			this,
+			itemIndex,
+			fields.fallbackMessageType ?? 'sms',
+			fields.fallbackContactDetail,
+			'Fallback Contact',
+		);
+	}
+	if (fields.sendAt) body.send_at = normaliseDateTime(node, itemIndex, fields.sendAt, 'Send At');
+	for (const [option, apiName] of [
+		['writeToRecord', 'write_to_record'],
+		['autoWriteToRecord', 'auto_write_to_record'],
+		['encrypted', 'encrypted'],
+	] as const) {
+		if (fields[option] !== undefined) body[apiName] = fields[option] === true;
+	}
+	for (const [option, apiName] of [
+		['snomedCode', 'snomed_code'],
+		['snomedTerm', 'snomed_term'],
+		['taskId', 'task_id'],
+		['attachmentUuid', 'attachment_uuid'],
+		['shortLinkId', 'short_link_id'],
+	] as const) {
+		const value = String(fields[option] ?? '').trim();
+		if (value) body[apiName] = value;
+	}
+	if (fields.assigneeId) {
+		body.assignee_id = Number(fields.assigneeId);
+		body.assignee_type = fields.assigneeType ?? 'Admin';
+	}
+	return await heroApiRequest.call(this, 'message.send', { body, itemIndex });
+}

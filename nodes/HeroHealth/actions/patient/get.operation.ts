@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { patientLocator } from '../common.descriptions';
+import { getLocatorId } from '../../helpers/parameters';
+import { requireId } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	patientLocator(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Data Source',
+				name: 'dataSource',
+				type: 'options',
+				default: 'hero',
+				description:
+					'Where the record comes from. Setting this uses Hero’s v2 endpoint, which can read the record live from the clinical system.',
+				options: [
+					{ name: 'Hero', value: 'hero', description: 'The record as Hero holds it' },
+					{
+						name: 'Clinical System (EHR)',
+						value: 'ehr',
+						description: 'Read live from EMIS Web or SystmOne',
+					},
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['patient'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requireId(
+		this.getNode(),
+		itemIndex,
+		getLocatorId.call(this, 'patientId', itemIndex),
+		'Patient',
+	);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.dataSource) {
+		return await heroApiRequest.call(this, 'patient.getV2', {
+			pathParams: { id },
+			qs: { data_source: options.dataSource },
+			itemIndex,
+		});
+	}
+	return await heroApiRequest.call(this, 'patient.get', { pathParams: { id }, itemIndex });
+}

@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { heroApiRequestAllItems } from '../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Text to look for, e.g. a name or an EMIS ID',
+			},
+			{
+				displayName: 'Search Field',
+				name: 'field',
+				type: 'options',
+				default: 'emis_id',
+				description: 'The field Search looks in',
+				options: [
+					{ name: 'EHR Partner ID', value: 'ehr_partner_id' },
+					{ name: 'Email', value: 'email' },
+					{ name: 'EMIS ID', value: 'emis_id' },
+					{ name: 'First Name', value: 'first_name' },
+					{ name: 'Last Name', value: 'last_name' },
+					{ name: 'Mobile', value: 'mobile' },
+					{ name: 'NHS Number', value: 'nhs_number' },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['patient'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.search) qs.search = filters.search;
+	if (filters.search && filters.field) qs.field = filters.field;
+	return await heroApiRequestAllItems.call(this, 'patient.getAll', { qs, itemIndex }, limit);
+}

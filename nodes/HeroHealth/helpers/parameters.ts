@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+/** The ID of a resource locator parameter, whichever mode the user picked. */
+export function getLocatorId(this: IExecuteFunctions, name: string, itemIndex: number): string {
+	return String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+}
+
+/** Copies the set fields of a collection into a body, renaming camelCase options to Hero's names. */
+export function mapFields(
+	fields: IDataObject,
+	names: Record<string, string>,
+	target: IDataObject = {},
+): IDataObject {
+	for (const [option, apiName] of Object.entries(names)) {
+		const value = fields[option];
+		if (value === undefined || value === null || value === '') continue;
+		target[apiName] = value;
+	}
+	return target;
+}

@@ -1,0 +1,175 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Checks of what users type or map from spreadsheets, run before any request is sent so that a
+ * bad row fails alone, with the field and the item named, and nothing reaches Hero for it.
+ */
+
+function invalid(node: INode, itemIndex: number, field: string, problem: string, hint?: string) {
+	return new NodeOperationError(node, `${field} ${problem} (item ${itemIndex})`, {
+		itemIndex,
+		description: hint,
+	});
+}
+
+/** Shows a bad value in an error without echoing a 10 kB cell back. */
+function quote(value: unknown): string {
+	const text = String(value);
+	return JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
+}
+
+/** True for a 10-digit NHS number whose last digit is its Modulus 11 check digit. */
+export function isValidNhsNumber(digits: string): boolean {
+	if (!/^\d{10}$/.test(digits)) return false;
+	let sum = 0;
+	for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+	const check = 11 - (sum % 11);
+	const expected = check === 11 ? 0 : check;
+	return expected !== 10 && expected === Number(digits[9]);
+}
+
+/** Returns the NHS number as 10 digits; spaces and dashes are accepted and removed. */
+export function normaliseNhsNumber(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	field = 'NHS Number',
+): string {
+	const text = String(value ?? '').trim();
+	if (!text) throw invalid(node, itemIndex, field, 'is empty');
+	const digits = text.replace(/[\s-]/g, '');
+	if (!/^\d{10}$/.test(digits)) {
+		throw invalid(node, itemIndex, field, `${quote(text)} is not 10 digits`);
+	}
+	if (!isValidNhsNumber(digits)) {
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`${quote(text)} is not a valid NHS number`,
+			'Its last digit does not match the Modulus 11 check digit: check it for a typing error',
+		);
+	}
+	return digits;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
+}
+
+/**
+ * Returns a date as `YYYY-MM-DD`. Accepts ISO dates (with or without a time, as n8n's date picker
+ * gives) and the UK `DD/MM/YYYY` (also with `-` or `.`) that spreadsheets export.
+ */
+export function normaliseDate(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	field = 'Date of Birth',
+	options: { notInFuture?: boolean } = {},
+): string {
+	const text = String(value ?? '').trim();
+	if (!text) throw invalid(node, itemIndex, field, 'is empty');
+	let year: number;
+	let month: number;
+	let day: number;
+	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+	const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+	if (iso) {
+		[year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+	} else if (uk) {
+		[day, month, year] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
+	} else {
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`${quote(text)} is not a date`,
+			'Use YYYY-MM-DD (e.g. 1992-01-31) or DD/MM/YYYY (e.g. 31/01/1992)',
+		);
+	}
+	if (!isRealDate(year, month, day) || year < 1880) {
+		throw invalid(node, itemIndex, field, `${quote(text)} is not a real date`);
+	}
+	const normalised = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+	if (options.notInFuture && normalised > new Date().toISOString().slice(0, 10)) {
+		throw invalid(node, itemIndex, field, `${quote(text)} is in the future`);
+	}
+	return normalised;
+}
+
+/** Returns a UK mobile number in E.164 (`+447…`); accepts `07…`, `+447…`, `447…`, `00447…` with spaces. */
+export function normaliseUkMobile(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	field = 'Recipient',
+): string {
+	const text = String(value ?? '').trim();
+	if (!text) throw invalid(node, itemIndex, field, 'is empty');
+	const compact = text.replace(/[\s\-().]/g, '');
+	const match = /^(?:\+44|0044|44|0)(7\d{9})$/.exec(compact);
+	if (!match) {
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`${quote(text)} is not a UK mobile number`,
+			'SMS needs a UK mobile such as 07700 900123 or +447700900123',
+		);
+	}
+	return `+44${match[1]}`;
+}
+
+/** Returns an ISO 8601 date-time in UTC; a value without a zone is read as UTC. */
+export function normaliseDateTime(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	field: string,
+): string {
+	const text = String(value ?? '').trim();
+	if (!text) throw invalid(node, itemIndex, field, 'is empty');
+	const isoLike = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(
+		text,
+	);
+	const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text);
+	const parsed = isoLike ? Date.parse(hasZone ? text : `${text.replace(' ', 'T')}Z`) : NaN;
+	if (Number.isNaN(parsed)) {
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`${quote(text)} is not an ISO 8601 date-time`,
+			'Use e.g. 2026-03-15T14:00:00Z',
+		);
+	}
+	return new Date(parsed).toISOString();
+}
+
+/** Returns the text trimmed, or throws when it is empty. */
+export function requireText(node: INode, itemIndex: number, value: unknown, field: string): string {
+	const text = typeof value === 'string' ? value.trim() : String(value ?? '').trim();
+	if (!text) throw invalid(node, itemIndex, field, 'is empty');
+	return text;
+}
+
+/** Returns a Hero ID (numeric string), or throws naming the field. */
+export function requireId(node: INode, itemIndex: number, value: unknown, field: string): string {
+	const text = String(value ?? '').trim();
+	if (!text) throw invalid(node, itemIndex, field, 'is empty');
+	if (!/^\d+$/.test(text)) {
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`${quote(text)} is not a Hero ID`,
+			'Hero IDs are numbers, e.g. 98765',
+		);
+	}
+	return text;
+}

@@ -1,0 +1,327 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
+export interface Endpoint {
+	method: IHttpRequestMethods;
+	/** Path under the credential's base URL; `{name}` segments are filled from path parameters. */
+	path: string;
+	/** Whether the list endpoint takes page_index/page_size (otherwise it answers everything at once). */
+	paged?: boolean;
+	/**
+	 * Set when Hero's reference did not show this method or path: what the guess is based on.
+	 * The README lists every inferred endpoint; correcting one is a change to this line only.
+	 */
+	inferred?: string;
+}
+
+/**
+ * Every Hero API call the node makes, in one table, keyed `<resource>.<name>`.
+ * Operations refer to endpoints only by key, so a corrected path or method is a one-line change here.
+ */
+export const ENDPOINTS = {
+	// Practice Group
+	'practiceGroup.get': { method: 'GET', path: '/v1/me' },
+	'practiceGroup.update': { method: 'PATCH', path: '/v1/me' },
+	'practiceGroup.getCapabilities': { method: 'GET', path: '/v1/me/capabilities' },
+	'practiceGroup.getConfiguration': { method: 'GET', path: '/v1/me/configuration' },
+	'practiceGroup.getElements': { method: 'GET', path: '/v1/me/elements' },
+	'practiceGroup.getSmsCredits': { method: 'GET', path: '/v1/me/sms-credits' },
+	'practiceGroup.getNetwork': { method: 'GET', path: '/v1/network' },
+	'practiceGroup.createAccessToken': { method: 'POST', path: '/v1/access_token' },
+	'practiceGroup.getAppointmentTypes': { method: 'GET', path: '/v1/appointment_types' },
+	'practiceGroup.getLocations': { method: 'GET', path: '/v1/locations' },
+	'practiceGroup.getPractitioners': { method: 'GET', path: '/v1/practitioners' },
+	'practiceGroup.getPractitioner': { method: 'GET', path: '/v1/practitioners/{id}' },
+
+	// Patients
+	'patient.pdsLookup': { method: 'POST', path: '/v1/patients/register_pds' },
+	'patient.register': { method: 'POST', path: '/v1/patients/register' },
+	'patient.get': { method: 'GET', path: '/v1/patients/{id}' },
+	'patient.getV2': { method: 'GET', path: '/v2/patients/{id}' },
+	'patient.getAll': { method: 'GET', path: '/v1/patients', paged: true },
+	'patient.getAttachments': { method: 'GET', path: '/v1/patients/{id}/attachments' },
+	'patient.getEhrCandidates': { method: 'GET', path: '/v1/patients/{id}/ehr/candidates' },
+	'patient.connectEhr': { method: 'POST', path: '/v1/patients/{id}/ehr/connect' },
+	'patient.previewMerge': { method: 'POST', path: '/v1/patients/{id}/merge/preview' },
+	'patient.merge': { method: 'POST', path: '/v1/patients/{id}/merge' },
+	'patient.getBillingInfo': {
+		method: 'GET',
+		path: '/v1/patients/{id}/billing_info',
+		inferred:
+			'Only the page title "Get patient billing info" was seen; path follows /v1/patients/{id}/attachments',
+	},
+	'patient.getPaymentMethods': {
+		method: 'GET',
+		path: '/v1/patients/{id}/payment_methods',
+		inferred:
+			'Only the page slug listpatientpaymentmethods was seen; path follows /v1/patients/{id}/attachments',
+	},
+
+	// Messages
+	'message.send': { method: 'POST', path: '/v1/messages/send' },
+	'message.get': { method: 'GET', path: '/v1/messages/{id}' },
+	'message.getAll': {
+		method: 'GET',
+		path: '/v1/messages',
+		paged: true,
+		inferred:
+			'Only the page slug listsentmessages was seen; path is the collection of /v1/messages/{id}',
+	},
+	'message.getStatus': {
+		method: 'GET',
+		path: '/v1/messages/{id}/status',
+		inferred:
+			'Only the page slug messages/getstatus was seen; path follows /v1/appointments/{id}/status',
+	},
+	'message.createBatch': { method: 'POST', path: '/v1/batch_message' },
+	'message.getAllBatches': { method: 'GET', path: '/v1/batch_message', paged: true },
+	'message.getBatch': { method: 'GET', path: '/v1/batch_message/{id}' },
+	'message.sendBatch': { method: 'PATCH', path: '/v1/batch_message/{id}/send' },
+	'message.getBatchRecipients': {
+		method: 'GET',
+		path: '/v1/batch_message/{id}/recipients',
+		paged: true,
+	},
+	'message.getBatchMessages': {
+		method: 'GET',
+		path: '/v1/batch_message/{id}/messages',
+		paged: true,
+	},
+	'message.getTemplates': { method: 'GET', path: '/v1/templates' },
+	'message.getAutomatedMessages': { method: 'GET', path: '/v2/automated_messages', paged: true },
+	'message.getAutomatedMessage': { method: 'GET', path: '/v2/automated_messages/{id}' },
+
+	// Booking
+	'booking.getSlots': { method: 'GET', path: '/v1/slots', paged: true },
+	'booking.getSlot': { method: 'GET', path: '/v1/slots/{id}' },
+	'booking.countSlots': { method: 'GET', path: '/v1/slots/count' },
+	'booking.reserve': { method: 'POST', path: '/v1/appointments' },
+	'booking.confirm': {
+		method: 'PATCH',
+		path: '/v1/appointments/{id}/book',
+		inferred:
+			'The "Book Appointment" page was cut before its URL; path and method follow PATCH /v1/appointments/{id}/cancel and /reschedule',
+	},
+	'booking.get': { method: 'GET', path: '/v1/appointments/{id}' },
+	'booking.update': { method: 'PUT', path: '/v1/appointments/{id}' },
+	'booking.cancel': { method: 'PATCH', path: '/v1/appointments/{id}/cancel' },
+	'booking.reschedule': { method: 'PATCH', path: '/v1/appointments/{id}/reschedule' },
+	'booking.getStatus': { method: 'GET', path: '/v1/appointments/{id}/status' },
+	'booking.getBookingLinks': { method: 'GET', path: '/v2/bookinglinks', paged: true },
+
+	// Booking - HCA
+	'bookingHca.searchConsultants': { method: 'GET', path: '/v1/booking-hca/consultants' },
+	'bookingHca.getConsultant': { method: 'GET', path: '/v1/booking-hca/consultants/{gmc_number}' },
+
+	// Links
+	'link.createBookingLink': { method: 'POST', path: '/v1/booking_links' },
+	'link.updateBookingLink': { method: 'PATCH', path: '/v1/booking_links/{id}' },
+	'link.createAttachmentLink': { method: 'POST', path: '/v1/attachment_links' },
+	'link.createFormLink': {
+		method: 'POST',
+		path: '/v1/form_links',
+		inferred:
+			'Only the page title "Create a Form Link" was seen; path follows /v1/booking_links and /v1/attachment_links',
+	},
+
+	// Episodes and notes
+	'episode.getAll': { method: 'GET', path: '/v1/episodes', paged: true },
+	'episode.getAllV2': {
+		method: 'GET',
+		path: '/v2/episodes',
+		paged: true,
+		inferred: 'Only the page title "List episodes (v2)" was seen; path is the v2 of /v1/episodes',
+	},
+	'episode.get': { method: 'GET', path: '/v1/episodes/{id}' },
+	'episode.createNote': { method: 'POST', path: '/v1/notes' },
+
+	// Care Navigation (no operation was retrieved for this tag)
+	'careNavigation.getPathways': {
+		method: 'GET',
+		path: '/v1/care_navigation/pathways',
+		paged: true,
+		inferred:
+			'Tag "Care Navigation" seen without operations; path follows the /v1/<collection> convention',
+	},
+	'careNavigation.getSubmissions': {
+		method: 'GET',
+		path: '/v1/care_navigation/submissions',
+		paged: true,
+		inferred:
+			'Tag "Care Navigation" seen without operations; path follows the /v1/<collection> convention',
+	},
+	'careNavigation.getSubmission': {
+		method: 'GET',
+		path: '/v1/care_navigation/submissions/{id}',
+		inferred:
+			'Tag "Care Navigation" seen without operations; path follows the /v1/<collection>/{id} convention',
+	},
+
+	// Consultations (no operation was retrieved for this tag)
+	'consultation.getAll': {
+		method: 'GET',
+		path: '/v1/consultations',
+		paged: true,
+		inferred:
+			'Tag "Consultations" seen without operations; path follows the /v1/<collection> convention',
+	},
+	'consultation.get': {
+		method: 'GET',
+		path: '/v1/consultations/{id}',
+		inferred:
+			'Tag "Consultations" seen without operations; path follows the /v1/<collection>/{id} convention',
+	},
+
+	// Prescriptions, prescribers and pharmacies
+	'prescription.getPrescriber': {
+		method: 'GET',
+		path: '/v1/prescriber/{id}',
+		inferred:
+			'Only the title "Get a prescriber" was seen; path is the parent of /v1/prescriber/{id}/pharmacies',
+	},
+	'prescription.getPrescriberPharmacies': {
+		method: 'GET',
+		path: '/v1/prescriber/{id}/pharmacies',
+	},
+	'prescription.createPharmacy': { method: 'POST', path: '/v1/pharmacies' },
+
+	// Write to record (data lives on the message)
+	'writeToRecord.getStatus': { method: 'GET', path: '/v1/messages/{id}' },
+
+	// Admins
+	'admin.getAll': { method: 'GET', path: '/v1/admins', paged: true },
+	'admin.update': { method: 'PATCH', path: '/v1/admins/{id}' },
+	'admin.upsertSignature': {
+		method: 'POST',
+		path: '/v1/admins/signature',
+		inferred:
+			'The "Upsert admin signature" page was cut before its URL; path is a sub-resource of /v1/admins',
+	},
+
+	// API keys (no operation was retrieved for this tag)
+	'apiKey.getAll': {
+		method: 'GET',
+		path: '/v1/api_keys',
+		paged: true,
+		inferred:
+			'Tag "ApiKey" seen without operations; path follows the /v1/<snake_case collection> convention',
+	},
+	'apiKey.revoke': {
+		method: 'DELETE',
+		path: '/v1/api_keys/{id}',
+		inferred: 'Tag "ApiKey" seen without operations; path follows DELETE /v1/webhooks/{id}',
+	},
+
+	// Tasks
+	'task.get': { method: 'GET', path: '/v2/tasks/{id}' },
+	'task.update': { method: 'PATCH', path: '/v1/tasks/{id}' },
+
+	// Partners
+	'partner.getHeidiToken': { method: 'GET', path: '/v1/partners/heidi/token' },
+
+	// Forms and form responses
+	'form.getAll': { method: 'GET', path: '/v1/forms' },
+	'form.get': { method: 'GET', path: '/v1/forms/{id}' },
+	'formResponse.get': { method: 'GET', path: '/v1/form_response/{id}' },
+	'formResponse.create': {
+		method: 'POST',
+		path: '/v1/form_response',
+		inferred:
+			'The "Form Response" tag promises create; only GET /v1/form_response/{id} was seen, so create is POST on its collection',
+	},
+	'formResponse.update': {
+		method: 'PATCH',
+		path: '/v1/form_response/{id}',
+		inferred:
+			'The "Form Response" tag promises update; PATCH on GET /v1/form_response/{id}, as /v1/tasks/{id} and /v1/admins/{id}',
+	},
+
+	// Subscriptions and subscribers (no operation was retrieved for this tag)
+	'subscription.getAll': {
+		method: 'GET',
+		path: '/v1/subscriptions',
+		paged: true,
+		inferred:
+			'Tag "Subscriptions" seen without operations; path follows the /v1/<collection> convention',
+	},
+	'subscription.create': {
+		method: 'POST',
+		path: '/v1/subscriptions',
+		inferred:
+			'Tag "Subscriptions" seen without operations; POST on the collection, as /v1/webhooks',
+	},
+	'subscription.delete': {
+		method: 'DELETE',
+		path: '/v1/subscriptions/{id}',
+		inferred:
+			'Tag "Subscriptions" seen without operations; DELETE on the item, as /v1/webhooks/{id}',
+	},
+	'subscription.getSubscribers': {
+		method: 'GET',
+		path: '/v1/subscriptions/{id}/subscribers',
+		paged: true,
+		inferred:
+			'Tag "Subscriptions" seen without operations; sub-collection, as /v1/batch_message/{id}/recipients',
+	},
+	'subscription.addSubscriber': {
+		method: 'POST',
+		path: '/v1/subscriptions/{id}/subscribers',
+		inferred: 'Tag "Subscriptions" seen without operations; POST on the sub-collection',
+	},
+	'subscription.removeSubscriber': {
+		method: 'DELETE',
+		path: '/v1/subscriptions/{id}/subscribers/{subscriber_id}',
+		inferred: 'Tag "Subscriptions" seen without operations; DELETE on the sub-collection item',
+	},
+
+	// Webhooks
+	'webhook.create': { method: 'POST', path: '/v1/webhooks' },
+	'webhook.getAll': { method: 'GET', path: '/v1/webhooks', paged: true },
+	'webhook.delete': { method: 'DELETE', path: '/v1/webhooks/{id}' },
+
+	// Invoicing
+	'invoicing.getCoupons': { method: 'GET', path: '/v1/invoicing/coupons' },
+	'invoicing.getCustomers': { method: 'GET', path: '/v1/invoicing/customers' },
+	'invoicing.createCustomer': { method: 'POST', path: '/v1/invoicing/customers' },
+	'invoicing.getProducts': {
+		method: 'GET',
+		path: '/v1/invoicing/products',
+		inferred: 'The "Invoicing" tag names products; path follows /v1/invoicing/coupons',
+	},
+	'invoicing.getMembershipSchemes': {
+		method: 'GET',
+		path: '/v1/invoicing/membership_schemes',
+		inferred: 'The "Invoicing" tag names membership schemes; path follows /v1/invoicing/coupons',
+	},
+
+	// Utilities (no operation was retrieved for this tag)
+	'utility.lookupAddress': {
+		method: 'GET',
+		path: '/v1/utilities/address_lookup',
+		inferred:
+			'Tag "Utilities" seen without operations; address lookup by postcode on a /v1/utilities path',
+	},
+	'utility.validateSnomedCode': {
+		method: 'GET',
+		path: '/v1/utilities/snomed_codes/{code}',
+		inferred:
+			'Tag "Utilities" seen without operations; SNOMED code validation on a /v1/utilities path',
+	},
+} as const satisfies Record<string, Endpoint>;
+
+export type EndpointName = keyof typeof ENDPOINTS;
+
+/** The table entry of an endpoint, typed as the general shape. */
+export function endpoint(name: EndpointName): Endpoint {
+	return ENDPOINTS[name];
+}
+
+/** Fills `{name}` segments, URL-encoding each value; a missing value is a bug in the operation. */
+export function endpointPath(name: EndpointName, pathParams: Record<string, string> = {}): string {
+	return endpoint(name).path.replace(/\{(\w+)\}/g, (_, key: string) => {
+		const value = pathParams[key];
+		if (value === undefined || value === '') {
+			throw new Error(`Endpoint ${name} needs the path parameter "${key}"`);
+		}
+		return encodeURIComponent(value);
+	});
+}

@@ -1,0 +1,121 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+interface HeroValidationIssue {
+	code?: string;
+	expected?: string;
+	received?: string;
+	message?: string;
+	path?: Array<string | number>;
+}
+
+/**
+ * Hero's 400 body is `{error, statusCode, message: [{code, expected, path}]}` (a Zod issue list);
+ * other errors carry a plain string `message`. Renders either as one line, e.g. `nhs_number: expected string`.
+ */
+export function describeHeroErrorBody(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() || undefined;
+	if (!body || typeof body !== 'object') return undefined;
+	const { message, error } = body as { message?: unknown; error?: unknown };
+	if (Array.isArray(message)) {
+		const parts = (message as Array<HeroValidationIssue | string>).map((issue) => {
+			if (typeof issue === 'string') return issue;
+			const field =
+				Array.isArray(issue.path) && issue.path.length ? issue.path.join('.') : 'request';
+			if (issue.message) return `${field}: ${issue.message}`;
+			if (issue.expected) {
+				return `${field}: expected ${issue.expected}${issue.received ? `, received ${issue.received}` : ''}`;
+			}
+			return `${field}: ${issue.code ?? 'invalid'}`;
+		});
+		return parts.join('; ') || undefined;
+	}
+	if (typeof message === 'string' && message.trim()) return message.trim();
+	if (typeof error === 'string' && error.trim()) return error.trim();
+	return undefined;
+}
+
+/** What the user is told per status, so a practice administrator knows what to fix. */
+function headlineFor(status: number, request: string): string {
+	switch (status) {
+		case 400:
+			return `Hero rejected the request (${request})`;
+		case 401:
+			return 'Hero did not accept the API key (401): check the API key in the Hero Health credential';
+		case 403:
+			return 'Hero refused access (403): the API key lacks the scope for this operation, or the practice group ID does not belong to it';
+		case 404:
+			return `Hero found nothing at ${request} (404): check the ID`;
+		case 409:
+			return `Hero reported a conflict (409) for ${request}`;
+		case 429:
+			return 'Hero’s rate limit was reached (429) and retries ran out';
+		default:
+			return status >= 500
+				? `Hero had a server error (${status}) for ${request}`
+				: `Hero answered ${status} for ${request}`;
+	}
+}
+
+const SECRET_PLACEHOLDER = '[redacted]';
+
+/** Removes every secret value from a text, so no message or output can carry an API key. */
+export function redact(text: string, secrets: string[]): string {
+	let clean = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) clean = clean.split(secret).join(SECRET_PLACEHOLDER);
+	}
+	return clean;
+}
+
+export interface HeroErrorDetails {
+	status?: number;
+	body?: unknown;
+	/** `<method> <path>` of the request, to show where it failed. */
+	request: string;
+	itemIndex?: number;
+	secrets: string[];
+	/** Set for failures without an HTTP answer (timeouts, dropped connections). */
+	networkCode?: string;
+	networkMessage?: string;
+	/** For a POST that may have reached Hero: tells the user it was not sent again. */
+	mayHaveBeenProcessed?: boolean;
+}
+
+/**
+ * Builds the NodeApiError for a failed Hero call. Only clean, redacted values go in: never the raw
+ * HTTP client error, whose request config would carry the x-api-key header.
+ */
+export function heroApiError(node: INode, details: HeroErrorDetails): NodeApiError {
+	const { status, secrets } = details;
+	let message: string;
+	let description: string;
+	if (status === undefined) {
+		const code = details.networkCode ?? 'network error';
+		message = `Could not reach Hero for ${details.request} (${code})`;
+		description = details.mayHaveBeenProcessed
+			? 'The connection failed after the request was sent, so Hero may have processed it. It was not sent again, to avoid doing it twice: check in Hero before retrying.'
+			: (details.networkMessage ?? 'Check the network and the Base URL of the credential.');
+	} else {
+		const heroText = describeHeroErrorBody(details.body);
+		message = headlineFor(status, details.request);
+		if (status === 400 && heroText) message = `${message}: ${heroText}`;
+		description =
+			heroText && status !== 400 ? `Hero said: ${heroText}` : `Request: ${details.request}`;
+	}
+	const errorResponse: JsonObject = {
+		message: redact(message, secrets),
+		description: redact(description, secrets),
+		httpCode: status === undefined ? null : String(status),
+		request: redact(details.request, secrets),
+	};
+	if (details.body !== undefined) {
+		errorResponse.heroResponse = JSON.parse(redact(JSON.stringify(details.body), secrets));
+	}
+	return new NodeApiError(node, errorResponse, {
+		message: redact(message, secrets),
+		description: redact(description, secrets),
+		httpCode: status === undefined ? undefined : String(status),
+		itemIndex: details.itemIndex,
+	});
+}

@@ -1,0 +1,365 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { HERO_BASE_URLS } from '../../../credentials/HeroHealthApi.credentials';
+import { endpoint, endpointPath, type EndpointName } from './endpoints';
+import { heroApiError } from './errors';
+
+export { ENDPOINTS, type EndpointName } from './endpoints';
+
+export type HeroContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export const CREDENTIAL_NAME = 'heroHealthApi';
+
+/**
+ * Hero's list endpoints take `page_index` and `page_size`. The reference does not say where
+ * page_index starts; every sample request uses `page_index=0`, so the first page is 0.
+ */
+export const FIRST_PAGE_INDEX = 0;
+export const MAX_PAGE_SIZE = 100;
+
+export interface RequestPolicy {
+	/** Retries after 429 / 503 (and 502 / 504 and dropped connections for reads). */
+	maxRetries: number;
+	/** Upper bound for the whole node; 0 means no cap. */
+	maxRequestsPerSecond: number;
+	/** Per request, in milliseconds. */
+	timeout: number;
+}
+
+export const DEFAULT_POLICY: RequestPolicy = {
+	maxRetries: 5,
+	maxRequestsPerSecond: 0,
+	timeout: 60_000,
+};
+
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_MAX_MS = 30_000;
+/** Longest single wait we honour from a Retry-After header before giving up on the request. */
+const RETRY_AFTER_MAX_MS = 120_000;
+
+/** Methods Hero can safely receive twice; anything else is resent only when it surely never arrived. */
+const IDEMPOTENT_METHODS = new Set<string>(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
+/** Network failures that happen before a request is sent, so a retry cannot duplicate it. */
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
+
+/**
+ * State shared by every request of one node run (one context): the credential's base URL, and the
+ * throttle, so that a 429 slows down the whole node and not only the request that met it.
+ */
+interface RunState {
+	policy: RequestPolicy;
+	baseUrl?: Promise<{ baseUrl: string; secrets: string[] }>;
+	/** No request starts before this time (ms since epoch): set by 429s. */
+	pausedUntil: number;
+	/** Earliest start of the next request under the rate cap or the adaptive interval. */
+	nextStartAt: number;
+	/** Adaptive spacing between request starts after 429s, in ms; shrinks again on success. */
+	adaptiveIntervalMs: number;
+}
+
+const runStates = new WeakMap<object, RunState>();
+
+function runState(context: HeroContext): RunState {
+	let state = runStates.get(context);
+	if (!state) {
+		state = { policy: DEFAULT_POLICY, pausedUntil: 0, nextStartAt: 0, adaptiveIntervalMs: 0 };
+		runStates.set(context, state);
+	}
+	return state;
+}
+
+/** Sets retries, rate cap and timeout for every request this node run makes. */
+export function setRequestPolicy(context: HeroContext, policy: Partial<RequestPolicy>): void {
+	const state = runState(context);
+	state.policy = { ...DEFAULT_POLICY, ...policy };
+}
+
+async function credentialInfo(
+	context: HeroContext,
+): Promise<{ baseUrl: string; secrets: string[] }> {
+	const state = runState(context);
+	// Read once per run: decrypting the credential for every item would be wasted work.
+	state.baseUrl ??= context.getCredentials(CREDENTIAL_NAME).then((credentials) => {
+		const environment = String(credentials.environment ?? 'production');
+		const baseUrl =
+			HERO_BASE_URLS[environment] ?? String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+		return { baseUrl, secrets: [String(credentials.apiKey ?? '')] };
+	});
+	return await state.baseUrl;
+}
+
+function retryAfterMs(headers: IDataObject | undefined): number | undefined {
+	const value = headers?.['retry-after'];
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(value));
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function backoffMs(attempt: number): number {
+	const exponential = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
+	// Full jitter on half the delay spreads retries of parallel requests apart.
+	return exponential / 2 + Math.random() * (exponential / 2);
+}
+
+/** Waits until the throttle lets the next request start, and books its start time. */
+async function awaitTurn(state: RunState): Promise<void> {
+	const { maxRequestsPerSecond } = state.policy;
+	const capInterval = maxRequestsPerSecond > 0 ? 1000 / maxRequestsPerSecond : 0;
+	const interval = Math.max(capInterval, state.adaptiveIntervalMs);
+	let now = Date.now();
+	while (state.pausedUntil > now) {
+		await sleep(state.pausedUntil - now);
+		now = Date.now();
+	}
+	if (interval > 0) {
+		const startAt = Math.max(now, state.nextStartAt);
+		state.nextStartAt = startAt + interval;
+		if (startAt > now) await sleep(startAt - now);
+	}
+}
+
+function onRateLimited(state: RunState, waitMs: number): void {
+	state.pausedUntil = Math.max(state.pausedUntil, Date.now() + waitMs);
+	// Additive-increase / multiplicative-decrease: after a 429 space requests out, then speed up slowly.
+	state.adaptiveIntervalMs = Math.min(2000, Math.max(20, state.adaptiveIntervalMs * 2));
+}
+
+function onSuccess(state: RunState): void {
+	if (state.adaptiveIntervalMs > 0) {
+		state.adaptiveIntervalMs = state.adaptiveIntervalMs < 2 ? 0 : state.adaptiveIntervalMs * 0.95;
+	}
+}
+
+function networkCodeOf(error: unknown): string | undefined {
+	const err = error as { code?: unknown; cause?: { code?: unknown } };
+	const code = err?.cause?.code ?? err?.code;
+	return typeof code === 'string' ? code : undefined;
+}
+
+function networkMessageOf(error: unknown): string | undefined {
+	const err = error as { message?: unknown; cause?: { message?: unknown } };
+	const message = err?.cause?.message ?? err?.message;
+	return typeof message === 'string' ? message : undefined;
+}
+
+export interface HeroRequest {
+	method: IHttpRequestMethods;
+	/** Path under the base URL, starting with `/`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/** Item the request is for, so errors name it. */
+	itemIndex?: number;
+	/** Answer null for a 404 instead of failing, where "not found" is a normal outcome. */
+	notFoundAsNull?: boolean;
+}
+
+/**
+ * Sends one request to Hero through n8n's authenticated HTTP helper, with retries, the shared
+ * throttle, and every failure turned into a readable NodeApiError. Returns the response body.
+ */
+export async function heroRequest(this: HeroContext, request: HeroRequest): Promise<unknown> {
+	const state = runState(this);
+	const { baseUrl, secrets } = await credentialInfo(this);
+	const { method, path, qs, body, itemIndex } = request;
+	const idempotent = IDEMPOTENT_METHODS.has(method);
+	const options: IHttpRequestOptions = {
+		method,
+		baseURL: baseUrl,
+		url: path,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: state.policy.timeout,
+	};
+	if (qs && Object.keys(qs).length) options.qs = qs;
+	if (body !== undefined) options.body = body;
+	const described = `${method} ${path}`;
+
+	for (let attempt = 0; ; attempt++) {
+		await awaitTurn(state);
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_NAME,
+				options,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const networkCode = networkCodeOf(error);
+			const notSent = networkCode !== undefined && NOT_SENT_CODES.has(networkCode);
+			if ((idempotent || notSent) && attempt < state.policy.maxRetries) {
+				await sleep(backoffMs(attempt));
+				continue;
+			}
+			throw heroApiError(this.getNode(), {
+				request: described,
+				itemIndex,
+				secrets,
+				networkCode: networkCode ?? 'no response',
+				networkMessage: networkMessageOf(error),
+				mayHaveBeenProcessed: !idempotent && !notSent,
+			});
+		}
+
+		const status = response.statusCode;
+		if (status >= 200 && status < 300) {
+			onSuccess(state);
+			return response.body;
+		}
+		if (status === 404 && request.notFoundAsNull) return null;
+		// 429 and 503 mean Hero did not process the request; 502/504 may come after it did.
+		const retryable =
+			status === 429 || status === 503 || (idempotent && (status === 502 || status === 504));
+		if (retryable && attempt < state.policy.maxRetries) {
+			const hinted = retryAfterMs(response.headers as IDataObject);
+			const wait = hinted ?? backoffMs(attempt);
+			if (wait <= RETRY_AFTER_MAX_MS) {
+				if (status === 429) onRateLimited(state, wait);
+				await sleep(wait);
+				continue;
+			}
+		}
+		throw heroApiError(this.getNode(), {
+			status,
+			body: response.body,
+			request: described,
+			itemIndex,
+			secrets,
+		});
+	}
+}
+
+export interface EndpointRequest {
+	pathParams?: Record<string, string>;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	itemIndex?: number;
+}
+
+async function callEndpoint(
+	context: HeroContext,
+	name: EndpointName,
+	request: EndpointRequest,
+	notFoundAsNull: boolean,
+): Promise<unknown> {
+	return await heroRequest.call(context, {
+		method: endpoint(name).method,
+		path: endpointPath(name, request.pathParams),
+		qs: request.qs,
+		body: request.body,
+		itemIndex: request.itemIndex,
+		notFoundAsNull,
+	});
+}
+
+/** Calls one endpoint of the table by name; answers the response body. */
+export async function heroApiRequest(
+	this: HeroContext,
+	name: EndpointName,
+	request: EndpointRequest = {},
+): Promise<IDataObject> {
+	return ((await callEndpoint(this, name, request, false)) ?? {}) as IDataObject;
+}
+
+/** Like heroApiRequest, but a 404 answers null: for lookups where "not found" is a normal outcome. */
+export async function heroApiRequestOrNull(
+	this: HeroContext,
+	name: EndpointName,
+	request: EndpointRequest = {},
+): Promise<IDataObject | null> {
+	return ((await callEndpoint(this, name, request, true)) ?? null) as IDataObject | null;
+}
+
+/** The records of a list answer: Hero's `{data, count}` envelope, or a bare array. */
+export function unwrapList(response: unknown): IDataObject[] {
+	if (Array.isArray(response)) return response as IDataObject[];
+	if (response && typeof response === 'object') {
+		const { data } = response as { data?: unknown };
+		if (Array.isArray(data)) return data as IDataObject[];
+		if (data && typeof data === 'object') return [data as IDataObject];
+		return Object.keys(response).length ? [response as IDataObject] : [];
+	}
+	return [];
+}
+
+function totalCount(response: unknown): number | undefined {
+	const count = (response as { count?: unknown } | undefined)?.count;
+	return typeof count === 'number' ? count : undefined;
+}
+
+/**
+ * Reads a list: every page when `limit` is undefined (Return All), else at most `limit` records.
+ * Paged endpoints are walked with page_index/page_size; the others answer in one go.
+ */
+export async function heroRequestAllItems(
+	this: HeroContext,
+	request: HeroRequest,
+	paged: boolean,
+	limit?: number,
+): Promise<IDataObject[]> {
+	if (!paged) {
+		const records = unwrapList(await heroRequest.call(this, request));
+		return limit === undefined ? records : records.slice(0, limit);
+	}
+	const pageSize =
+		limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
+	const records: IDataObject[] = [];
+	for (let pageIndex = FIRST_PAGE_INDEX; ; pageIndex++) {
+		const response = await heroRequest.call(this, {
+			...request,
+			qs: { ...request.qs, page_index: pageIndex, page_size: pageSize },
+		});
+		const page = unwrapList(response);
+		records.push(...page);
+		const count = totalCount(response);
+		const done =
+			page.length < pageSize ||
+			(count !== undefined && records.length >= count) ||
+			(limit !== undefined && records.length >= limit);
+		if (done) break;
+	}
+	return limit === undefined ? records : records.slice(0, limit);
+}
+
+/** Reads a list endpoint of the table by name; see heroRequestAllItems. */
+export async function heroApiRequestAllItems(
+	this: HeroContext,
+	name: EndpointName,
+	request: EndpointRequest = {},
+	limit?: number,
+): Promise<IDataObject[]> {
+	return await heroRequestAllItems.call(
+		this,
+		{
+			method: endpoint(name).method,
+			path: endpointPath(name, request.pathParams),
+			qs: request.qs,
+			itemIndex: request.itemIndex,
+		},
+		endpoint(name).paged === true,
+		limit,
+	);
+}

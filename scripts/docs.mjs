@@ -1,0 +1,89 @@
+// @ts-check
+// `npm run docs`: writes README's operations table and inferred-endpoint list from the built node
+// (its description and its endpoint table), so they cannot drift from the code.
+// `npm run docs -- --check` only compares, and fails when README is stale (CI runs it).
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import prettier from 'prettier';
+
+const require = createRequire(import.meta.url);
+const check = process.argv.includes('--check');
+
+if (!existsSync('dist/nodes/HeroHealth/HeroHealth.node.js')) {
+	console.error('Build first: npm run build');
+	process.exit(1);
+}
+const { HeroHealth } = require('../dist/nodes/HeroHealth/HeroHealth.node.js');
+const { ENDPOINTS } = require('../dist/nodes/HeroHealth/transport/endpoints.js');
+
+/** @typedef {{ name: string, value: string, description?: string }} Option */
+/** @type {Array<{ name: string, type: string, options?: Option[], displayOptions?: any }>} */
+const properties = new HeroHealth().description.properties;
+const resourceParam = properties.find((p) => p.name === 'resource');
+if (!resourceParam?.options) throw new Error('no resource parameter');
+
+/** Endpoint keys an operation's source file names, e.g. 'booking.confirm'. */
+function endpointsOf(resource, operation) {
+	const file = `nodes/HeroHealth/actions/${resource}/${operation}.operation.ts`;
+	if (!existsSync(file)) return [];
+	const source = readFileSync(file, 'utf8');
+	return [...new Set([...source.matchAll(/'([a-zA-Z]+\.[a-zA-Z0-9]+)'/g)].map((m) => m[1]))].filter(
+		(key) => key in ENDPOINTS,
+	);
+}
+
+const rows = ['| Resource | Operation | What it does | Endpoint |', '| --- | --- | --- | --- |'];
+for (const resource of resourceParam.options) {
+	const operationParam = properties.find(
+		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
+	);
+	for (const operation of operationParam?.options ?? []) {
+		const keys = endpointsOf(resource.value, operation.value);
+		const endpoints = keys.length
+			? keys
+					.map(
+						(key) =>
+							`\`${ENDPOINTS[key].method} ${ENDPOINTS[key].path}\`${ENDPOINTS[key].inferred ? ' ⚠️ inferred' : ''}`,
+					)
+					.join('<br>')
+			: 'any (you choose)';
+		rows.push(
+			`| ${resource.name} | ${operation.name} | ${operation.description ?? ''} | ${endpoints} |`,
+		);
+	}
+}
+
+const inferred = ['| Endpoint | Used for | Based on |', '| --- | --- | --- |'];
+for (const [key, endpoint] of Object.entries(ENDPOINTS)) {
+	if (endpoint.inferred)
+		inferred.push(
+			`| \`${endpoint.method} ${endpoint.path}\` | \`${key}\` | ${endpoint.inferred} |`,
+		);
+}
+
+function replaceBlock(text, name, content) {
+	const start = `<!-- ${name}:start -->`;
+	const end = `<!-- ${name}:end -->`;
+	const from = text.indexOf(start);
+	const to = text.indexOf(end);
+	if (from < 0 || to < 0) throw new Error(`README.md lacks the ${start} … ${end} markers`);
+	return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+}
+
+const readme = readFileSync('README.md', 'utf8');
+let next = replaceBlock(readme, 'operations', rows.join('\n'));
+next = replaceBlock(next, 'inferred', inferred.join('\n'));
+// Formatted as `npm run format` would, so the check and prettier agree.
+next = await prettier.format(next, { ...(await prettier.resolveConfig('README.md')), filepath: 'README.md' });
+if (check) {
+	if (next !== readme) {
+		console.error('README.md is stale: run `npm run build && npm run docs` and commit it.');
+		process.exit(1);
+	}
+	console.log('README.md operations table is up to date.');
+} else {
+	writeFileSync('README.md', next);
+	console.log(
+		`README.md: ${rows.length - 2} operations, ${inferred.length - 2} inferred endpoints.`,
+	);
+}

@@ -1,0 +1,157 @@
+import axios, { type AxiosRequestConfig } from 'axios';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
+
+// Distinctive, so tests can prove it never shows up in an output or error.
+export const FAKE_CREDENTIAL_VALUE = ['hero', 'test', 'credential', '5f0c9a7e2b'].join('-');
+export const PRACTICE_GROUP_ID = '731';
+export const BASE_URL = 'https://api.herohealth.net';
+
+export const DEFAULT_CREDENTIALS: ICredentialDataDecryptedObject = {
+	apiKey: FAKE_CREDENTIAL_VALUE,
+	practiceGroupId: PRACTICE_GROUP_ID,
+	environment: 'production',
+};
+
+export const NODE: INode = {
+	id: 'hero-node-id',
+	name: 'Hero Health',
+	type: 'CUSTOM.heroHealth',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+/** A parameter value, or a function giving it per item (as an expression would). */
+type ParameterValue = unknown | ((itemIndex: number) => unknown);
+
+export interface FakeContextOptions {
+	parameters: Record<string, ParameterValue>;
+	items?: INodeExecutionData[];
+	credentials?: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+}
+
+export interface RecordedRequest {
+	method: string;
+	url: string;
+	headers: Record<string, string>;
+	qs?: IDataObject;
+	body?: unknown;
+}
+
+function readPath(source: Record<string, unknown>, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => {
+		if (value && typeof value === 'object') return (value as Record<string, unknown>)[key];
+		return undefined;
+	}, source);
+}
+
+/** Fills `={{$credentials.x}}` values of the credential's generic authentication. */
+function authenticationHeaders(
+	credentials: ICredentialDataDecryptedObject,
+): Record<string, string> {
+	const headers = (new HeroHealthApi().authenticate.properties.headers ?? {}) as Record<
+		string,
+		string
+	>;
+	const filled: Record<string, string> = {};
+	for (const [name, template] of Object.entries(headers)) {
+		filled[name] = template.replace(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/, (_, key: string) =>
+			String(credentials[key] ?? ''),
+		);
+	}
+	return filled;
+}
+
+/**
+ * A stand-in for n8n's IExecuteFunctions with a real HTTP layer: requests go out through axios
+ * (intercepted by nock in tests, or reaching a local server), authenticated the way n8n applies the
+ * credential's generic authentication, with n8n's IHttpRequestOptions semantics and its habit of
+ * wrapping transport failures in a NodeApiError whose cause is the client error.
+ */
+export function createExecuteContext(options: FakeContextOptions) {
+	const items = options.items ?? [{ json: {} }];
+	const credentials = options.credentials ?? DEFAULT_CREDENTIALS;
+	const requests: RecordedRequest[] = [];
+
+	async function httpRequestWithAuthentication(
+		_credentialType: string,
+		request: IHttpRequestOptions,
+	): Promise<unknown> {
+		const headers = {
+			...(request.headers as Record<string, string>),
+			...authenticationHeaders(credentials),
+		};
+		const config: AxiosRequestConfig = {
+			method: request.method ?? 'GET',
+			baseURL: request.baseURL,
+			url: request.url,
+			params: request.qs,
+			data: request.body,
+			headers,
+			timeout: request.timeout,
+			validateStatus: request.ignoreHttpStatusErrors ? () => true : undefined,
+		};
+		requests.push({
+			method: String(config.method).toUpperCase(),
+			url: `${request.baseURL ?? ''}${request.url}`,
+			headers,
+			qs: request.qs,
+			body: request.body,
+		});
+		try {
+			const response = await axios.request(config);
+			if (request.returnFullResponse) {
+				return { statusCode: response.status, headers: response.headers, body: response.data };
+			}
+			return response.data;
+		} catch (error) {
+			throw new NodeApiError(NODE, error as never);
+		}
+	}
+
+	const context = {
+		getInputData: () => items,
+		getNode: () => NODE,
+		continueOnFail: () => options.continueOnFail === true,
+		getCredentials: async () => credentials,
+		getNodeParameter(
+			name: string,
+			itemIndex: number,
+			fallback?: unknown,
+			extra?: { extractValue?: boolean },
+		) {
+			let value = readPath(options.parameters as Record<string, unknown>, name);
+			if (typeof value === 'function') value = (value as (i: number) => unknown)(itemIndex);
+			if (value === undefined) {
+				if (arguments.length >= 3) return fallback;
+				throw new Error(`Test did not set the parameter "${name}"`);
+			}
+			if (extra?.extractValue && value && typeof value === 'object' && '__rl' in value) {
+				return (value as unknown as { value: unknown }).value;
+			}
+			return value;
+		},
+		helpers: {
+			httpRequestWithAuthentication,
+			returnJsonArray: (data: IDataObject | IDataObject[]) =>
+				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+		},
+	};
+	return { context: context as unknown as IExecuteFunctions, requests };
+}
+
+/** A resource locator value as n8n stores it. */
+export function locator(value: string, mode = 'id') {
+	return { __rl: true, mode, value };
+}

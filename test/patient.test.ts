@@ -1,0 +1,188 @@
+import nock from 'nock';
+
+import { FAKE_CREDENTIAL_VALUE, BASE_URL, PRACTICE_GROUP_ID, locator } from './helpers/context';
+import { itemsOf, runNode } from './helpers/run';
+
+const hero = () =>
+	nock(BASE_URL)
+		.matchHeader('x-api-key', FAKE_CREDENTIAL_VALUE)
+		.matchHeader('x-practice-group-id', PRACTICE_GROUP_ID);
+
+afterEach(() => {
+	expect(nock.pendingMocks()).toEqual([]);
+	nock.cleanAll();
+});
+
+describe('patient → PDS Lookup', () => {
+	const base = { resource: 'patient', operation: 'pdsLookup', lookupBy: 'nhsNumber', options: {} };
+
+	it('sends the NHS number without spaces and the date of birth as YYYY-MM-DD', async () => {
+		hero()
+			.post('/v1/patients/register_pds', { nhs_number: '9434765919', dob: '1992-01-31' })
+			.reply(200, { patient_id: '98765' });
+		const { json } = await runNode({
+			parameters: { ...base, nhsNumber: '943 476 5919', dateOfBirth: '31/01/1992' },
+		});
+		expect(json).toEqual([{ outcome: 'found', patient_id: '98765' }]);
+	});
+
+	it('says the patient must verify identity, with the login URL', async () => {
+		hero().post('/v1/patients/register_pds').reply(200, {
+			message: 'Patient must verify their identity before proceeding',
+			login_url: 'https://patient.herohealth.net/verify/abc123',
+		});
+		const { json } = await runNode({
+			parameters: { ...base, nhsNumber: '9434765919', dateOfBirth: '1992-01-31' },
+		});
+		expect(json[0]).toMatchObject({
+			outcome: 'mustVerifyIdentity',
+			patient_id: null,
+			login_url: 'https://patient.herohealth.net/verify/abc123',
+		});
+	});
+
+	it('looks up by name, date of birth and postcode', async () => {
+		hero()
+			.post('/v1/patients/register_pds', {
+				forename: 'Ada',
+				surname: 'Lovelace',
+				postcode: 'LS1 4AP',
+				dob: '1990-12-10',
+			})
+			.reply(200, { patient_id: '5' });
+		const { json } = await runNode({
+			parameters: {
+				...base,
+				lookupBy: 'demographics',
+				firstName: ' Ada ',
+				lastName: 'Lovelace',
+				postcode: 'ls1 4ap',
+				dateOfBirth: '1990-12-10',
+			},
+		});
+		expect(json[0]).toMatchObject({ outcome: 'found', patient_id: '5' });
+	});
+
+	it('turns a 404 into outcome "notFound" when asked to', async () => {
+		hero().post('/v1/patients/register_pds').reply(404, { message: 'No patient found' });
+		const { json } = await runNode({
+			parameters: {
+				...base,
+				nhsNumber: '9434765919',
+				dateOfBirth: '1992-01-31',
+				options: { notFoundAsItem: true },
+			},
+		});
+		expect(json[0]).toMatchObject({ outcome: 'notFound', patient_id: null });
+	});
+
+	it('fails a 404 with a readable error otherwise', async () => {
+		hero().post('/v1/patients/register_pds').reply(404, { message: 'No patient found' });
+		await expect(
+			runNode({ parameters: { ...base, nhsNumber: '9434765919', dateOfBirth: '1992-01-31' } }),
+		).rejects.toThrow('Hero found nothing at POST /v1/patients/register_pds (404)');
+	});
+
+	it('rejects a bad NHS number before sending anything, naming the field and the item', async () => {
+		await expect(
+			runNode({ parameters: { ...base, nhsNumber: '943 476 5918', dateOfBirth: '1992-01-31' } }),
+		).rejects.toThrow('NHS Number "943 476 5918" is not a valid NHS number (item 0)');
+	});
+
+	it('with Continue On Fail, outputs an error item per bad row and processes the good ones', async () => {
+		hero()
+			.post('/v1/patients/register_pds', { nhs_number: '9434765919', dob: '1992-01-31' })
+			.reply(200, { patient_id: '1' });
+		hero()
+			.post('/v1/patients/register_pds', { nhs_number: '4010232137', dob: '1970-05-04' })
+			.reply(200, { patient_id: '3' });
+		const rows = [
+			{ nhs: '943 476 5919', dob: '1992-01-31' },
+			{ nhs: '12345', dob: '1992-01-31' },
+			{ nhs: '401 023 2137', dob: '04/05/1970' },
+			{ nhs: '9434765919', dob: '31/02/1992' },
+		];
+		const { output } = await runNode({
+			items: itemsOf(...rows),
+			continueOnFail: true,
+			parameters: {
+				...base,
+				nhsNumber: (i: number) => rows[i].nhs,
+				dateOfBirth: (i: number) => rows[i].dob,
+			},
+		});
+		expect(output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
+		expect(output[0].json).toMatchObject({ outcome: 'found', patient_id: '1' });
+		expect(output[1].json.error).toBe('NHS Number "12345" is not 10 digits (item 1)');
+		expect(output[2].json).toMatchObject({ outcome: 'found', patient_id: '3' });
+		expect(output[3].json.error).toBe('Date of Birth "31/02/1992" is not a real date (item 3)');
+	});
+});
+
+describe('patient → Register, Get, Get Many', () => {
+	it('registers with NHS number, date of birth and the additional fields', async () => {
+		hero()
+			.post('/v1/patients/register', {
+				nhs_number: '9434765919',
+				dob: '1992-01-31',
+				first_name: 'Ada',
+				title: 'Dr',
+			})
+			.reply(200, { id: '77' });
+		const { json } = await runNode({
+			parameters: {
+				resource: 'patient',
+				operation: 'register',
+				nhsNumber: '943-476-5919',
+				dateOfBirth: '1992-01-31',
+				additionalFields: { firstName: 'Ada', title: 'Dr' },
+			},
+		});
+		expect(json).toEqual([{ id: '77' }]);
+	});
+
+	it('gets a patient by ID from v1, and from v2 with a data source', async () => {
+		hero().get('/v1/patients/98765').reply(200, { id: '98765', first_name: 'Ada' });
+		hero().get('/v2/patients/98765').query({ data_source: 'ehr' }).reply(200, { id: '98765' });
+		const v1 = await runNode({
+			parameters: {
+				resource: 'patient',
+				operation: 'get',
+				patientId: locator('98765'),
+				options: {},
+			},
+		});
+		expect(v1.json).toEqual([{ id: '98765', first_name: 'Ada' }]);
+		const v2 = await runNode({
+			parameters: {
+				resource: 'patient',
+				operation: 'get',
+				patientId: locator('98765', 'list'),
+				options: { dataSource: 'ehr' },
+			},
+		});
+		expect(v2.json).toEqual([{ id: '98765' }]);
+	});
+
+	it('searches patients and returns one item per record', async () => {
+		hero()
+			.get('/v1/patients')
+			.query({ search: 'E123', field: 'emis_id', page_index: 0, page_size: 2 })
+			.reply(200, { data: [{ id: '1' }, { id: '2' }], count: 9 });
+		const { json } = await runNode({
+			parameters: {
+				resource: 'patient',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 2,
+				filters: { search: 'E123', field: 'emis_id' },
+			},
+		});
+		expect(json).toEqual([{ id: '1' }, { id: '2' }]);
+	});
+});
