@@ -74,7 +74,10 @@ const readme = readFileSync('README.md', 'utf8');
 let next = replaceBlock(readme, 'operations', rows.join('\n'));
 next = replaceBlock(next, 'inferred', inferred.join('\n'));
 // Formatted as `npm run format` would, so the check and prettier agree.
-next = await prettier.format(next, { ...(await prettier.resolveConfig('README.md')), filepath: 'README.md' });
+next = await prettier.format(next, {
+	...(await prettier.resolveConfig('README.md')),
+	filepath: 'README.md',
+});
 if (check) {
 	if (next !== readme) {
 		console.error('README.md is stale: run `npm run build && npm run docs` and commit it.');
