@@ -57,6 +57,19 @@ function headlineFor(status: number, request: string): string {
 	}
 }
 
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNRESET: 'connection dropped',
+	EPIPE: 'connection dropped',
+	ECONNABORTED: 'timed out',
+	ETIMEDOUT: 'timed out',
+	ESOCKETTIMEDOUT: 'timed out',
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host not found',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+};
+
 const SECRET_PLACEHOLDER = '[redacted]';
 
 /** Removes every secret value from a text, so no message or output can carry an API key. */
@@ -91,11 +104,12 @@ export function heroApiError(node: INode, details: HeroErrorDetails): NodeApiErr
 	let message: string;
 	let description: string;
 	if (status === undefined) {
-		const code = details.networkCode ?? 'network error';
-		message = `Could not reach Hero for ${details.request} (${code})`;
+		const code = details.networkCode ?? 'no response';
+		// Plain words, not the code: n8n would replace a message naming ECONNRESET & co with its own.
+		message = `Could not reach Hero for ${details.request} (${NETWORK_FAILURES[code] ?? 'no response'})`;
 		description = details.mayHaveBeenProcessed
-			? 'The connection failed after the request was sent, so Hero may have processed it. It was not sent again, to avoid doing it twice: check in Hero before retrying.'
-			: (details.networkMessage ?? 'Check the network and the Base URL of the credential.');
+			? `The connection failed after the request was sent (${code}), so Hero may have processed it. It was not sent again, to avoid doing it twice: check in Hero before retrying.`
+			: `${details.networkMessage ?? 'No answer'} (${code}). Check the network and the Base URL of the credential.`;
 	} else {
 		const heroText = describeHeroErrorBody(details.body);
 		message = headlineFor(status, details.request);

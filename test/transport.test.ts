@@ -1,0 +1,343 @@
+import nock from 'nock';
+import { NodeApiError } from 'n8n-workflow';
+
+import { FAKE_CREDENTIAL_VALUE, BASE_URL, PRACTICE_GROUP_ID, locator } from './helpers/context';
+import { itemsOf, runNode } from './helpers/run';
+import { describeHeroErrorBody } from '../nodes/HeroHealth/transport/errors';
+import { FIRST_PAGE_INDEX } from '../nodes/HeroHealth/transport';
+
+const hero = () => nock(BASE_URL);
+
+/** A dropped connection, as Node reports it. */
+const connectionReset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+
+afterEach(() => {
+	nock.cleanAll();
+});
+
+const sendParameters = {
+	resource: 'message',
+	operation: 'send',
+	patientId: locator('98765'),
+	messageType: 'sms',
+	messageText: 'Your flu jab is due',
+	additionalFields: {},
+};
+
+describe('transport: paging', () => {
+	const searchAll = {
+		resource: 'patient',
+		operation: 'getAll',
+		returnAll: true,
+		filters: {},
+	};
+
+	it('starts at page_index 0', () => {
+		expect(FIRST_PAGE_INDEX).toBe(0);
+	});
+
+	it('Return All walks every page (four pages of 100, then a short one)', async () => {
+		const total = 430;
+		const scope = hero();
+		for (let page = 0; page * 100 < total; page++) {
+			const size = Math.min(100, total - page * 100);
+			scope
+				.get('/v1/patients')
+				.query({ page_index: page, page_size: 100 })
+				.reply(200, {
+					data: Array.from({ length: size }, (_, i) => ({ id: String(page * 100 + i) })),
+					count: total,
+				});
+		}
+		const { json } = await runNode({ parameters: searchAll });
+		expect(json).toHaveLength(total);
+		expect(json[0]).toEqual({ id: '0' });
+		expect(json[429]).toEqual({ id: '429' });
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('stops at an exact multiple of the page size using count', async () => {
+		const scope = hero();
+		for (let page = 0; page < 4; page++) {
+			scope
+				.get('/v1/patients')
+				.query({ page_index: page, page_size: 100 })
+				.reply(200, {
+					data: Array.from({ length: 100 }, (_, i) => ({ id: `${page}-${i}` })),
+					count: 400,
+				});
+		}
+		const { json } = await runNode({ parameters: searchAll });
+		expect(json).toHaveLength(400);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('Limit asks for no more than needed, across pages when the limit is over 100', async () => {
+		const scope = hero()
+			.get('/v1/patients')
+			.query({ page_index: 0, page_size: 100 })
+			.reply(200, { data: Array.from({ length: 100 }, (_, i) => ({ id: String(i) })), count: 1000 })
+			.get('/v1/patients')
+			.query({ page_index: 1, page_size: 100 })
+			.reply(200, {
+				data: Array.from({ length: 100 }, (_, i) => ({ id: String(100 + i) })),
+				count: 1000,
+			});
+		const { json } = await runNode({ parameters: { ...searchAll, returnAll: false, limit: 150 } });
+		expect(json).toHaveLength(150);
+		expect(json[149]).toEqual({ id: '149' });
+		expect(scope.isDone()).toBe(true);
+	});
+});
+
+describe('transport: retries', () => {
+	it('retries a 429 after the Retry-After the server gives, and sends the message once', async () => {
+		const scope = hero()
+			.post('/v1/messages/send')
+			.reply(429, { message: 'Too many requests' }, { 'Retry-After': '1' })
+			.post('/v1/messages/send')
+			.reply(200, { message_id: 'm1', content: 'Your flu jab is due', created_at: 'now' });
+		const started = Date.now();
+		const { json } = await runNode({ parameters: sendParameters });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+		expect(json[0]).toMatchObject({ message_id: 'm1' });
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('retries 429 and 503 without Retry-After with backoff', async () => {
+		const scope = hero()
+			.post('/v1/messages/send')
+			.reply(429, {})
+			.post('/v1/messages/send')
+			.reply(503, {})
+			.post('/v1/messages/send')
+			.reply(200, { message_id: 'm2' });
+		const { json } = await runNode({ parameters: sendParameters });
+		expect(json[0]).toMatchObject({ message_id: 'm2' });
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('gives up after Max Retries with a readable rate-limit error', async () => {
+		hero().post('/v1/messages/send').times(2).reply(429, {}, { 'Retry-After': '0' });
+		await expect(
+			runNode({ parameters: { ...sendParameters, requestOptions: { maxRetries: 1 } } }),
+		).rejects.toThrow('Hero’s rate limit was reached (429) and retries ran out');
+	});
+
+	it('does not resend a POST whose connection dropped after sending', async () => {
+		const scope = hero().post('/v1/messages/send').replyWithError(connectionReset());
+		const error = await runNode({ parameters: sendParameters }).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).message).toBe(
+			'Could not reach Hero for POST /v1/messages/send (connection dropped)',
+		);
+		expect((error as NodeApiError).description).toMatch(
+			/may have processed it\. It was not sent again/,
+		);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('does not resend a POST that timed out after sending', async () => {
+		const scope = hero().post('/v1/messages/send').delay(1500).reply(200, { message_id: 'late' });
+		await expect(
+			runNode({ parameters: { ...sendParameters, requestOptions: { timeoutSeconds: 1 } } }),
+		).rejects.toThrow('Could not reach Hero for POST /v1/messages/send (timed out)');
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('retries a read whose connection dropped', async () => {
+		const scope = hero()
+			.get('/v1/patients/1')
+			.replyWithError(connectionReset())
+			.get('/v1/patients/1')
+			.reply(200, { id: '1' });
+		const { json } = await runNode({
+			parameters: { resource: 'patient', operation: 'get', patientId: locator('1'), options: {} },
+		});
+		expect(json).toEqual([{ id: '1' }]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('does not retry a POST answered 502 (it may have been processed upstream)', async () => {
+		const scope = hero().post('/v1/messages/send').reply(502, 'Bad Gateway');
+		await expect(runNode({ parameters: sendParameters })).rejects.toThrow(
+			'Hero had a server error (502)',
+		);
+		expect(scope.isDone()).toBe(true);
+	});
+});
+
+describe('transport: errors', () => {
+	it('renders Hero’s 400 issue list as field: expected type', async () => {
+		hero()
+			.post('/v1/messages/send')
+			.reply(400, {
+				error: true,
+				statusCode: 400,
+				message: [
+					{ code: 'invalid_type', expected: 'string', received: 'undefined', path: ['patient_id'] },
+					{
+						code: 'too_small',
+						message: 'String must contain at least 1 character(s)',
+						path: ['message_string'],
+					},
+				],
+			});
+		await expect(runNode({ parameters: sendParameters })).rejects.toThrow(
+			'Hero rejected the request (POST /v1/messages/send): patient_id: expected string, received undefined; message_string: String must contain at least 1 character(s)',
+		);
+	});
+
+	it.each([
+		[401, 'Hero did not accept the API key (401)'],
+		[403, 'lacks the scope for this operation, or the practice group ID does not belong to it'],
+		[404, 'Hero found nothing at POST /v1/messages/send (404): check the ID'],
+		[500, 'Hero had a server error (500) for POST /v1/messages/send'],
+	])('explains a %i', async (status, text) => {
+		hero()
+			.post('/v1/messages/send')
+			.reply(status, { error: true, statusCode: status, message: 'nope' });
+		await expect(
+			runNode({ parameters: { ...sendParameters, requestOptions: { maxRetries: 0 } } }),
+		).rejects.toThrow(text);
+	});
+
+	it('never puts the API key in an error, even when Hero echoes it back', async () => {
+		hero()
+			.post('/v1/messages/send')
+			.reply(401, {
+				error: true,
+				statusCode: 401,
+				message: `Unknown key ${FAKE_CREDENTIAL_VALUE}`,
+			});
+		const error = (await runNode({ parameters: sendParameters }).catch(
+			(e: unknown) => e,
+		)) as NodeApiError;
+		const everything = JSON.stringify({
+			message: error.message,
+			description: error.description,
+			context: error.context,
+			cause: error.cause,
+			messages: error.messages,
+		});
+		expect(everything).not.toContain(FAKE_CREDENTIAL_VALUE);
+		expect(everything).toContain('[redacted]');
+	});
+
+	it('never puts the API key in Continue On Fail output of a network failure', async () => {
+		hero().post('/v1/messages/send').replyWithError(connectionReset());
+		const { output } = await runNode({ parameters: sendParameters, continueOnFail: true });
+		expect(JSON.stringify(output.map((item) => item.json))).not.toContain(FAKE_CREDENTIAL_VALUE);
+		expect(output[0].json.error).toBe(
+			'Could not reach Hero for POST /v1/messages/send (connection dropped)',
+		);
+	});
+
+	it('describes bodies of each shape', () => {
+		expect(
+			describeHeroErrorBody({
+				message: [{ code: 'invalid_type', expected: 'string', path: ['nhs_number'] }],
+			}),
+		).toBe('nhs_number: expected string');
+		expect(describeHeroErrorBody({ message: 'No patient found' })).toBe('No patient found');
+		expect(describeHeroErrorBody({ error: 'Unauthorised' })).toBe('Unauthorised');
+		expect(describeHeroErrorBody('')).toBeUndefined();
+	});
+});
+
+describe('transport: headers and base URL', () => {
+	it('sends both auth headers to the custom base URL, tolerating a trailing slash', async () => {
+		const scope = nock('http://127.0.0.1:4010')
+			.matchHeader('x-api-key', FAKE_CREDENTIAL_VALUE)
+			.matchHeader('x-practice-group-id', PRACTICE_GROUP_ID)
+			.get('/v1/patients/5')
+			.reply(200, { id: '5' });
+		const { json, requests } = await runNode({
+			credentials: {
+				apiKey: FAKE_CREDENTIAL_VALUE,
+				practiceGroupId: PRACTICE_GROUP_ID,
+				environment: 'custom',
+				baseUrl: 'http://127.0.0.1:4010/',
+			},
+			parameters: { resource: 'patient', operation: 'get', patientId: locator('5'), options: {} },
+		});
+		expect(json).toEqual([{ id: '5' }]);
+		expect(requests[0].url).toBe('http://127.0.0.1:4010/v1/patients/5');
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it.each([
+		['staging', 'https://api.staging.htech.app'],
+		['mock', 'https://developer.herohealth.net/_mock/apis/public-api/openapi'],
+	])('uses the %s base URL', async (environment, url) => {
+		nock(url)
+			.get(/\/v1\/patients\/5$/)
+			.reply(200, { id: '5' });
+		const { requests } = await runNode({
+			credentials: {
+				apiKey: FAKE_CREDENTIAL_VALUE,
+				practiceGroupId: PRACTICE_GROUP_ID,
+				environment,
+			},
+			parameters: { resource: 'patient', operation: 'get', patientId: locator('5'), options: {} },
+		});
+		expect(requests[0].url).toBe(`${url}/v1/patients/5`);
+	});
+});
+
+describe('router: concurrency and order', () => {
+	it('keeps output order and pairing when later items answer first, and never exceeds the concurrency', async () => {
+		let inFlight = 0;
+		let maxInFlight = 0;
+		const count = 12;
+		hero()
+			.post('/v1/messages/send')
+			.times(count)
+			.delay(5)
+			.reply(200, function (_uri, body) {
+				inFlight++;
+				maxInFlight = Math.max(maxInFlight, inFlight);
+				const patient = (body as { patient_id: string }).patient_id;
+				// Later items answer sooner, so completion order is the reverse of input order.
+				return new Promise((resolve) => {
+					const wait = (count - Number(patient)) * 3;
+					void new Promise((r) => r(undefined)).then(async () => {
+						await import('n8n-workflow').then(({ sleep }) => sleep(wait));
+						inFlight--;
+						resolve({ message_id: `m${patient}` });
+					});
+				});
+			});
+		const { output } = await runNode({
+			items: itemsOf(...Array.from({ length: count }, (_, i) => ({ n: i }))),
+			parameters: {
+				...sendParameters,
+				patientId: (i: number) => locator(String(i)),
+				requestOptions: { concurrency: 4 },
+			},
+		});
+		expect(output.map((item) => item.json.message_id)).toEqual(
+			Array.from({ length: count }, (_, i) => `m${i}`),
+		);
+		expect(output.map((item) => item.pairedItem)).toEqual(
+			Array.from({ length: count }, (_, i) => ({ item: i })),
+		);
+		expect(maxInFlight).toBeLessThanOrEqual(4);
+		expect(maxInFlight).toBeGreaterThan(1);
+	});
+
+	it('without Continue On Fail, stops at the first failing item', async () => {
+		const scope = hero().post('/v1/messages/send').reply(200, { message_id: 'm0' });
+		await expect(
+			runNode({
+				items: itemsOf({ n: 0 }, { n: 1 }, { n: 2 }),
+				parameters: {
+					...sendParameters,
+					messageText: (i: number) => (i === 1 ? '   ' : 'hello'),
+					requestOptions: { concurrency: 1 },
+				},
+			}),
+		).rejects.toThrow('Message is empty (item 1)');
+		expect(scope.isDone()).toBe(true);
+	});
+});
