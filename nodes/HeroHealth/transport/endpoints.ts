@@ -183,6 +183,12 @@ export const ENDPOINTS = {
 		path: '/v1/prescriber/{id}/pharmacies',
 	},
 	'prescription.createPharmacy': { method: 'POST', path: '/v1/pharmacies' },
+	'prescription.get': {
+		method: 'GET',
+		path: '/v1/prescriptions/{id}',
+		inferred:
+			'No get-prescription page was seen; the prescription.issued webhook names a Prescription by ID, so the path follows /v1/<collection>/{id}',
+	},
 
 	// Write to record (data lives on the message)
 	'writeToRecord.getStatus': { method: 'GET', path: '/v1/messages/{id}' },
