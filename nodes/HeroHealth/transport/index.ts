@@ -69,20 +69,38 @@ const NOT_SENT_CODES = new Set([
 interface RunState {
 	policy: RequestPolicy;
 	baseUrl?: Promise<{ baseUrl: string; secrets: string[] }>;
-	/** No request starts before this time (ms since epoch): set by 429s. */
+	/** No request starts before this time (ms since epoch): set by the first 429. */
 	pausedUntil: number;
-	/** Earliest start of the next request under the rate cap or the adaptive interval. */
+	/** Earliest start of the next request under the rate cap or the learned rate. */
 	nextStartAt: number;
-	/** Adaptive spacing between request starts after 429s, in ms; shrinks again on success. */
-	adaptiveIntervalMs: number;
+	/** Request starts per second learned from 429s; 0 until the first one (no limit known). */
+	learnedRate: number;
+	/** When the learned rate last went down: 429s of requests started before it are old news. */
+	lastDecreaseAt: number;
+	lastIncreaseAt: number;
+	/** Start times of recent successful requests, to measure the rate Hero accepted. */
+	recentSuccesses: number[];
 }
+
+/** Rate changes after 429s: multiplicative decrease, slow additive-like increase (AIMD). */
+const RATE_DECREASE = 0.85;
+const RATE_INCREASE_PER_SECOND = 1.03;
+const SUCCESS_WINDOW_MS = 1000;
 
 const runStates = new WeakMap<object, RunState>();
 
 function runState(context: HeroContext): RunState {
 	let state = runStates.get(context);
 	if (!state) {
-		state = { policy: DEFAULT_POLICY, pausedUntil: 0, nextStartAt: 0, adaptiveIntervalMs: 0 };
+		state = {
+			policy: DEFAULT_POLICY,
+			pausedUntil: 0,
+			nextStartAt: 0,
+			learnedRate: 0,
+			lastDecreaseAt: 0,
+			lastIncreaseAt: 0,
+			recentSuccesses: [],
+		};
 		runStates.set(context, state);
 	}
 	return state;
@@ -123,32 +141,60 @@ function backoffMs(attempt: number): number {
 	return exponential / 2 + Math.random() * (exponential / 2);
 }
 
-/** Waits until the throttle lets the next request start, and books its start time. */
-async function awaitTurn(state: RunState): Promise<void> {
+/** Waits until the throttle lets the next request start, books its start, and returns that time. */
+async function awaitTurn(state: RunState): Promise<number> {
 	const { maxRequestsPerSecond } = state.policy;
-	const capInterval = maxRequestsPerSecond > 0 ? 1000 / maxRequestsPerSecond : 0;
-	const interval = Math.max(capInterval, state.adaptiveIntervalMs);
+	let rate = state.learnedRate;
+	if (maxRequestsPerSecond > 0)
+		rate = rate > 0 ? Math.min(rate, maxRequestsPerSecond) : maxRequestsPerSecond;
 	let now = Date.now();
 	while (state.pausedUntil > now) {
 		await sleep(state.pausedUntil - now);
 		now = Date.now();
 	}
-	if (interval > 0) {
-		const startAt = Math.max(now, state.nextStartAt);
-		state.nextStartAt = startAt + interval;
-		if (startAt > now) await sleep(startAt - now);
+	if (rate <= 0) return now;
+	const startAt = Math.max(now, state.nextStartAt);
+	state.nextStartAt = startAt + 1000 / rate;
+	if (startAt > now) await sleep(startAt - now);
+	return startAt;
+}
+
+/**
+ * A 429 means the node as a whole goes too fast. The first one pauses every request for the wait
+ * Hero asks for and sets the rate to what Hero accepted over the last second; later ones (from
+ * requests started after the last change) lower the rate again. Requests already in flight when the
+ * rate went down do not count twice.
+ */
+function onRateLimited(state: RunState, startedAt: number, waitMs: number): void {
+	const now = Date.now();
+	if (startedAt < state.lastDecreaseAt) return;
+	if (state.learnedRate === 0) {
+		state.pausedUntil = Math.max(state.pausedUntil, now + waitMs);
+		const accepted = state.recentSuccesses.filter((t) => t > now - SUCCESS_WINDOW_MS).length;
+		state.learnedRate = Math.max(1, accepted * RATE_DECREASE);
+	} else {
+		state.learnedRate = Math.max(0.5, state.learnedRate * RATE_DECREASE);
 	}
+	state.lastDecreaseAt = now;
+	state.lastIncreaseAt = now;
+	state.nextStartAt = Math.max(state.nextStartAt, state.pausedUntil);
 }
 
-function onRateLimited(state: RunState, waitMs: number): void {
-	state.pausedUntil = Math.max(state.pausedUntil, Date.now() + waitMs);
-	// Additive-increase / multiplicative-decrease: after a 429 space requests out, then speed up slowly.
-	state.adaptiveIntervalMs = Math.min(2000, Math.max(20, state.adaptiveIntervalMs * 2));
-}
-
-function onSuccess(state: RunState): void {
-	if (state.adaptiveIntervalMs > 0) {
-		state.adaptiveIntervalMs = state.adaptiveIntervalMs < 2 ? 0 : state.adaptiveIntervalMs * 0.95;
+/** Records a success; once a rate was learned, speeds up again gradually. */
+function onSuccess(state: RunState, startedAt: number): void {
+	if (state.learnedRate === 0) {
+		const successes = state.recentSuccesses;
+		successes.push(startedAt);
+		// Only the last second matters; trim in batches to keep this cheap per request.
+		if (successes.length > 256 && successes[0] < startedAt - SUCCESS_WINDOW_MS) {
+			state.recentSuccesses = successes.filter((t) => t > startedAt - SUCCESS_WINDOW_MS);
+		}
+		return;
+	}
+	const now = Date.now();
+	if (now - state.lastIncreaseAt >= 1000) {
+		state.learnedRate *= RATE_INCREASE_PER_SECOND ** ((now - state.lastIncreaseAt) / 1000);
+		state.lastIncreaseAt = now;
 	}
 }
 
@@ -199,7 +245,7 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 	const described = `${method} ${path}`;
 
 	for (let attempt = 0; ; attempt++) {
-		await awaitTurn(state);
+		const startedAt = await awaitTurn(state);
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
@@ -226,7 +272,7 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 
 		const status = response.statusCode;
 		if (status >= 200 && status < 300) {
-			onSuccess(state);
+			onSuccess(state, startedAt);
 			return response.body;
 		}
 		if (status === 404 && request.notFoundAsNull) return null;
@@ -237,7 +283,7 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 			const hinted = retryAfterMs(response.headers as IDataObject);
 			const wait = hinted ?? backoffMs(attempt);
 			if (wait <= RETRY_AFTER_MAX_MS) {
-				if (status === 429) onRateLimited(state, wait);
+				if (status === 429) onRateLimited(state, startedAt, wait);
 				await sleep(wait);
 				continue;
 			}
