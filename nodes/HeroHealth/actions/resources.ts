@@ -1,7 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as bookingHca from './bookingHca/BookingHca.resource';
+import * as careNavigation from './careNavigation/CareNavigation.resource';
+import * as consultation from './consultation/Consultation.resource';
+import * as customApiCall from './customApiCall/CustomApiCall.resource';
+import * as invoicing from './invoicing/Invoicing.resource';
 import * as message from './message/Message.resource';
+import * as partner from './partner/Partner.resource';
 import * as patient from './patient/Patient.resource';
+import * as prescription from './prescription/Prescription.resource';
+import * as subscription from './subscription/Subscription.resource';
+import * as utility from './utility/Utility.resource';
+import * as writeToRecord from './writeToRecord/WriteToRecord.resource';
 
 /** Settings that apply to every request the node makes in a run. */
 const requestOptions: INodeProperties = {
@@ -48,7 +58,20 @@ const requestOptions: INodeProperties = {
 	],
 };
 
-export const resources = { message, patient };
+export const resources = {
+	bookingHca,
+	careNavigation,
+	consultation,
+	customApiCall,
+	invoicing,
+	message,
+	partner,
+	patient,
+	prescription,
+	subscription,
+	utility,
+	writeToRecord,
+};
 
 /** The Resource choice, every resource's operations and fields, and the request options. */
 export const resourceProperties: INodeProperties[] = [
@@ -58,12 +81,32 @@ export const resourceProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Booking - HCA', value: 'bookingHca' },
+			{ name: 'Care Navigation', value: 'careNavigation' },
+			{ name: 'Consultation', value: 'consultation' },
+			{ name: 'Custom API Call', value: 'customApiCall' },
+			{ name: 'Invoicing', value: 'invoicing' },
 			{ name: 'Message', value: 'message' },
+			{ name: 'Partner', value: 'partner' },
 			{ name: 'Patient', value: 'patient' },
+			{ name: 'Prescription', value: 'prescription' },
+			{ name: 'Subscription', value: 'subscription' },
+			{ name: 'Utility', value: 'utility' },
+			{ name: 'Write to Record', value: 'writeToRecord' },
 		],
 		default: 'message',
 	},
+	...bookingHca.description,
+	...careNavigation.description,
+	...consultation.description,
+	...customApiCall.description,
+	...invoicing.description,
 	...message.description,
+	...partner.description,
 	...patient.description,
+	...prescription.description,
+	...subscription.description,
+	...utility.description,
+	...writeToRecord.description,
 	requestOptions,
 ];

@@ -51,6 +51,11 @@ export async function searchForms(this: ILoadOptionsFunctions, filter?: string) 
 	return await searchList(this, 'form.getAll', ['title'], filter, filter ? { search: filter } : {});
 }
 
+/** Subscriptions by name. */
+export async function searchSubscriptions(this: ILoadOptionsFunctions, filter?: string) {
+	return await searchList(this, 'subscription.getAll', ['name'], filter);
+}
+
 /** Patients are searched by Hero, not filtered locally: a practice has thousands. */
 export async function searchPatients(this: ILoadOptionsFunctions, filter?: string) {
 	if (!filter?.trim()) return { results: [] };

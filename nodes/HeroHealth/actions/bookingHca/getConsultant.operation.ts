@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { normaliseGmcNumber } from '../../helpers/codes';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'GMC Number',
+		name: 'gmcNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 1234567',
+		description: 'The consultant’s 7-digit General Medical Council reference number',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bookingHca'], operation: ['getConsultant'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const gmcNumber = normaliseGmcNumber(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('gmcNumber', itemIndex),
+	);
+	return await heroApiRequest.call(this, 'bookingHca.getConsultant', {
+		pathParams: { gmc_number: gmcNumber },
+		itemIndex,
+	});
+}

@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { withQuery } from '../../helpers/repeatedQuery';
+import { endpoint, endpointPath } from '../../transport/endpoints';
+import { heroRequestAllItems } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Smith',
+		description: 'Text to look for, e.g. a consultant’s name. Empty lists them all.',
+	},
+	...returnAllOrLimit(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Fields to Return',
+				name: 'fields',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. first_name, last_name, gmc_number',
+				description:
+					'Comma-separated names of the consultant fields Hero should return; empty returns every field',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bookingHca'], operation: ['searchConsultants'] } },
+	properties,
+);
+
+/** One item per consultant; `fields` goes out as `fields=a&fields=b`, as Hero's reference shows. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const search = String(this.getNodeParameter('search', itemIndex, '') ?? '').trim();
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const fields = String(options.fields ?? '')
+		.split(',')
+		.map((field) => field.trim())
+		.filter(Boolean);
+	const name = 'bookingHca.searchConsultants';
+	return await heroRequestAllItems.call(
+		this,
+		{
+			method: endpoint(name).method,
+			path: withQuery(
+				endpointPath(name),
+				fields.map((field): [string, string] => ['fields', field]),
+			),
+			qs: search ? { search } : {},
+			itemIndex,
+		},
+		endpoint(name).paged === true,
+		limit,
+	);
+}

@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { heroApiRequestAllItems } from '../../transport';
+
+const properties: INodeProperties[] = [...returnAllOrLimit()];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['careNavigation'], operation: ['getPathways'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	return await heroApiRequestAllItems.call(
+		this,
+		'careNavigation.getPathways',
+		{ itemIndex },
+		limit,
+	);
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireText } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Submission ID',
+		name: 'submissionId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 4521',
+		description: 'The care navigation submission, e.g. from Get Submissions',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['careNavigation'], operation: ['getSubmission'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requireText(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('submissionId', itemIndex),
+		'Submission ID',
+	);
+	return await heroApiRequest.call(this, 'careNavigation.getSubmission', {
+		pathParams: { id },
+		itemIndex,
+	});
+}

@@ -1,0 +1,202 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INode,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { withQuery } from '../../helpers/repeatedQuery';
+import { heroRequest, heroRequestAllItems } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Calls any Hero endpoint with the credential’s API key and practice group, retries and error handling. Check the Hero API reference for paths and bodies.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'options',
+		default: 'GET',
+		options: [
+			{ name: 'DELETE', value: 'DELETE' },
+			{ name: 'GET', value: 'GET' },
+			{ name: 'PATCH', value: 'PATCH' },
+			{ name: 'POST', value: 'POST' },
+			{ name: 'PUT', value: 'PUT' },
+		],
+	},
+	{
+		displayName: 'Path',
+		name: 'path',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. /v1/me',
+		description:
+			'Path under the base URL of the credential’s environment, starting with /. Full URLs are refused.',
+	},
+	{
+		displayName: 'Query Parameters',
+		name: 'queryParameters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Query Parameter',
+		default: {},
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'parameters',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+		description: 'A name given twice is sent twice (name=a&name=b), as Hero’s list filters take it',
+	},
+	{
+		displayName: 'JSON Body',
+		name: 'jsonBody',
+		type: 'json',
+		default: '',
+		displayOptions: { show: { method: ['DELETE', 'PATCH', 'POST', 'PUT'] } },
+		description: 'The request body as JSON; leave empty to send none',
+	},
+	{
+		displayName: 'Return All Pages',
+		name: 'returnAllPages',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { method: ['GET'] } },
+		description:
+			'Whether to read every page (page_index from 0, 100 a page) and output one item per record. Otherwise one request is sent and its response is output as it is.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customApiCall'], operation: ['request'] } },
+	properties,
+);
+
+function badParameter(node: INode, itemIndex: number, message: string, hint?: string) {
+	return new NodeOperationError(node, `${message} (item ${itemIndex})`, {
+		itemIndex,
+		description: hint,
+	});
+}
+
+/**
+ * The path must stay under the credential's base URL: a full URL, a protocol-relative `//host`,
+ * a backslash or a `..` segment could send the API key somewhere else, so they are refused.
+ */
+export function checkPath(node: INode, itemIndex: number, value: unknown): string {
+	const path = String(value ?? '').trim();
+	const shown = JSON.stringify(path.length > 60 ? `${path.slice(0, 57)}...` : path);
+	const hint = 'Give the path under the base URL, e.g. /v1/patients/98765';
+	if (!path) throw badParameter(node, itemIndex, 'Path is empty', hint);
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(path);
+	} catch {
+		throw badParameter(node, itemIndex, `Path ${shown} is not a valid URL path`, hint);
+	}
+	if (path.includes('://') || decoded.includes('://')) {
+		throw badParameter(
+			node,
+			itemIndex,
+			`Path ${shown} is a full URL; only a path under the credential’s base URL is allowed`,
+			hint,
+		);
+	}
+	const pathPart = decoded.split(/[?#]/)[0];
+	if (
+		!path.startsWith('/') ||
+		path.startsWith('//') ||
+		pathPart.includes('\\') ||
+		pathPart.split('/').some((segment) => segment === '..' || segment === '.') ||
+		[...path].some((char) => char.charCodeAt(0) <= 32)
+	) {
+		throw badParameter(
+			node,
+			itemIndex,
+			`Path ${shown} must start with a single "/" and stay under the credential’s base URL`,
+			hint,
+		);
+	}
+	return path;
+}
+
+function parseBody(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+): IDataObject | IDataObject[] | undefined {
+	if (value === undefined || value === null) return undefined;
+	let parsed = value;
+	if (typeof value === 'string') {
+		if (!value.trim()) return undefined;
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			throw badParameter(
+				node,
+				itemIndex,
+				'JSON Body is not valid JSON',
+				error instanceof Error ? error.message : undefined,
+			);
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null) {
+		throw badParameter(node, itemIndex, 'JSON Body must be a JSON object or array');
+	}
+	return parsed as IDataObject | IDataObject[];
+}
+
+/** A response as n8n items: arrays give one item each, empty answers a success marker. */
+function toItems(response: unknown): IDataObject | IDataObject[] {
+	if (Array.isArray(response)) {
+		return response.map((entry) =>
+			entry && typeof entry === 'object' && !Array.isArray(entry)
+				? (entry as IDataObject)
+				: { value: entry as IDataObject[keyof IDataObject] },
+		);
+	}
+	if (response && typeof response === 'object') return response as IDataObject;
+	if (response === null || response === undefined || response === '') return { success: true };
+	return { value: response as IDataObject[keyof IDataObject] };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject | IDataObject[]> {
+	const node = this.getNode();
+	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
+	const path = checkPath(node, itemIndex, this.getNodeParameter('path', itemIndex));
+	const returnAllPages =
+		method === 'GET' && (this.getNodeParameter('returnAllPages', itemIndex, false) as boolean);
+	const collection = this.getNodeParameter('queryParameters', itemIndex, {}) as {
+		parameters?: Array<{ name?: string; value?: unknown }>;
+	};
+	const query: Array<[string, string]> = [];
+	for (const { name, value } of collection.parameters ?? []) {
+		const key = String(name ?? '').trim();
+		if (!key) continue;
+		// Paging sets these itself when reading every page.
+		if (returnAllPages && (key === 'page_index' || key === 'page_size')) continue;
+		query.push([key, String(value ?? '')]);
+	}
+	const body =
+		method === 'GET'
+			? undefined
+			: parseBody(node, itemIndex, this.getNodeParameter('jsonBody', itemIndex, ''));
+	const request = { method, path: withQuery(path, query), body, itemIndex };
+	if (returnAllPages) return await heroRequestAllItems.call(this, request, true);
+	return toItems(await heroRequest.call(this, request));
+}

@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { normaliseEmail } from '../../helpers/codes';
+import { requireText } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Jane Smith',
+		description: 'The customer’s name as it appears on invoices',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 0113 496 0000',
+			},
+			{
+				displayName: 'Sources (JSON)',
+				name: 'sources',
+				type: 'json',
+				default: '[]',
+				description: 'Payment sources as a JSON array, passed to Hero unchanged',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoicing'], operation: ['createCustomer'] } },
+	properties,
+);
+
+/** A JSON array typed by the user (a string) or given by an expression (already an array). */
+function parseSources(this: IExecuteFunctions, value: unknown, itemIndex: number): unknown[] {
+	let parsed = value;
+	if (typeof value === 'string') {
+		const text = value.trim();
+		if (!text) return [];
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			parsed = undefined;
+		}
+	}
+	if (!Array.isArray(parsed)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Sources (JSON) is not a JSON array (item ${itemIndex})`,
+			{ itemIndex, description: 'Use e.g. [{"id": "src_123"}], or [] for none' },
+		);
+	}
+	return parsed;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {
+		name: requireText(node, itemIndex, this.getNodeParameter('name', itemIndex), 'Name'),
+	};
+	if (String(fields.email ?? '').trim()) {
+		body.email = normaliseEmail(node, itemIndex, fields.email);
+	}
+	const phone = String(fields.phone ?? '').trim();
+	if (phone) body.phone = phone;
+	if (fields.sources !== undefined) {
+		const sources = parseSources.call(this, fields.sources, itemIndex);
+		if (sources.length) body.sources = sources as IDataObject[];
+	}
+	return await heroApiRequest.call(this, 'invoicing.createCustomer', { body, itemIndex });
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { requireText } from '../../helpers/validation';
+import { heroApiRequestAllItems } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Search',
+		name: 'query',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. jane@example.com',
+		description: 'Text to find the customer by, e.g. a name or an email address',
+	},
+	...returnAllOrLimit(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoicing'], operation: ['getCustomers'] } },
+	properties,
+);
+
+/** Hero searches its Stripe customers; `query` is required by the API. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const query = requireText(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('query', itemIndex),
+		'Search',
+	);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	return await heroApiRequestAllItems.call(
+		this,
+		'invoicing.getCustomers',
+		{ qs: { query }, itemIndex },
+		limit,
+	);
+}

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { normaliseEmail } from '../../helpers/codes';
+import { normaliseUkMobile, requireText } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+import { getPrescriberId, prescriberIdField } from './prescriberId';
+
+const properties: INodeProperties[] = [
+	{ ...prescriberIdField, description: 'Hero ID of the prescriber the pharmacy is added for' },
+	{
+		displayName: 'Pharmacy Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. High Street Pharmacy',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+		description: 'The pharmacy’s email address',
+	},
+	{
+		displayName: 'Mobile',
+		name: 'mobile',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 07700 900123',
+		description: 'The pharmacy’s UK mobile number; sent as +447…',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['prescription'], operation: ['createPharmacy'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const body: IDataObject = {
+		name: requireText(node, itemIndex, this.getNodeParameter('name', itemIndex), 'Pharmacy Name'),
+		email: normaliseEmail(node, itemIndex, this.getNodeParameter('email', itemIndex)),
+		mobile: normaliseUkMobile(
+			node,
+			itemIndex,
+			this.getNodeParameter('mobile', itemIndex),
+			'Mobile',
+		),
+		prescriber_id: getPrescriberId.call(this, itemIndex),
+	};
+	return await heroApiRequest.call(this, 'prescription.createPharmacy', { body, itemIndex });
+}

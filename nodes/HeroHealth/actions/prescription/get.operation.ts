@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireId } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Prescription ID',
+		name: 'prescriptionId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 9921',
+		description: 'The prescription, e.g. the ID in a Prescription Issued event',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['prescription'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requireId(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('prescriptionId', itemIndex),
+		'Prescription ID',
+	);
+	return await heroApiRequest.call(this, 'prescription.get', { pathParams: { id }, itemIndex });
+}

@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { heroApiRequestAllItems } from '../../transport';
+import { getPrescriberId, prescriberIdField } from './prescriberId';
+
+const properties: INodeProperties[] = [prescriberIdField, ...returnAllOrLimit()];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['prescription'], operation: ['getPrescriberPharmacies'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const id = getPrescriberId.call(this, itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	return await heroApiRequestAllItems.call(
+		this,
+		'prescription.getPrescriberPharmacies',
+		{ pathParams: { id }, itemIndex },
+		limit,
+	);
+}

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { patientLocator } from '../common.descriptions';
+import { getLocatorId } from '../../helpers/parameters';
+import { requireId } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+import { getSubscriptionId, subscriptionLocator } from './fields';
+
+const properties: INodeProperties[] = [
+	subscriptionLocator,
+	patientLocator('The Hero patient to subscribe'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscription'], operation: ['addSubscriber'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = getSubscriptionId.call(this, itemIndex);
+	const patientId = requireId(
+		this.getNode(),
+		itemIndex,
+		getLocatorId.call(this, 'patientId', itemIndex),
+		'Patient',
+	);
+	const response = await heroApiRequest.call(this, 'subscription.addSubscriber', {
+		pathParams: { id },
+		body: { patient_id: patientId },
+		itemIndex,
+	});
+	return Object.keys(response).length
+		? response
+		: { added: true, subscription_id: id, patient_id: patientId };
+}

@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { heroApiRequestAllItems } from '../../transport';
+import { getSubscriptionId, subscriptionLocator } from './fields';
+
+const properties: INodeProperties[] = [subscriptionLocator, ...returnAllOrLimit()];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscription'], operation: ['getSubscribers'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const id = getSubscriptionId.call(this, itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	return await heroApiRequestAllItems.call(
+		this,
+		'subscription.getSubscribers',
+		{ pathParams: { id }, itemIndex },
+		limit,
+	);
+}

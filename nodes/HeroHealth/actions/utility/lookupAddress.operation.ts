@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { normaliseUkPostcode } from '../../helpers/codes';
+import { heroApiRequestAllItems } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Postcode',
+		name: 'postcode',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. LS1 4AP',
+		description: 'A full UK postcode; any case and spacing is fine',
+	},
+	...returnAllOrLimit(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['utility'], operation: ['lookupAddress'] } },
+	properties,
+);
+
+/** One item per address at the postcode. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const postcode = normaliseUkPostcode(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('postcode', itemIndex),
+	);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	return await heroApiRequestAllItems.call(
+		this,
+		'utility.lookupAddress',
+		{ qs: { postcode }, itemIndex },
+		limit,
+	);
+}

@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireText } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The message_id Message → Send returned for a message sent with Write to Record',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['writeToRecord'], operation: ['getStatus'] } },
+	properties,
+);
+
+function valueOrNull(value: unknown): unknown {
+	return value === undefined ? null : value;
+}
+
+/**
+ * Hero has no write-to-record endpoint of its own: the status is the `write_to_record` part of
+ * GET /v1/messages/{id}. The output keeps that part flat, with nulls when the message has none.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requireText(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('messageId', itemIndex),
+		'Message ID',
+	);
+	const message = await heroApiRequest.call(this, 'writeToRecord.getStatus', {
+		pathParams: { id },
+		itemIndex,
+	});
+	const record = (
+		message.write_to_record && typeof message.write_to_record === 'object'
+			? message.write_to_record
+			: {}
+	) as IDataObject;
+	return {
+		message_id: String(message.id ?? id),
+		status: valueOrNull(record.status),
+		failure_reason: valueOrNull(record.failure_reason),
+		write_to_record_at: valueOrNull(record.write_to_record_at),
+		snomed_code: valueOrNull(record.snomed_code),
+		message_status: valueOrNull(message.status),
+	} as IDataObject;
+}
