@@ -1,9 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as createBatch from './createBatch.operation';
 import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getAllBatches from './getAllBatches.operation';
+import * as getAutomatedMessage from './getAutomatedMessage.operation';
+import * as getAutomatedMessages from './getAutomatedMessages.operation';
+import * as getBatch from './getBatch.operation';
+import * as getBatchMessages from './getBatchMessages.operation';
+import * as getBatchRecipients from './getBatchRecipients.operation';
+import * as getStatus from './getStatus.operation';
+import * as getTemplates from './getTemplates.operation';
 import * as send from './send.operation';
+import * as sendBatch from './sendBatch.operation';
 
-export { get, send };
+export {
+	createBatch,
+	get,
+	getAll,
+	getAllBatches,
+	getAutomatedMessage,
+	getAutomatedMessages,
+	getBatch,
+	getBatchMessages,
+	getBatchRecipients,
+	getStatus,
+	getTemplates,
+	send,
+	sendBatch,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -14,10 +39,70 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
 			{
+				name: 'Create Batch',
+				value: 'createBatch',
+				description: 'Create a batch message to many patients, sent later with Send Batch',
+				action: 'Create a batch message',
+			},
+			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get a message with its delivery and write-to-record status',
 				action: 'Get a message',
+			},
+			{
+				name: 'Get Automated Message',
+				value: 'getAutomatedMessage',
+				description: 'Get one of the messages Hero sends automatically',
+				action: 'Get an automated message',
+			},
+			{
+				name: 'Get Batch',
+				value: 'getBatch',
+				description: 'Get a batch message and its status',
+				action: 'Get a batch message',
+			},
+			{
+				name: 'Get Batch Messages',
+				value: 'getBatchMessages',
+				description: 'List the messages a batch sent',
+				action: 'Get the messages of a batch',
+			},
+			{
+				name: 'Get Batch Recipients',
+				value: 'getBatchRecipients',
+				description: 'List the patients of a batch and how sending to each went',
+				action: 'Get the recipients of a batch',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the messages the practice group has sent',
+				action: 'Get many messages',
+			},
+			{
+				name: 'Get Many Automated Messages',
+				value: 'getAutomatedMessages',
+				description: 'List the messages Hero sends automatically',
+				action: 'Get many automated messages',
+			},
+			{
+				name: 'Get Many Batches',
+				value: 'getAllBatches',
+				description: 'List batch messages',
+				action: 'Get many batch messages',
+			},
+			{
+				name: 'Get Many Templates',
+				value: 'getTemplates',
+				description: 'List the practice’s message templates',
+				action: 'Get many message templates',
+			},
+			{
+				name: 'Get Status',
+				value: 'getStatus',
+				description: 'Get the delivery status of a message',
+				action: 'Get the status of a message',
 			},
 			{
 				name: 'Send',
@@ -25,9 +110,26 @@ export const description: INodeProperties[] = [
 				description: 'Send a patient an SMS, email, NHS App or Hero message',
 				action: 'Send a message',
 			},
+			{
+				name: 'Send Batch',
+				value: 'sendBatch',
+				description: 'Send a batch message to all its recipients',
+				action: 'Send a batch message',
+			},
 		],
 		default: 'send',
 	},
 	...send.description,
 	...get.description,
+	...getStatus.description,
+	...getAll.description,
+	...createBatch.description,
+	...sendBatch.description,
+	...getBatch.description,
+	...getAllBatches.description,
+	...getBatchRecipients.description,
+	...getBatchMessages.description,
+	...getTemplates.description,
+	...getAutomatedMessages.description,
+	...getAutomatedMessage.description,
 ];

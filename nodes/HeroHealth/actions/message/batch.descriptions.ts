@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { resourceLocator } from '../common.descriptions';
+import { getLocatorId } from '../../helpers/parameters';
+import { requireText } from '../../helpers/validation';
+
+/** The batch message an operation works on: picked from Hero's list of batches, or by ID. */
+export const batchLocator = (): INodeProperties =>
+	resourceLocator({
+		displayName: 'Batch Message',
+		name: 'batchId',
+		searchListMethod: 'searchBatchMessages',
+		description: 'The batch, as Create Batch returned it',
+	});
+
+export function batchIdOf(this: IExecuteFunctions, itemIndex: number): string {
+	return requireText(
+		this.getNode(),
+		itemIndex,
+		getLocatorId.call(this, 'batchId', itemIndex),
+		'Batch Message',
+	);
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { resourceLocator } from '../common.descriptions';
+import { getLocatorId } from '../../helpers/parameters';
+import { requireText } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	resourceLocator({
+		displayName: 'Automated Message',
+		name: 'automatedMessageId',
+		searchListMethod: 'searchAutomatedMessages',
+	}),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['getAutomatedMessage'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requireText(
+		this.getNode(),
+		itemIndex,
+		getLocatorId.call(this, 'automatedMessageId', itemIndex),
+		'Automated Message',
+	);
+	return await heroApiRequest.call(this, 'message.getAutomatedMessage', {
+		pathParams: { id },
+		itemIndex,
+	});
+}

@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { batchIdOf, batchLocator } from './batch.descriptions';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [batchLocator()];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['getBatch'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = batchIdOf.call(this, itemIndex);
+	return await heroApiRequest.call(this, 'message.getBatch', { pathParams: { id }, itemIndex });
+}

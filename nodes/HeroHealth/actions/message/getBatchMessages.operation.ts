@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { batchIdOf, batchLocator } from './batch.descriptions';
+import { returnAllOrLimit } from '../common.descriptions';
+import { heroApiRequestAllItems } from '../../transport';
+
+const properties: INodeProperties[] = [
+	batchLocator(),
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. delivered',
+				description: 'Only messages with this delivery status',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['getBatchMessages'] } },
+	properties,
+);
+
+/** The individual messages a batch sent, one item per message. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const id = batchIdOf.call(this, itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	const status = String(filters.status ?? '').trim();
+	if (status) qs.status = status;
+	return await heroApiRequestAllItems.call(
+		this,
+		'message.getBatchMessages',
+		{ pathParams: { id }, qs, itemIndex },
+		limit,
+	);
+}

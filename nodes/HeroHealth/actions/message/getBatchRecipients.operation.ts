@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { batchIdOf, batchLocator } from './batch.descriptions';
+import { returnAllOrLimit } from '../common.descriptions';
+import { heroApiRequestAllItems } from '../../transport';
+
+const properties: INodeProperties[] = [
+	batchLocator(),
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'CREATED',
+				options: [
+					{ name: 'Created', value: 'CREATED' },
+					{ name: 'Error', value: 'ERROR' },
+					{ name: 'Queued', value: 'QUEUED' },
+					{ name: 'Sent', value: 'SENT' },
+					{ name: 'Success', value: 'SUCCESS' },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['getBatchRecipients'] } },
+	properties,
+);
+
+/** The patients of a batch and how sending to each went, one item per recipient. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const id = batchIdOf.call(this, itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.status) qs.status = filters.status;
+	return await heroApiRequestAllItems.call(
+		this,
+		'message.getBatchRecipients',
+		{ pathParams: { id }, qs, itemIndex },
+		limit,
+	);
+}

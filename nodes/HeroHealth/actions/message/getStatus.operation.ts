@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireText } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The message_id Send returned',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['getStatus'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requireText(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('messageId', itemIndex),
+		'Message ID',
+	);
+	return await heroApiRequest.call(this, 'message.getStatus', { pathParams: { id }, itemIndex });
+}

@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { heroApiRequestAllItems } from '../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Has Follow-Up',
+				name: 'hasFollowUp',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to list only templates with a follow-up (on) or only those without (off)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['getTemplates'] } },
+	properties,
+);
+
+/** The practice's message templates, one item per template. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.hasFollowUp !== undefined) qs.has_follow_up = filters.hasFollowUp === true;
+	return await heroApiRequestAllItems.call(this, 'message.getTemplates', { qs, itemIndex }, limit);
+}

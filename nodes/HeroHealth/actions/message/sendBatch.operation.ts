@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { batchIdOf, batchLocator } from './batch.descriptions';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [batchLocator()];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendBatch'] } },
+	properties,
+);
+
+/** Starts sending a batch to all its recipients. Hero's answer is passed on when it gives one. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = batchIdOf.call(this, itemIndex);
+	const response = await heroApiRequest.call(this, 'message.sendBatch', {
+		pathParams: { id },
+		itemIndex,
+	});
+	return Object.keys(response).length ? response : { id, success: true };
+}
