@@ -1,11 +1,30 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as connectEhr from './connectEhr.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getAttachments from './getAttachments.operation';
+import * as getBillingInfo from './getBillingInfo.operation';
+import * as getEhrCandidates from './getEhrCandidates.operation';
+import * as getPaymentMethods from './getPaymentMethods.operation';
+import * as merge from './merge.operation';
 import * as pdsLookup from './pdsLookup.operation';
+import * as previewMerge from './previewMerge.operation';
 import * as register from './register.operation';
 
-export { get, getAll, pdsLookup, register };
+export {
+	connectEhr,
+	get,
+	getAll,
+	getAttachments,
+	getBillingInfo,
+	getEhrCandidates,
+	getPaymentMethods,
+	merge,
+	pdsLookup,
+	previewMerge,
+	register,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -15,7 +34,31 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['patient'] } },
 		options: [
+			{
+				name: 'Connect to EHR',
+				value: 'connectEhr',
+				description: 'Link the patient to their record in the clinical system',
+				action: 'Connect a patient to their EHR record',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a patient', action: 'Get a patient' },
+			{
+				name: 'Get Attachments',
+				value: 'getAttachments',
+				description: 'List the files in the patient’s clinical record',
+				action: 'Get attachments of a patient',
+			},
+			{
+				name: 'Get Billing Info',
+				value: 'getBillingInfo',
+				description: 'Get the patient’s billing details',
+				action: 'Get billing info of a patient',
+			},
+			{
+				name: 'Get EHR Candidates',
+				value: 'getEhrCandidates',
+				description: 'List clinical system records that may be this patient',
+				action: 'Get EHR candidates for a patient',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -23,11 +66,29 @@ export const description: INodeProperties[] = [
 				action: 'Get many patients',
 			},
 			{
+				name: 'Get Payment Methods',
+				value: 'getPaymentMethods',
+				description: 'List the payment methods saved for the patient',
+				action: 'Get payment methods of a patient',
+			},
+			{
+				name: 'Merge',
+				value: 'merge',
+				description: 'Merge two records of the same patient, with the token from Preview Merge',
+				action: 'Merge two patients',
+			},
+			{
 				name: 'PDS Lookup',
 				value: 'pdsLookup',
 				description:
 					'Trace a patient on the NHS Spine (PDS) and get their Hero patient ID, registering them in Hero if needed',
 				action: 'Look up a patient on PDS',
+			},
+			{
+				name: 'Preview Merge',
+				value: 'previewMerge',
+				description: 'See what merging two patient records would do, and get a merge token',
+				action: 'Preview merging two patients',
 			},
 			{
 				name: 'Register',
@@ -42,4 +103,11 @@ export const description: INodeProperties[] = [
 	...register.description,
 	...get.description,
 	...getAll.description,
+	...getAttachments.description,
+	...getEhrCandidates.description,
+	...connectEhr.description,
+	...previewMerge.description,
+	...merge.description,
+	...getBillingInfo.description,
+	...getPaymentMethods.description,
 ];

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { patientLocator } from '../common.descriptions';
+import { patientIdOf } from './patient.shared';
+import { requireText } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	patientLocator(),
+	{
+		displayName: 'EHR Partner ID',
+		name: 'ehrPartnerId',
+		type: 'string',
+		default: '',
+		required: true,
+		description:
+			'The patient’s ID in the clinical system (EMIS Web or SystmOne), as Get EHR Candidates lists it',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['patient'], operation: ['connectEhr'] } },
+	properties,
+);
+
+/** Links the Hero patient to a record in the clinical system. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = patientIdOf.call(this, itemIndex);
+	const ehrPartnerId = requireText(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('ehrPartnerId', itemIndex),
+		'EHR Partner ID',
+	);
+	const response = await heroApiRequest.call(this, 'patient.connectEhr', {
+		pathParams: { id },
+		body: { ehr_partner_id: ehrPartnerId },
+		itemIndex,
+	});
+	return Object.keys(response).length
+		? response
+		: { patient_id: id, ehr_partner_id: ehrPartnerId, success: true };
+}

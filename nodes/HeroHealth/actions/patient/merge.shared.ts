@@ -1,0 +1,39 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { resourceLocator } from '../common.descriptions';
+import { getLocatorId } from '../../helpers/parameters';
+import { requireId } from '../../helpers/validation';
+import { patientIdOf } from './patient.shared';
+
+/** The second patient of a merge; the first is the Patient locator. */
+export const otherPatientLocator = (): INodeProperties =>
+	resourceLocator({
+		displayName: 'Merge With Patient',
+		name: 'otherPatientId',
+		searchListMethod: 'searchPatients',
+		description: 'The other record of the same person',
+		placeholder: 'e.g. 98766',
+	});
+
+/** Both patient IDs of a merge, checked and different from each other. */
+export function mergePair(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { id: string; otherId: string } {
+	const id = patientIdOf.call(this, itemIndex);
+	const otherId = requireId(
+		this.getNode(),
+		itemIndex,
+		getLocatorId.call(this, 'otherPatientId', itemIndex),
+		'Merge With Patient',
+	);
+	if (id === otherId) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Merge With Patient is the same patient as Patient (${id}) (item ${itemIndex})`,
+			{ itemIndex },
+		);
+	}
+	return { id, otherId };
+}
