@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { heroApiRequestAllItems } from '../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Sort By',
+				name: 'orderBy',
+				type: 'options',
+				default: 'first_name',
+				options: [{ name: 'First Name', value: 'first_name' }],
+			},
+			{
+				displayName: 'Sort Descending',
+				name: 'orderDescending',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to sort from Z to A',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['admin'], operation: ['getAll'] } },
+	properties,
+);
+
+/** The practice group's staff users, one item per admin. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (options.orderBy) qs.order_by = options.orderBy;
+	if (options.orderDescending !== undefined) qs.order_descending = options.orderDescending === true;
+	return await heroApiRequestAllItems.call(this, 'admin.getAll', { qs, itemIndex }, limit);
+}

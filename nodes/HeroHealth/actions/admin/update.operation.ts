@@ -1,0 +1,89 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { adminLocator } from './admin.shared';
+import { getLocatorId } from '../../helpers/parameters';
+import { requireId } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const properties: INodeProperties[] = [
+	adminLocator(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'External Prescriber ID',
+				name: 'externalPrescriberId',
+				type: 'string',
+				default: '',
+				description: 'The admin’s ID in the external prescribing service',
+			},
+			{
+				displayName: 'Prescriber Email',
+				name: 'prescriberEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
+			{
+				displayName: 'Prescriber Name',
+				name: 'prescriberName',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Prescriber Registration Code',
+				name: 'prescriberRegistrationCode',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. GMC 1234567',
+				description: 'Professional registration number (GMC, NMC or GPhC)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['admin'], operation: ['update'] } },
+	properties,
+);
+
+function invalid(this: IExecuteFunctions, itemIndex: number, message: string) {
+	return new NodeOperationError(this.getNode(), `${message} (item ${itemIndex})`, { itemIndex });
+}
+
+/** Sets an admin's prescriber details. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const id = requireId(node, itemIndex, getLocatorId.call(this, 'adminId', itemIndex), 'Admin');
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const text = (option: string) => String(fields[option] ?? '').trim();
+	const body: IDataObject = {};
+	if (text('externalPrescriberId')) body.external_prescriber_id = text('externalPrescriberId');
+	const prescriber: IDataObject = {};
+	if (text('prescriberName')) prescriber.name = text('prescriberName');
+	if (text('prescriberEmail')) {
+		if (!EMAIL.test(text('prescriberEmail'))) {
+			throw invalid.call(
+				this,
+				itemIndex,
+				`Prescriber Email "${text('prescriberEmail').slice(0, 40)}" is not an email address`,
+			);
+		}
+		prescriber.email = text('prescriberEmail');
+	}
+	if (text('prescriberRegistrationCode')) {
+		prescriber.registration_code = text('prescriberRegistrationCode');
+	}
+	if (Object.keys(prescriber).length) body.prescriber_details = prescriber;
+	if (!Object.keys(body).length) {
+		throw invalid.call(this, itemIndex, 'Update Fields is empty: add at least one field to change');
+	}
+	return await heroApiRequest.call(this, 'admin.update', { pathParams: { id }, body, itemIndex });
+}

@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireText } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Signature',
+		name: 'signature',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		description:
+			'The signature Hero stores for the admin the API key acts for, replacing any earlier one',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['admin'], operation: ['upsertSignature'] } },
+	properties,
+);
+
+/** Adds or replaces the signature of the admin the API key belongs to. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const signature = requireText(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('signature', itemIndex),
+		'Signature',
+	);
+	const response = await heroApiRequest.call(this, 'admin.upsertSignature', {
+		body: { signature },
+		itemIndex,
+	});
+	return Object.keys(response).length ? response : { success: true };
+}

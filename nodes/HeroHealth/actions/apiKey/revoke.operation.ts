@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireText } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Revoking cannot be undone. If you revoke the key this node’s credential uses, the node stops working.',
+		name: 'revokeNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'API Key ID',
+		name: 'keyId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The key’s ID as API Key → Get Many lists it (not the key itself)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['apiKey'], operation: ['revoke'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requireText(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('keyId', itemIndex),
+		'API Key ID',
+	);
+	await heroApiRequest.call(this, 'apiKey.revoke', { pathParams: { id }, itemIndex });
+	return { id, revoked: true };
+}

@@ -1,0 +1,49 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as createNote from './createNote.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getAllV2 from './getAllV2.operation';
+
+export { createNote, get, getAll, getAllV2 };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['episode'] } },
+		options: [
+			{
+				name: 'Add Note',
+				value: 'createNote',
+				description: 'Add a staff note to an inbox episode',
+				action: 'Add a note to an episode',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an inbox episode with its tasks',
+				action: 'Get an episode',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List inbox episodes',
+				action: 'Get many episodes',
+			},
+			{
+				name: 'Get Many (V2)',
+				value: 'getAllV2',
+				description: 'List inbox episodes from Hero’s v2 endpoint',
+				action: 'Get many episodes from v2',
+			},
+		],
+		default: 'getAll',
+	},
+	...getAll.description,
+	...getAllV2.description,
+	...get.description,
+	...createNote.description,
+];

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireId, requireText } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Episode ID',
+		name: 'episodeId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 5123',
+	},
+	{
+		displayName: 'Note',
+		name: 'note',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		description: 'Text of the note, seen by practice staff in the inbox (not by the patient)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['episode'], operation: ['createNote'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const body = {
+		episode_id: requireId(
+			node,
+			itemIndex,
+			this.getNodeParameter('episodeId', itemIndex),
+			'Episode ID',
+		),
+		description: requireText(node, itemIndex, this.getNodeParameter('note', itemIndex), 'Note'),
+	};
+	return await heroApiRequest.call(this, 'episode.createNote', { body, itemIndex });
+}

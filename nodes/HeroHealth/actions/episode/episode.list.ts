@@ -1,0 +1,148 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { arrayQuery } from '../../helpers/query';
+import { heroRequestAllItems } from '../../transport';
+import { endpoint, endpointPath, type EndpointName } from '../../transport/endpoints';
+
+export const EPISODE_STATUSES = [
+	{ name: 'Closed', value: 'closed' },
+	{ name: 'In Progress', value: 'in_progress' },
+	{ name: 'Open', value: 'open' },
+];
+
+export const PRIORITIES = [
+	{ name: 'High', value: 'high' },
+	{ name: 'Highest', value: 'highest' },
+	{ name: 'Low', value: 'low' },
+	{ name: 'Lowest', value: 'lowest' },
+	{ name: 'Medium', value: 'medium' },
+];
+
+/** Return All / Limit, filters and sorting of the inbox episode lists. */
+export const episodeListProperties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Assignee IDs',
+				name: 'assigneeIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 12, 15',
+				description: 'Admin or admin team IDs, separated by commas (Admin → Get Many lists admins)',
+			},
+			{
+				displayName: 'Assignee Types',
+				name: 'assigneeTypes',
+				type: 'multiOptions',
+				default: [],
+				options: [
+					{ name: 'Admin', value: 'Admin' },
+					{ name: 'Admin Team', value: 'AdminTeam' },
+					{ name: 'Unassigned', value: 'Unassigned' },
+				],
+			},
+			{
+				displayName: 'Priorities',
+				name: 'priorities',
+				type: 'multiOptions',
+				default: [],
+				options: PRIORITIES,
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				default: [],
+				options: EPISODE_STATUSES,
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Sort By',
+				name: 'orderBy',
+				type: 'options',
+				default: 'created_at',
+				options: [
+					{ name: 'Created At', value: 'created_at' },
+					{ name: 'Priority', value: 'priority' },
+				],
+			},
+			{
+				displayName: 'Sort Descending',
+				name: 'orderDescending',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to put the newest or highest priority first',
+			},
+		],
+	},
+];
+
+function asList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(String);
+	return [];
+}
+
+/**
+ * The query string of the episode filters. Hero names these parameters with brackets
+ * (`status[]`), so they are written out here rather than left to the HTTP helper.
+ */
+function episodeListQuery(this: IExecuteFunctions, itemIndex: number): string {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const assigneeIds = String(filters.assigneeIds ?? '')
+		.split(',')
+		.map((id) => id.trim())
+		.filter((id) => id);
+	const badId = assigneeIds.find((id) => !/^\d+$/.test(id));
+	if (badId !== undefined) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Assignee IDs "${badId.slice(0, 40)}" is not a Hero ID (item ${itemIndex})`,
+			{ itemIndex, description: 'Give numeric IDs separated by commas, e.g. 12, 15' },
+		);
+	}
+	return arrayQuery({
+		assignee_id: assigneeIds,
+		assignee_type: asList(filters.assigneeTypes),
+		status: asList(filters.statuses),
+		priority: asList(filters.priorities),
+		order_by: options.orderBy ? [String(options.orderBy)] : [],
+		order_descending:
+			options.orderDescending !== undefined ? [String(options.orderDescending === true)] : [],
+	});
+}
+
+/** Reads an episode list endpoint with the filters, one item per episode. */
+export async function listEpisodes(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	name: EndpointName,
+): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const query = episodeListQuery.call(this, itemIndex);
+	const { method, paged } = endpoint(name);
+	const path = endpointPath(name);
+	return await heroRequestAllItems.call(
+		this,
+		{ method, path: query ? `${path}?${query}` : path, itemIndex },
+		paged === true,
+		limit,
+	);
+}

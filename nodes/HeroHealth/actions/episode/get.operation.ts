@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireId } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Episode ID',
+		name: 'episodeId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 5123',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['episode'], operation: ['get'] } },
+	properties,
+);
+
+/** An inbox episode with its status, priority, assignees and tasks. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requireId(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('episodeId', itemIndex),
+		'Episode ID',
+	);
+	return await heroApiRequest.call(this, 'episode.get', { pathParams: { id }, itemIndex });
+}

@@ -1,0 +1,14 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { episodeListProperties, listEpisodes } from './episode.list';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['episode'], operation: ['getAll'] } },
+	episodeListProperties,
+);
+
+/** Inbox episodes (a patient's request with its tasks), one item per episode. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await listEpisodes.call(this, itemIndex, 'episode.getAll');
+}

@@ -1,0 +1,49 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as createAttachmentLink from './createAttachmentLink.operation';
+import * as createBookingLink from './createBookingLink.operation';
+import * as createFormLink from './createFormLink.operation';
+import * as updateBookingLink from './updateBookingLink.operation';
+
+export { createAttachmentLink, createBookingLink, createFormLink, updateBookingLink };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['link'] } },
+		options: [
+			{
+				name: 'Create Attachment Link',
+				value: 'createAttachmentLink',
+				description: 'Create a link through which a patient opens one file',
+				action: 'Create an attachment link',
+			},
+			{
+				name: 'Create Booking Link',
+				value: 'createBookingLink',
+				description: 'Create a link through which patients book an appointment',
+				action: 'Create a booking link',
+			},
+			{
+				name: 'Create Form Link',
+				value: 'createFormLink',
+				description: 'Create a link through which patients fill in a form',
+				action: 'Create a form link',
+			},
+			{
+				name: 'Update Booking Link',
+				value: 'updateBookingLink',
+				description: 'Change what a booking link offers',
+				action: 'Update a booking link',
+			},
+		],
+		default: 'createBookingLink',
+	},
+	...createBookingLink.description,
+	...updateBookingLink.description,
+	...createAttachmentLink.description,
+	...createFormLink.description,
+];

@@ -1,0 +1,124 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { patientLocator } from '../common.descriptions';
+import {
+	addDate,
+	addMaximumUseCount,
+	checkDates,
+	expiryDateField,
+	maximumUseCountField,
+} from './link.shared';
+import { getLocatorId } from '../../helpers/parameters';
+import { requireId, requireText } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	patientLocator('The patient the file is for'),
+	{
+		displayName: 'File From',
+		name: 'fileFrom',
+		type: 'options',
+		default: 'ehr',
+		options: [
+			{
+				name: 'Clinical Record',
+				value: 'ehr',
+				description: 'A file already in the patient’s record (see Patient → Get Attachments)',
+			},
+			{
+				name: 'Input File',
+				value: 'binary',
+				description: 'A file in the input item, e.g. from a Read File or HTTP Request node',
+			},
+		],
+	},
+	{
+		displayName: 'EHR File ID',
+		name: 'ehrFileId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The file’s ID, as Patient → Get Attachments lists it',
+		displayOptions: { show: { fileFrom: ['ehr'] } },
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input field containing the file',
+		displayOptions: { show: { fileFrom: ['binary'] } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			expiryDateField,
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. results.pdf',
+				description: 'For an input file: the name the patient sees, instead of the file’s own name',
+			},
+			maximumUseCountField,
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['link'], operation: ['createAttachmentLink'] } },
+	properties,
+);
+
+/**
+ * A link to one file for a patient. The answer's attachment_uuid goes into Message → Send
+ * (Attachment UUID) to send the link.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {
+		patient_id: requireId(
+			node,
+			itemIndex,
+			getLocatorId.call(this, 'patientId', itemIndex),
+			'Patient',
+		),
+	};
+	if (this.getNodeParameter('fileFrom', itemIndex) === 'binary') {
+		const field = requireText(
+			node,
+			itemIndex,
+			this.getNodeParameter('binaryPropertyName', itemIndex),
+			'Input Binary Field',
+		);
+		const binary = this.helpers.assertBinaryData(itemIndex, field);
+		const content = await this.helpers.getBinaryDataBuffer(itemIndex, field);
+		if (!content.length) {
+			throw new NodeOperationError(node, `The file in "${field}" is empty (item ${itemIndex})`, {
+				itemIndex,
+			});
+		}
+		const fileName = String(fields.fileName ?? '').trim() || binary.fileName;
+		body.file_data = content.toString('base64');
+		body.file_name = requireText(node, itemIndex, fileName, 'File Name');
+	} else {
+		body.ehr_file_id = requireText(
+			node,
+			itemIndex,
+			this.getNodeParameter('ehrFileId', itemIndex),
+			'EHR File ID',
+		);
+	}
+	const expiry = addDate(node, itemIndex, fields, 'expiryDate', 'Expiry Date', 'expiry_date', body);
+	checkDates(node, itemIndex, { expiry });
+	addMaximumUseCount(node, itemIndex, fields, body);
+	return await heroApiRequest.call(this, 'link.createAttachmentLink', { body, itemIndex });
+}

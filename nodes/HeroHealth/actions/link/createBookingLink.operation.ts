@@ -1,0 +1,91 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { appointmentTypeLocator, locationLocator } from '../common.descriptions';
+import {
+	addDate,
+	addLocatorId,
+	addMaximumUseCount,
+	checkDates,
+	expiryDateField,
+	maximumUseCountField,
+	optionalLocator,
+} from './link.shared';
+import { getLocatorId } from '../../helpers/parameters';
+import { requireId } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	appointmentTypeLocator(),
+	locationLocator(),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			expiryDateField,
+			{
+				displayName: 'From Date',
+				name: 'fromDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only offer appointments from this day',
+			},
+			maximumUseCountField,
+			optionalLocator(
+				'Patient',
+				'patientId',
+				'searchPatients',
+				'Makes a personal invite: the patient confirms with their date of birth. Leave out for a generic link patients open with NHS login.',
+			),
+			optionalLocator(
+				'Practitioner',
+				'practitionerId',
+				'searchPractitioners',
+				'Only offer this practitioner’s appointments',
+			),
+			{
+				displayName: 'To Date',
+				name: 'toDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only offer appointments up to this day',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['link'], operation: ['createBookingLink'] } },
+	properties,
+);
+
+/** A link the patient opens to book an appointment of the given type at the given location. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {
+		appointment_type_id: requireId(
+			node,
+			itemIndex,
+			getLocatorId.call(this, 'appointmentTypeId', itemIndex),
+			'Appointment Type',
+		),
+		location_id: requireId(
+			node,
+			itemIndex,
+			getLocatorId.call(this, 'locationId', itemIndex),
+			'Location',
+		),
+	};
+	addLocatorId(node, itemIndex, fields, 'patientId', 'Patient', 'patient_id', body);
+	addLocatorId(node, itemIndex, fields, 'practitionerId', 'Practitioner', 'practitioner_id', body);
+	const from = addDate(node, itemIndex, fields, 'fromDate', 'From Date', 'from_date', body);
+	const to = addDate(node, itemIndex, fields, 'toDate', 'To Date', 'to_date', body);
+	const expiry = addDate(node, itemIndex, fields, 'expiryDate', 'Expiry Date', 'expiry_date', body);
+	checkDates(node, itemIndex, { from, to, expiry });
+	addMaximumUseCount(node, itemIndex, fields, body);
+	return await heroApiRequest.call(this, 'link.createBookingLink', { body, itemIndex });
+}

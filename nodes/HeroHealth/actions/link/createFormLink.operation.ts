@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { formLocator } from '../common.descriptions';
+import {
+	addDate,
+	addLocatorId,
+	addMaximumUseCount,
+	checkDates,
+	expiryDateField,
+	maximumUseCountField,
+	optionalLocator,
+} from './link.shared';
+import { getLocatorId } from '../../helpers/parameters';
+import { requireId } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	formLocator(),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			expiryDateField,
+			maximumUseCountField,
+			optionalLocator(
+				'Patient',
+				'patientId',
+				'searchPatients',
+				'Makes the link personal to this patient. Leave out for a generic link.',
+			),
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['link'], operation: ['createFormLink'] } },
+	properties,
+);
+
+/**
+ * A link the patient opens to fill in a form. Hero's reference names this operation but was not
+ * seen in full: the body mirrors Create Booking Link (see the endpoint's `inferred` note).
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {
+		form_id: requireId(node, itemIndex, getLocatorId.call(this, 'formId', itemIndex), 'Form'),
+	};
+	addLocatorId(node, itemIndex, fields, 'patientId', 'Patient', 'patient_id', body);
+	const expiry = addDate(node, itemIndex, fields, 'expiryDate', 'Expiry Date', 'expiry_date', body);
+	checkDates(node, itemIndex, { expiry });
+	addMaximumUseCount(node, itemIndex, fields, body);
+	return await heroApiRequest.call(this, 'link.createFormLink', { body, itemIndex });
+}

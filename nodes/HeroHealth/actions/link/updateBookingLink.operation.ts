@@ -1,0 +1,88 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { addDate, addLocatorId, checkDates, optionalLocator } from './link.shared';
+import { requireId } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Booking Link ID',
+		name: 'bookingLinkId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 4821',
+		description: 'The ID Create Booking Link returned',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			optionalLocator('Appointment Type', 'appointmentTypeId', 'searchAppointmentTypes'),
+			{
+				displayName: 'From Date',
+				name: 'fromDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only offer appointments from this day',
+			},
+			optionalLocator('Location', 'locationId', 'searchLocations'),
+			optionalLocator('Practitioner', 'practitionerId', 'searchPractitioners'),
+			{
+				displayName: 'To Date',
+				name: 'toDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only offer appointments up to this day',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['link'], operation: ['updateBookingLink'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const id = requireId(
+		node,
+		itemIndex,
+		this.getNodeParameter('bookingLinkId', itemIndex),
+		'Booking Link ID',
+	);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	addLocatorId(
+		node,
+		itemIndex,
+		fields,
+		'appointmentTypeId',
+		'Appointment Type',
+		'appointment_type_id',
+		body,
+	);
+	addLocatorId(node, itemIndex, fields, 'locationId', 'Location', 'location_id', body);
+	addLocatorId(node, itemIndex, fields, 'practitionerId', 'Practitioner', 'practitioner_id', body);
+	const from = addDate(node, itemIndex, fields, 'fromDate', 'From Date', 'from_date', body);
+	const to = addDate(node, itemIndex, fields, 'toDate', 'To Date', 'to_date', body);
+	checkDates(node, itemIndex, { from, to });
+	if (!Object.keys(body).length) {
+		throw new NodeOperationError(
+			node,
+			`Update Fields is empty: add at least one field to change (item ${itemIndex})`,
+			{ itemIndex },
+		);
+	}
+	const response = await heroApiRequest.call(this, 'link.updateBookingLink', {
+		pathParams: { id },
+		body,
+		itemIndex,
+	});
+	return Object.keys(response).length ? response : { id, ...body };
+}

@@ -1,0 +1,120 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { resourceLocator } from '../common.descriptions';
+import { locatorValue } from '../../helpers/locator';
+import { requireId } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Task ID',
+		name: 'taskId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 88231',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			resourceLocator({
+				displayName: 'Assign to Admin',
+				name: 'assigneeAdminId',
+				searchListMethod: 'searchAdmins',
+				required: false,
+				description: 'The staff member who should handle the task',
+			}),
+			{
+				displayName: 'Assign to Admin Team ID',
+				name: 'assigneeTeamId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 7',
+				description: 'The team who should handle the task',
+			},
+			{
+				displayName: 'Priority',
+				name: 'priority',
+				type: 'options',
+				default: 'medium',
+				options: [
+					{ name: 'High', value: 'high' },
+					{ name: 'Highest', value: 'highest' },
+					{ name: 'Low', value: 'low' },
+					{ name: 'Lowest', value: 'lowest' },
+					{ name: 'Medium', value: 'medium' },
+				],
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'in_progress',
+				options: [
+					{ name: 'Closed', value: 'closed' },
+					{ name: 'In Progress', value: 'in_progress' },
+					{ name: 'Open', value: 'open' },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['task'], operation: ['update'] } },
+	properties,
+);
+
+function invalid(this: IExecuteFunctions, itemIndex: number, message: string) {
+	return new NodeOperationError(this.getNode(), `${message} (item ${itemIndex})`, { itemIndex });
+}
+
+/** Changes a task's status, priority or assignee. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const id = requireId(node, itemIndex, this.getNodeParameter('taskId', itemIndex), 'Task ID');
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	if (fields.status) body.status = fields.status;
+	if (fields.priority) body.priority = fields.priority;
+	const hasAdmin = fields.assigneeAdminId !== undefined;
+	const hasTeam = fields.assigneeTeamId !== undefined;
+	if (hasAdmin && hasTeam) {
+		throw invalid.call(
+			this,
+			itemIndex,
+			'Assign to Admin and Assign to Admin Team ID are both set: a task has one assignee',
+		);
+	}
+	if (hasAdmin) {
+		body.assignee_type = 'admin';
+		body.assignee_id = requireId(
+			node,
+			itemIndex,
+			locatorValue(fields.assigneeAdminId),
+			'Assign to Admin',
+		);
+	}
+	if (hasTeam) {
+		body.assignee_type = 'admin_team';
+		body.assignee_id = requireId(node, itemIndex, fields.assigneeTeamId, 'Assign to Admin Team ID');
+	}
+	if (!Object.keys(body).length) {
+		throw invalid.call(this, itemIndex, 'Update Fields is empty: add at least one field to change');
+	}
+	const response = await heroApiRequest.call(this, 'task.update', {
+		pathParams: { id },
+		body,
+		itemIndex,
+	});
+	// Hero answers `{ data: { id } }`: output the record, not the envelope.
+	const data = response.data;
+	return data && typeof data === 'object' && !Array.isArray(data)
+		? (data as IDataObject)
+		: response;
+}
