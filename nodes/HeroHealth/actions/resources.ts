@@ -1,16 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as booking from './booking/Booking.resource';
 import * as bookingHca from './bookingHca/BookingHca.resource';
 import * as careNavigation from './careNavigation/CareNavigation.resource';
 import * as consultation from './consultation/Consultation.resource';
 import * as customApiCall from './customApiCall/CustomApiCall.resource';
+import * as form from './form/Form.resource';
+import * as formResponse from './formResponse/FormResponse.resource';
 import * as invoicing from './invoicing/Invoicing.resource';
 import * as message from './message/Message.resource';
 import * as partner from './partner/Partner.resource';
 import * as patient from './patient/Patient.resource';
+import * as practiceGroup from './practiceGroup/PracticeGroup.resource';
 import * as prescription from './prescription/Prescription.resource';
 import * as subscription from './subscription/Subscription.resource';
 import * as utility from './utility/Utility.resource';
+import * as webhook from './webhook/Webhook.resource';
 import * as writeToRecord from './writeToRecord/WriteToRecord.resource';
 
 /** Settings that apply to every request the node makes in a run. */
@@ -59,17 +64,22 @@ const requestOptions: INodeProperties = {
 };
 
 export const resources = {
+	booking,
 	bookingHca,
 	careNavigation,
 	consultation,
 	customApiCall,
+	form,
+	formResponse,
 	invoicing,
 	message,
 	partner,
 	patient,
+	practiceGroup,
 	prescription,
 	subscription,
 	utility,
+	webhook,
 	writeToRecord,
 };
 
@@ -81,32 +91,42 @@ export const resourceProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Booking', value: 'booking' },
 			{ name: 'Booking - HCA', value: 'bookingHca' },
 			{ name: 'Care Navigation', value: 'careNavigation' },
 			{ name: 'Consultation', value: 'consultation' },
 			{ name: 'Custom API Call', value: 'customApiCall' },
+			{ name: 'Form', value: 'form' },
+			{ name: 'Form Response', value: 'formResponse' },
 			{ name: 'Invoicing', value: 'invoicing' },
 			{ name: 'Message', value: 'message' },
 			{ name: 'Partner', value: 'partner' },
 			{ name: 'Patient', value: 'patient' },
+			{ name: 'Practice Group', value: 'practiceGroup' },
 			{ name: 'Prescription', value: 'prescription' },
 			{ name: 'Subscription', value: 'subscription' },
 			{ name: 'Utility', value: 'utility' },
+			{ name: 'Webhook', value: 'webhook' },
 			{ name: 'Write to Record', value: 'writeToRecord' },
 		],
 		default: 'message',
 	},
+	...booking.description,
 	...bookingHca.description,
 	...careNavigation.description,
 	...consultation.description,
 	...customApiCall.description,
+	...form.description,
+	...formResponse.description,
 	...invoicing.description,
 	...message.description,
 	...partner.description,
 	...patient.description,
+	...practiceGroup.description,
 	...prescription.description,
 	...subscription.description,
 	...utility.description,
+	...webhook.description,
 	...writeToRecord.description,
 	requestOptions,
 ];

@@ -148,6 +148,11 @@ export function normaliseDateTime(
 			'Use e.g. 2026-03-15T14:00:00Z',
 		);
 	}
+	// Date.parse rolls 2026-02-30 over to 2 March: a typo must not book a different day.
+	const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+	if (!isRealDate(year, month, day)) {
+		throw invalid(node, itemIndex, field, `${quote(text)} is not a real date`);
+	}
 	return new Date(parsed).toISOString();
 }
 

@@ -72,3 +72,27 @@ export async function searchPatients(this: ILoadOptionsFunctions, filter?: strin
 		})),
 	};
 }
+
+/** Webhooks by their description, else their event and URL. */
+export async function searchWebhooks(this: ILoadOptionsFunctions, filter?: string) {
+	const records = await heroApiRequestAllItems.call(this, 'webhook.getAll', {}, LIST_LIMIT);
+	const needle = filter?.trim().toLowerCase();
+	const results: INodeListSearchItems[] = records
+		.map((record) => ({
+			name: record.description
+				? String(record.description)
+				: `${String(record.event_type ?? '')} → ${String(record.url ?? '')}`,
+			value: String(record.id),
+			url: typeof record.url === 'string' ? record.url : undefined,
+		}))
+		.filter(
+			(entry) =>
+				!needle ||
+				entry.name.toLowerCase().includes(needle) ||
+				(entry.url ?? '').toLowerCase().includes(needle) ||
+				entry.value === needle,
+		)
+		.map(({ name, value }) => ({ name, value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}

@@ -1,0 +1,119 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as cancel from './cancel.operation';
+import * as confirm from './confirm.operation';
+import * as countSlots from './countSlots.operation';
+import * as get from './get.operation';
+import * as getBookingLinks from './getBookingLinks.operation';
+import * as getSlot from './getSlot.operation';
+import * as getSlots from './getSlots.operation';
+import * as getStatus from './getStatus.operation';
+import * as reschedule from './reschedule.operation';
+import * as reserve from './reserve.operation';
+import * as update from './update.operation';
+
+export {
+	cancel,
+	confirm,
+	countSlots,
+	get,
+	getBookingLinks,
+	getSlot,
+	getSlots,
+	getStatus,
+	reschedule,
+	reserve,
+	update,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['booking'] } },
+		options: [
+			{
+				name: 'Cancel',
+				value: 'cancel',
+				description: 'Cancel an appointment',
+				action: 'Cancel an appointment',
+			},
+			{
+				name: 'Confirm',
+				value: 'confirm',
+				description:
+					'Confirm a reservation made with Reserve, booking the appointment for the patient',
+				action: 'Confirm a reserved appointment',
+			},
+			{
+				name: 'Count Slots',
+				value: 'countSlots',
+				description: 'Count the free slots that match the filters',
+				action: 'Count free slots',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an appointment',
+				action: 'Get an appointment',
+			},
+			{
+				name: 'Get Booking Links',
+				value: 'getBookingLinks',
+				description: 'List the practice’s booking links',
+				action: 'Get booking links',
+			},
+			{
+				name: 'Get Many Slots',
+				value: 'getSlots',
+				description: 'List free slots by location, practitioner, appointment type and dates',
+				action: 'Get many slots',
+			},
+			{
+				name: 'Get Slot',
+				value: 'getSlot',
+				description: 'Get one slot by its ID',
+				action: 'Get a slot',
+			},
+			{
+				name: 'Get Status',
+				value: 'getStatus',
+				description: 'Get the status of an appointment',
+				action: 'Get the status of an appointment',
+			},
+			{
+				name: 'Reschedule',
+				value: 'reschedule',
+				description: 'Move a confirmed appointment to a new time',
+				action: 'Reschedule an appointment',
+			},
+			{
+				name: 'Reserve',
+				value: 'reserve',
+				description:
+					'Hold a time for a patient. It stays a reservation until you confirm it, and Hero releases it at reserved_until.',
+				action: 'Reserve an appointment',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change the time, length or practitioner of a reservation not yet confirmed',
+				action: 'Update a reserved appointment',
+			},
+		],
+		default: 'getSlots',
+	},
+	...getSlots.description,
+	...getSlot.description,
+	...countSlots.description,
+	...reserve.description,
+	...confirm.description,
+	...get.description,
+	...update.description,
+	...cancel.description,
+	...reschedule.description,
+	...getStatus.description,
+	...getBookingLinks.description,
+];

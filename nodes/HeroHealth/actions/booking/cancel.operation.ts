@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { recordOr } from '../../helpers/output';
+import { mapFields } from '../../helpers/parameters';
+import { heroApiRequest } from '../../transport';
+import { appointmentIdField, readAppointmentId } from './common';
+
+const properties: INodeProperties[] = [
+	appointmentIdField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Ignore Cancellation Policy',
+				name: 'suppressCancellationPolicy',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to cancel even inside the practice’s cancellation notice period (cancellation_policy_hours)',
+			},
+			{
+				displayName: 'Suppress Mail',
+				name: 'suppressMail',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to stop Hero emailing the patient about the cancellation',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['booking'], operation: ['cancel'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readAppointmentId.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const body = mapFields(options, {
+		suppressMail: 'suppress_mail',
+		suppressCancellationPolicy: 'suppress_cancellation_policy',
+	});
+	const response = await heroApiRequest.call(this, 'booking.cancel', {
+		pathParams: { id },
+		body,
+		itemIndex,
+	});
+	return recordOr(response, { id, cancelled: true });
+}

@@ -1,0 +1,120 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	appointmentTypeLocator,
+	locationLocator,
+	practitionerLocator,
+} from '../common.descriptions';
+import { getLocatorId } from '../../helpers/parameters';
+import { normaliseDateTime, requireId } from '../../helpers/validation';
+
+/** The appointment an operation acts on; Hero has no list of appointments to pick from. */
+export const appointmentIdField: INodeProperties = {
+	displayName: 'Appointment ID',
+	name: 'appointmentId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 48213',
+	description: 'The Hero appointment ID, as Reserve outputs it or a webhook delivers it',
+};
+
+export function readAppointmentId(this: IExecuteFunctions, itemIndex: number): string {
+	return requireId(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('appointmentId', itemIndex),
+		'Appointment ID',
+	);
+}
+
+/** Returns a duration in whole minutes, 1 or more. */
+export function readDuration(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	field = 'Duration',
+): number {
+	const text = String(value ?? '').trim();
+	const minutes = Number(text);
+	if (!text || !Number.isInteger(minutes) || minutes < 1) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${field} ${JSON.stringify(text)} is not a whole number of minutes, 1 or more (item ${itemIndex})`,
+			{ itemIndex },
+		);
+	}
+	return minutes;
+}
+
+/** Reads an optional resource locator nested in a collection; empty when not set. */
+export function readOptionalId(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	field: string,
+): string | undefined {
+	const id = getLocatorId.call(this, path, itemIndex);
+	return id ? requireId(this.getNode(), itemIndex, id, field) : undefined;
+}
+
+/** The filters Get Many Slots and Count Slots share. */
+export const slotFilters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		appointmentTypeLocator(false),
+		{
+			displayName: 'End Date',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only slots up to this date and time. A time without a zone is read as UTC.',
+		},
+		locationLocator(false),
+		practitionerLocator(false),
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only slots from this date and time. A time without a zone is read as UTC.',
+		},
+	],
+};
+
+const SLOT_FILTER_IDS: Array<[option: string, apiName: string, field: string]> = [
+	['appointmentTypeId', 'appointment_type_id', 'Appointment Type'],
+	['locationId', 'location_id', 'Location'],
+	['practitionerId', 'practitioner_id', 'Practitioner'],
+];
+
+/** The query of Get Many Slots and Count Slots, checked before anything is sent. */
+export function slotQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const node = this.getNode();
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const [option, apiName, field] of SLOT_FILTER_IDS) {
+		if (filters[option] === undefined) continue;
+		const id = readOptionalId.call(this, itemIndex, `filters.${option}`, field);
+		if (id) qs[apiName] = id;
+	}
+	if (filters.startDate) {
+		qs.start_date = normaliseDateTime(node, itemIndex, filters.startDate, 'Start Date');
+	}
+	if (filters.endDate) {
+		qs.end_date = normaliseDateTime(node, itemIndex, filters.endDate, 'End Date');
+	}
+	if (qs.start_date && qs.end_date && String(qs.end_date) < String(qs.start_date)) {
+		throw new NodeOperationError(
+			node,
+			`End Date ${String(qs.end_date)} is before Start Date ${String(qs.start_date)} (item ${itemIndex})`,
+			{ itemIndex },
+		);
+	}
+	return qs;
+}

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireText } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Slot ID',
+		name: 'slotId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The ID of the slot, as Get Many Slots outputs it',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['booking'], operation: ['getSlot'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requireText(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('slotId', itemIndex),
+		'Slot ID',
+	);
+	return await heroApiRequest.call(this, 'booking.getSlot', { pathParams: { id }, itemIndex });
+}

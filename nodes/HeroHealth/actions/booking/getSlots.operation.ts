@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { heroApiRequestAllItems } from '../../transport';
+import { slotFilters, slotQuery } from './common';
+
+const properties: INodeProperties[] = [...returnAllOrLimit(), slotFilters];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['booking'], operation: ['getSlots'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const qs = slotQuery.call(this, itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	return await heroApiRequestAllItems.call(this, 'booking.getSlots', { qs, itemIndex }, limit);
+}

@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { heroApiRequest } from '../../transport';
+import { appointmentIdField, readAppointmentId } from './common';
+
+const properties: INodeProperties[] = [appointmentIdField];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['booking'], operation: ['getStatus'] } },
+	properties,
+);
+
+/** Hero's answer is not documented: an object is output as it is, a bare value as `{id, status}`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readAppointmentId.call(this, itemIndex);
+	const response: unknown = await heroApiRequest.call(this, 'booking.getStatus', {
+		pathParams: { id },
+		itemIndex,
+	});
+	if (response && typeof response === 'object' && !Array.isArray(response)) {
+		return response as IDataObject;
+	}
+	return { id, status: response as string };
+}

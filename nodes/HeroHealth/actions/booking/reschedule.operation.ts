@@ -1,0 +1,106 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { practitionerLocator } from '../common.descriptions';
+import { recordOr } from '../../helpers/output';
+import { mapFields } from '../../helpers/parameters';
+import { normaliseDateTime } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+import { appointmentIdField, readAppointmentId, readDuration, readOptionalId } from './common';
+
+const properties: INodeProperties[] = [
+	appointmentIdField,
+	{
+		displayName: 'New Start Time',
+		name: 'startTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'When the appointment should now start. A time without a zone is read as UTC.',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Duration (Minutes)',
+				name: 'duration',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 10,
+			},
+			practitionerLocator(false),
+			{
+				displayName: 'Suppress Availability Check',
+				name: 'suppressAvailabilityCheck',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to allow a time Hero does not show as a free slot',
+			},
+			{
+				displayName: 'Suppress Mail',
+				name: 'suppressMail',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to stop Hero emailing the patient about the new time',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['booking'], operation: ['reschedule'] } },
+	properties,
+);
+
+/**
+ * Hero's reference showed only this endpoint's URL: the body follows Edit Appointment's fields
+ * (start_time, duration, practitioner_id, suppress_availability_check, suppress_mail).
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const id = readAppointmentId.call(this, itemIndex);
+	const body: IDataObject = {
+		start_time: normaliseDateTime(
+			node,
+			itemIndex,
+			this.getNodeParameter('startTime', itemIndex),
+			'New Start Time',
+		),
+	};
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	if (additionalFields.duration !== undefined) {
+		body.duration = readDuration.call(
+			this,
+			itemIndex,
+			additionalFields.duration,
+			'Duration (Minutes)',
+		);
+	}
+	if (additionalFields.practitionerId !== undefined) {
+		const practitionerId = readOptionalId.call(
+			this,
+			itemIndex,
+			'additionalFields.practitionerId',
+			'Practitioner',
+		);
+		if (practitionerId) body.practitioner_id = practitionerId;
+	}
+	mapFields(
+		additionalFields,
+		{
+			suppressAvailabilityCheck: 'suppress_availability_check',
+			suppressMail: 'suppress_mail',
+		},
+		body,
+	);
+	const response = await heroApiRequest.call(this, 'booking.reschedule', {
+		pathParams: { id },
+		body,
+		itemIndex,
+	});
+	return recordOr(response, { id, rescheduled: true, start_time: body.start_time });
+}

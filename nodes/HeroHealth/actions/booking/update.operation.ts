@@ -1,0 +1,127 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { practitionerLocator } from '../common.descriptions';
+import { recordOr } from '../../helpers/output';
+import { mapFields } from '../../helpers/parameters';
+import { normaliseDateTime } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+import { appointmentIdField, readAppointmentId, readDuration, readOptionalId } from './common';
+
+const properties: INodeProperties[] = [
+	{
+		...appointmentIdField,
+		description: 'The reservation to change, as Reserve output it. It must not be confirmed yet.',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Duration (Minutes)',
+				name: 'duration',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 10,
+			},
+			practitionerLocator(false),
+			{
+				displayName: 'Start Time',
+				name: 'startTime',
+				type: 'dateTime',
+				default: '',
+				description: 'A time without a zone is read as UTC',
+			},
+			{
+				displayName: 'Suppress Availability Check',
+				name: 'suppressAvailabilityCheck',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to allow a time Hero does not show as a free slot',
+			},
+			{
+				displayName: 'Suppress Mail',
+				name: 'suppressMail',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to stop Hero emailing the patient about the change',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['booking'], operation: ['update'] } },
+	properties,
+);
+
+/**
+ * Hero's edit (PUT) needs start_time, duration and practitioner_id every time, and works only on a
+ * reservation. The node reads the appointment first: fields left out keep their current values, and
+ * a confirmed appointment fails here with a pointer to Reschedule instead of at Hero.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const id = readAppointmentId.call(this, itemIndex);
+	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	if (!Object.keys(updateFields).length) {
+		throw new NodeOperationError(
+			node,
+			`Update Fields is empty: add the fields to change (item ${itemIndex})`,
+			{ itemIndex },
+		);
+	}
+	const changes: IDataObject = {};
+	if (updateFields.startTime !== undefined) {
+		changes.start_time = normaliseDateTime(node, itemIndex, updateFields.startTime, 'Start Time');
+	}
+	if (updateFields.duration !== undefined) {
+		changes.duration = readDuration.call(
+			this,
+			itemIndex,
+			updateFields.duration,
+			'Duration (Minutes)',
+		);
+	}
+	if (updateFields.practitionerId !== undefined) {
+		const practitionerId = readOptionalId.call(
+			this,
+			itemIndex,
+			'updateFields.practitionerId',
+			'Practitioner',
+		);
+		if (practitionerId) changes.practitioner_id = practitionerId;
+	}
+	mapFields(
+		updateFields,
+		{
+			suppressAvailabilityCheck: 'suppress_availability_check',
+			suppressMail: 'suppress_mail',
+		},
+		changes,
+	);
+
+	const current = await heroApiRequest.call(this, 'booking.get', { pathParams: { id }, itemIndex });
+	if (current.booking_confirmed_at) {
+		throw new NodeOperationError(
+			node,
+			`Appointment ${id} is already confirmed, and Update only changes reservations (item ${itemIndex})`,
+			{ itemIndex, description: 'Use Reschedule to move a confirmed appointment' },
+		);
+	}
+	const body: IDataObject = {
+		start_time: current.start_time ?? null,
+		duration: current.duration,
+		practitioner_id: current.practitioner_id,
+		...changes,
+	};
+	const response = await heroApiRequest.call(this, 'booking.update', {
+		pathParams: { id },
+		body,
+		itemIndex,
+	});
+	return recordOr(response, { id, updated: true, ...body });
+}

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { heroApiRequestAllItems } from '../../transport';
+
+const FORM_TYPES = [
+	{ name: 'Appointment', value: 'appointment' },
+	{ name: 'Care Navigation', value: 'care_navigation' },
+	{ name: 'Questionnaire', value: 'questionnaire' },
+	{ name: 'Response', value: 'response' },
+];
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Form Type',
+				name: 'formType',
+				type: 'options',
+				default: 'questionnaire',
+				options: FORM_TYPES,
+			},
+			{
+				displayName: 'Reply Form',
+				name: 'replyForm',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to list only forms patients fill in as a reply to a message (true) or only the others (false)',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Text to look for in the form’s title',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['form'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	const search = String(filters.search ?? '').trim();
+	if (search) qs.search = search;
+	if (typeof filters.replyForm === 'boolean') qs.reply_form = filters.replyForm;
+	if (filters.formType) qs.form_type = filters.formType;
+	return await heroApiRequestAllItems.call(this, 'form.getAll', { qs, itemIndex }, limit);
+}

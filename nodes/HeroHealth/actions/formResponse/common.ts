@@ -1,0 +1,108 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { requireId, requireText } from '../../helpers/validation';
+
+export const INFERRED_NOTE =
+	'Hero’s API reference only showed how to read a form response; this request is inferred from it and may need adjusting if Hero rejects it.';
+
+export const formResponseIdField: INodeProperties = {
+	displayName: 'Form Response ID',
+	name: 'formResponseId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 5540',
+	description: 'The ID of the form response, e.g. from a Form Submission Created webhook',
+};
+
+export function readFormResponseId(this: IExecuteFunctions, itemIndex: number): string {
+	return requireId(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('formResponseId', itemIndex),
+		'Form Response ID',
+	);
+}
+
+/** The Answers list; `pickQuestion` lets the question be chosen from the chosen form. */
+export function answersField(pickQuestion: boolean): INodeProperties {
+	const question: INodeProperties = pickQuestion
+		? {
+				displayName: 'Question Name or ID',
+				name: 'questionId',
+				type: 'options',
+				typeOptions: {
+					loadOptionsMethod: 'getFormQuestions',
+					loadOptionsDependsOn: ['formId.value'],
+				},
+				default: '',
+				description:
+					'The question of the form this answers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			}
+		: {
+				displayName: 'Question ID',
+				name: 'questionId',
+				type: 'string',
+				default: '',
+				description: 'The form_question_id of the question, as Form → Get lists it in fields',
+			};
+	return {
+		displayName: 'Answers',
+		name: 'answers',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Answer',
+		default: {},
+		options: [
+			{
+				displayName: 'Answer',
+				name: 'answer',
+				values: [
+					question,
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'The answer as the patient would give it',
+					},
+				],
+			},
+		],
+	};
+}
+
+/** Answers as `[{form_question_id, value}]`; each needs a question, and a question is answered once. */
+export function readAnswers(this: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const node = this.getNode();
+	const collection = this.getNodeParameter('answers', itemIndex, {}) as IDataObject;
+	const rows = (collection.answer as IDataObject[] | undefined) ?? [];
+	if (!rows.length) {
+		throw new NodeOperationError(
+			node,
+			`Answers is empty: add at least one answer (item ${itemIndex})`,
+			{
+				itemIndex,
+			},
+		);
+	}
+	const seen = new Set<string>();
+	return rows.map((row, position) => {
+		const questionId = requireText(
+			node,
+			itemIndex,
+			row.questionId,
+			`Question of answer ${position + 1}`,
+		);
+		if (seen.has(questionId)) {
+			throw new NodeOperationError(
+				node,
+				`Question ${questionId} is answered twice (item ${itemIndex})`,
+				{ itemIndex },
+			);
+		}
+		seen.add(questionId);
+		return { form_question_id: questionId, value: String(row.value ?? '') };
+	});
+}

@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { formLocator, patientLocator } from '../common.descriptions';
+import { getLocatorId } from '../../helpers/parameters';
+import { requireId } from '../../helpers/validation';
+import { heroApiRequest } from '../../transport';
+import { answersField, INFERRED_NOTE, readAnswers } from './common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: INFERRED_NOTE,
+		name: 'inferredNotice',
+		type: 'notice',
+		default: '',
+	},
+	formLocator(),
+	patientLocator('The patient the answers are from'),
+	answersField(true),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Appointment ID',
+				name: 'appointmentId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 48213',
+				description: 'The appointment the form was filled in for, if any',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['formResponse'], operation: ['create'] } },
+	properties,
+);
+
+/** Inferred request (see the endpoint table): `{form_id, patient_id, answers, appointment_id?}`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const body: IDataObject = {
+		form_id: requireId(node, itemIndex, getLocatorId.call(this, 'formId', itemIndex), 'Form'),
+		patient_id: requireId(
+			node,
+			itemIndex,
+			getLocatorId.call(this, 'patientId', itemIndex),
+			'Patient',
+		),
+		answers: readAnswers.call(this, itemIndex),
+	};
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const appointmentId = String(additionalFields.appointmentId ?? '').trim();
+	if (appointmentId)
+		body.appointment_id = requireId(node, itemIndex, appointmentId, 'Appointment ID');
+	return await heroApiRequest.call(this, 'formResponse.create', { body, itemIndex });
+}

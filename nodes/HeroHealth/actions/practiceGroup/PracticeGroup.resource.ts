@@ -1,0 +1,126 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as createAccessToken from './createAccessToken.operation';
+import * as get from './get.operation';
+import * as getAppointmentTypes from './getAppointmentTypes.operation';
+import * as getCapabilities from './getCapabilities.operation';
+import * as getConfiguration from './getConfiguration.operation';
+import * as getElements from './getElements.operation';
+import * as getLocations from './getLocations.operation';
+import * as getNetwork from './getNetwork.operation';
+import * as getPractitioner from './getPractitioner.operation';
+import * as getPractitioners from './getPractitioners.operation';
+import * as getSmsCredits from './getSmsCredits.operation';
+import * as update from './update.operation';
+
+export {
+	createAccessToken,
+	get,
+	getAppointmentTypes,
+	getCapabilities,
+	getConfiguration,
+	getElements,
+	getLocations,
+	getNetwork,
+	getPractitioner,
+	getPractitioners,
+	getSmsCredits,
+	update,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['practiceGroup'] } },
+		options: [
+			{
+				name: 'Create Access Token',
+				value: 'createAccessToken',
+				description: 'Create a 30-minute token for embedding Hero Elements in a web page',
+				action: 'Create an access token',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the practice group the credential acts for',
+				action: 'Get the practice group',
+			},
+			{
+				name: 'Get Appointment Types',
+				value: 'getAppointmentTypes',
+				description: 'List the appointment types patients can book',
+				action: 'Get appointment types',
+			},
+			{
+				name: 'Get Capabilities',
+				value: 'getCapabilities',
+				description: 'Get what the practice group can do in Hero, e.g. send SMS',
+				action: 'Get capabilities',
+			},
+			{
+				name: 'Get Configuration',
+				value: 'getConfiguration',
+				description: 'Get the practice group’s Hero configuration',
+				action: 'Get configuration',
+			},
+			{
+				name: 'Get Elements',
+				value: 'getElements',
+				description: 'List the Hero Elements (embeddable components) the practice group has',
+				action: 'Get elements',
+			},
+			{
+				name: 'Get Locations',
+				value: 'getLocations',
+				description: 'List the locations set up for online booking',
+				action: 'Get locations',
+			},
+			{
+				name: 'Get Network',
+				value: 'getNetwork',
+				description: 'List the practice groups in the same Hero network, e.g. the PCN',
+				action: 'Get network practice groups',
+			},
+			{
+				name: 'Get Practitioner',
+				value: 'getPractitioner',
+				description: 'Get one practitioner',
+				action: 'Get a practitioner',
+			},
+			{
+				name: 'Get Practitioners',
+				value: 'getPractitioners',
+				description: 'List the practitioners set up for online booking',
+				action: 'Get practitioners',
+			},
+			{
+				name: 'Get SMS Credits',
+				value: 'getSmsCredits',
+				description: 'Get how many SMS credits the practice group has left',
+				action: 'Get SMS credits',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change the practice group’s name, address or prescription partner',
+				action: 'Update the practice group',
+			},
+		],
+		default: 'get',
+	},
+	...get.description,
+	...update.description,
+	...getCapabilities.description,
+	...getConfiguration.description,
+	...getElements.description,
+	...getAppointmentTypes.description,
+	...getLocations.description,
+	...getPractitioners.description,
+	...getPractitioner.description,
+	...getSmsCredits.description,
+	...getNetwork.description,
+	...createAccessToken.description,
+];

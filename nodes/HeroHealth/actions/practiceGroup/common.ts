@@ -1,0 +1,81 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../common.descriptions';
+import { requireId } from '../../helpers/validation';
+import { heroApiRequestAllItems, type EndpointName } from '../../transport';
+
+export const appointmentTypeIdsFilter: INodeProperties = {
+	displayName: 'Appointment Type Names or IDs',
+	name: 'appointmentTypeIds',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getAppointmentTypes' },
+	default: [],
+	description:
+		'Only those offering any of these appointment types. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const locationIdsFilter: INodeProperties = {
+	displayName: 'Location Names or IDs',
+	name: 'locationIds',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getLocations' },
+	default: [],
+	description:
+		'Only those at any of these locations. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const hasAvailabilityFilter: INodeProperties = {
+	displayName: 'Only With Free Slots',
+	name: 'hasAvailability',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return only those that have free slots to book',
+};
+
+/** Return All / Limit and a Filters collection with the given filters. */
+export function listProperties(filters: INodeProperties[]): INodeProperties[] {
+	if (!filters.length) return returnAllOrLimit();
+	return [
+		...returnAllOrLimit(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: filters,
+		},
+	];
+}
+
+/** IDs from a multi-select (or an expression giving an array or a comma-separated text). */
+function idList(itemIndex: number, context: IExecuteFunctions, value: unknown, field: string) {
+	const values = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return values
+		.map((entry) => String(entry).trim())
+		.filter((entry) => entry !== '')
+		.map((entry) => requireId(context.getNode(), itemIndex, entry, field));
+}
+
+/** Reads a practice group list, applying whichever of the shared filters were set. */
+export async function readList(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	endpoint: EndpointName,
+): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	// One ID goes as a plain value, as Hero's examples show (`location_ids=5`); several as a list.
+	if (filters.locationIds !== undefined) {
+		const ids = idList(itemIndex, this, filters.locationIds, 'Location');
+		if (ids.length) qs.location_ids = ids.length === 1 ? ids[0] : ids;
+	}
+	if (filters.appointmentTypeIds !== undefined) {
+		const ids = idList(itemIndex, this, filters.appointmentTypeIds, 'Appointment Type');
+		if (ids.length) qs.appointment_type_ids = ids.length === 1 ? ids[0] : ids;
+	}
+	if (filters.hasAvailability === true) qs.has_availability = true;
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	return await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
+}

@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'The token lets a Hero Element (an embeddable Hero component) act for your practice group for about 30 minutes. Pass it only to the page that shows the element, and create a new one each time.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['practiceGroup'], operation: ['createAccessToken'] } },
+	properties,
+);
+
+/** A short-lived JWT for Hero Elements: `{access_token}`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await heroApiRequest.call(this, 'practiceGroup.createAccessToken', { itemIndex });
+}

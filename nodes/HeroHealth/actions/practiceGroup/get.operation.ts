@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['practiceGroup'], operation: ['get'] } },
+	properties,
+);
+
+/** The practice group the credential acts for (its x-practice-group-id). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await heroApiRequest.call(this, 'practiceGroup.get', { itemIndex });
+}

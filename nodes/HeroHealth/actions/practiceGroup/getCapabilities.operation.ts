@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { heroApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['practiceGroup'], operation: ['getCapabilities'] } },
+	properties,
+);
+
+/** What the practice group can do in Hero, e.g. `sms_messaging`, as one item with a `capabilities` list. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await heroApiRequest.call(this, 'practiceGroup.getCapabilities', { itemIndex });
+}

@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import {
+	appointmentTypeIdsFilter,
+	hasAvailabilityFilter,
+	listProperties,
+	readList,
+} from './common';
+
+const properties: INodeProperties[] = listProperties([
+	appointmentTypeIdsFilter,
+	hasAvailabilityFilter,
+]);
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['practiceGroup'], operation: ['getLocations'] } },
+	properties,
+);
+
+/** One item per location set up for online booking. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await readList.call(this, itemIndex, 'practiceGroup.getLocations');
+}
