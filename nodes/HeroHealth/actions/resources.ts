@@ -1,19 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as admin from './admin/Admin.resource';
+import * as apiKey from './apiKey/ApiKey.resource';
 import * as booking from './booking/Booking.resource';
 import * as bookingHca from './bookingHca/BookingHca.resource';
 import * as careNavigation from './careNavigation/CareNavigation.resource';
 import * as consultation from './consultation/Consultation.resource';
 import * as customApiCall from './customApiCall/CustomApiCall.resource';
+import * as episode from './episode/Episode.resource';
 import * as form from './form/Form.resource';
 import * as formResponse from './formResponse/FormResponse.resource';
 import * as invoicing from './invoicing/Invoicing.resource';
+import * as link from './link/Link.resource';
 import * as message from './message/Message.resource';
 import * as partner from './partner/Partner.resource';
 import * as patient from './patient/Patient.resource';
 import * as practiceGroup from './practiceGroup/PracticeGroup.resource';
 import * as prescription from './prescription/Prescription.resource';
 import * as subscription from './subscription/Subscription.resource';
+import * as task from './task/Task.resource';
 import * as utility from './utility/Utility.resource';
 import * as webhook from './webhook/Webhook.resource';
 import * as writeToRecord from './writeToRecord/WriteToRecord.resource';
@@ -64,20 +69,25 @@ const requestOptions: INodeProperties = {
 };
 
 export const resources = {
+	admin,
+	apiKey,
 	booking,
 	bookingHca,
 	careNavigation,
 	consultation,
 	customApiCall,
+	episode,
 	form,
 	formResponse,
 	invoicing,
+	link,
 	message,
 	partner,
 	patient,
 	practiceGroup,
 	prescription,
 	subscription,
+	task,
 	utility,
 	webhook,
 	writeToRecord,
@@ -91,40 +101,50 @@ export const resourceProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Admin', value: 'admin' },
+			{ name: 'API Key', value: 'apiKey' },
 			{ name: 'Booking', value: 'booking' },
 			{ name: 'Booking - HCA', value: 'bookingHca' },
 			{ name: 'Care Navigation', value: 'careNavigation' },
 			{ name: 'Consultation', value: 'consultation' },
 			{ name: 'Custom API Call', value: 'customApiCall' },
+			{ name: 'Episode', value: 'episode' },
 			{ name: 'Form', value: 'form' },
 			{ name: 'Form Response', value: 'formResponse' },
 			{ name: 'Invoicing', value: 'invoicing' },
+			{ name: 'Link', value: 'link' },
 			{ name: 'Message', value: 'message' },
 			{ name: 'Partner', value: 'partner' },
 			{ name: 'Patient', value: 'patient' },
 			{ name: 'Practice Group', value: 'practiceGroup' },
 			{ name: 'Prescription', value: 'prescription' },
 			{ name: 'Subscription', value: 'subscription' },
+			{ name: 'Task', value: 'task' },
 			{ name: 'Utility', value: 'utility' },
 			{ name: 'Webhook', value: 'webhook' },
 			{ name: 'Write to Record', value: 'writeToRecord' },
 		],
 		default: 'message',
 	},
+	...admin.description,
+	...apiKey.description,
 	...booking.description,
 	...bookingHca.description,
 	...careNavigation.description,
 	...consultation.description,
 	...customApiCall.description,
+	...episode.description,
 	...form.description,
 	...formResponse.description,
 	...invoicing.description,
+	...link.description,
 	...message.description,
 	...partner.description,
 	...patient.description,
 	...practiceGroup.description,
 	...prescription.description,
 	...subscription.description,
+	...task.description,
 	...utility.description,
 	...webhook.description,
 	...writeToRecord.description,

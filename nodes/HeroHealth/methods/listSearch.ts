@@ -56,6 +56,22 @@ export async function searchSubscriptions(this: ILoadOptionsFunctions, filter?: 
 	return await searchList(this, 'subscription.getAll', ['name'], filter);
 }
 
+export async function searchAdmins(this: ILoadOptionsFunctions, filter?: string) {
+	return await searchList(this, 'admin.getAll', ['first_name', 'last_name'], filter);
+}
+
+export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string) {
+	return await searchList(this, 'message.getTemplates', ['name', 'title'], filter);
+}
+
+export async function searchBatchMessages(this: ILoadOptionsFunctions, filter?: string) {
+	return await searchList(this, 'message.getAllBatches', ['name'], filter);
+}
+
+export async function searchAutomatedMessages(this: ILoadOptionsFunctions, filter?: string) {
+	return await searchList(this, 'message.getAutomatedMessages', ['name', 'title'], filter);
+}
+
 /** Patients are searched by Hero, not filtered locally: a practice has thousands. */
 export async function searchPatients(this: ILoadOptionsFunctions, filter?: string) {
 	if (!filter?.trim()) return { results: [] };
