@@ -98,14 +98,27 @@ function describeFailures(failures: Array<{ webhook: OwnedWebhook; error: Error 
 		.join('; ');
 }
 
+/** A copy of a JSON value with the texts scrubbed; a value that is not JSON is kept as it is. */
+function scrubbedCopy(value: object, scrub: (text: string) => string): unknown {
+	let json: string;
+	try {
+		json = JSON.stringify(value);
+	} catch {
+		return value;
+	}
+	return JSON.parse(scrub(json)) as unknown;
+}
+
 /** Removes a secret from an error's texts, in case Hero echoed the request back. */
 function withoutSecret<T extends Error>(error: T, secret: string): T {
-	const target = error as T & { description?: unknown; errorResponse?: unknown };
 	const scrub = (text: string) => text.split(secret).join('[redacted]');
-	target.message = scrub(target.message);
-	if (typeof target.description === 'string') target.description = scrub(target.description);
-	if (target.errorResponse && typeof target.errorResponse === 'object') {
-		target.errorResponse = JSON.parse(scrub(JSON.stringify(target.errorResponse)));
+	error.message = scrub(error.message);
+	// description, messages, errorResponse, context: every field n8n may show or store.
+	const fields = error as unknown as Record<string, unknown>;
+	for (const [name, value] of Object.entries(fields)) {
+		if (name === 'node') continue;
+		if (typeof value === 'string') fields[name] = scrub(value);
+		else if (value && typeof value === 'object') fields[name] = scrubbedCopy(value, scrub);
 	}
 	return error;
 }
