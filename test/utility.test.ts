@@ -1,0 +1,104 @@
+import nock from 'nock';
+
+import { BASE_URL, FAKE_CREDENTIAL_VALUE, PRACTICE_GROUP_ID } from './helpers/context';
+import { itemsOf, runNode } from './helpers/run';
+
+const hero = () =>
+	nock(BASE_URL)
+		.matchHeader('x-api-key', FAKE_CREDENTIAL_VALUE)
+		.matchHeader('x-practice-group-id', PRACTICE_GROUP_ID);
+
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => nock.enableNetConnect());
+afterEach(() => {
+	expect(nock.pendingMocks()).toEqual([]);
+	nock.cleanAll();
+});
+
+const address = (line: string) => ({ line_1: line, town: 'Leeds', postcode: 'LS1 4AP' });
+
+describe('Utility → Look Up Address', () => {
+	const base = { resource: 'utility', operation: 'lookupAddress', returnAll: true };
+
+	it.each([
+		['ls14ap', 'LS1 4AP'],
+		[' sw1a  1aa ', 'SW1A 1AA'],
+		['EC1A1BB', 'EC1A 1BB'],
+		['w1a 0ax', 'W1A 0AX'],
+		['DN55 1PT', 'DN55 1PT'],
+		['gir 0aa', 'GIR 0AA'],
+	])('sends %j as postcode=%s', async (typed, sent) => {
+		hero()
+			.get('/v1/utilities/address_lookup')
+			.query({ postcode: sent })
+			.reply(200, { data: [address('1 Park Row')], count: 1 });
+		const { json } = await runNode({ parameters: { ...base, postcode: typed } });
+		expect(json).toEqual([address('1 Park Row')]);
+	});
+
+	it('outputs one item per address, up to the limit', async () => {
+		hero()
+			.get('/v1/utilities/address_lookup')
+			.query({ postcode: 'LS1 4AP' })
+			.reply(200, [address('1 Park Row'), address('2 Park Row'), address('3 Park Row')]);
+		const { json } = await runNode({
+			parameters: { ...base, returnAll: false, limit: 2, postcode: 'LS1 4AP' },
+		});
+		expect(json).toEqual([address('1 Park Row'), address('2 Park Row')]);
+	});
+
+	it('rejects what is not a UK postcode before sending anything', async () => {
+		const postcodes = ['LS1', '12345', 'QS1 4AP', 'LS1 4CP', ''];
+		const { output, requests } = await runNode({
+			items: itemsOf(...postcodes.map((postcode) => ({ postcode }))),
+			continueOnFail: true,
+			parameters: { ...base, postcode: (i: number) => postcodes[i] },
+		});
+		expect(requests).toEqual([]);
+		expect(output.map((item) => item.json.error)).toEqual([
+			'Postcode "LS1" is not a UK postcode (item 0)',
+			'Postcode "12345" is not a UK postcode (item 1)',
+			'Postcode "QS1 4AP" is not a UK postcode (item 2)',
+			'Postcode "LS1 4CP" is not a UK postcode (item 3)',
+			'Postcode is empty (item 4)',
+		]);
+	});
+});
+
+describe('Utility → Validate SNOMED Code', () => {
+	const base = { resource: 'utility', operation: 'validateSnomedCode' };
+
+	it.each(['279991000000102', '401271004', '184147002', '1068881000000101', '3457005'])(
+		'sends the valid code %s in the path and outputs Hero’s answer',
+		async (code) => {
+			hero()
+				.get(`/v1/utilities/snomed_codes/${code}`)
+				.reply(200, { code, valid: true, term: 'Some term' });
+			const { json } = await runNode({ parameters: { ...base, snomedCode: ` ${code} ` } });
+			expect(json).toEqual([{ code, valid: true, term: 'Some term' }]);
+		},
+	);
+
+	it('rejects codes with letters, wrong length, a leading zero or a wrong check digit', async () => {
+		const codes = [
+			'27999100000010X',
+			'12345',
+			'1234567890123456789',
+			'0401271004',
+			'279991000000103',
+		];
+		const { output, requests } = await runNode({
+			items: itemsOf(...codes.map((code) => ({ code }))),
+			continueOnFail: true,
+			parameters: { ...base, snomedCode: (i: number) => codes[i] },
+		});
+		expect(requests).toEqual([]);
+		expect(output.map((item) => item.json.error)).toEqual([
+			'SNOMED Code "27999100000010X" is not a SNOMED CT code (item 0)',
+			'SNOMED Code "12345" is not a SNOMED CT code (item 1)',
+			'SNOMED Code "1234567890123456789" is not a SNOMED CT code (item 2)',
+			'SNOMED Code "0401271004" is not a SNOMED CT code (item 3)',
+			'SNOMED Code "279991000000103" is not a valid SNOMED CT code (item 4)',
+		]);
+	});
+});
