@@ -11,8 +11,9 @@ const hero = () =>
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
 afterEach(() => {
-	expect(nock.pendingMocks()).toEqual([]);
+	const pending = nock.pendingMocks();
 	nock.cleanAll();
+	expect(pending).toEqual([]);
 });
 
 const slot = (n: number) => ({
