@@ -685,6 +685,15 @@ describe('webhook (a delivery)', () => {
 			await expectAccepted({ timestamp: secondsAgo(90), options: { maxAgeSeconds: 120 } });
 		});
 
+		it('keeps the 300 s window when the maximum age is not a usable number', async () => {
+			for (const maxAgeSeconds of ['soon', -5, null]) {
+				await expectRefused(
+					{ timestamp: secondsAgo(400), options: { maxAgeSeconds } },
+					/more than 300 seconds away/,
+				);
+			}
+		});
+
 		it('does not check the age when the maximum age is 0', async () => {
 			await expectAccepted({ timestamp: secondsAgo(86_400), options: { maxAgeSeconds: 0 } });
 		});

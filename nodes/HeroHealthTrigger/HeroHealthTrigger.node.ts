@@ -18,6 +18,8 @@ import {
 } from './registration';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verify, type RawBody } from './signature';
 
+const DEFAULT_MAX_AGE_SECONDS = 300;
+
 interface TriggerOptions {
 	maxAgeSeconds?: number;
 	resolveData?: boolean;
@@ -32,6 +34,12 @@ function rawBodyOf(request: { rawBody?: unknown; body?: unknown }): RawBody {
 	// A mismatch here fails the check (401); it can never make a forged delivery pass.
 	if (typeof body === 'string') return body;
 	return JSON.stringify(body ?? {});
+}
+
+/** The replay window in seconds; anything but a number of 0 or more falls back to 300. */
+function maxAgeOf(options: TriggerOptions): number {
+	const seconds = Number(options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS);
+	return Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_MAX_AGE_SECONDS;
 }
 
 export class HeroHealthTrigger implements INodeType {
@@ -89,7 +97,7 @@ export class HeroHealthTrigger implements INodeType {
 						name: 'maxAgeSeconds',
 						type: 'number',
 						typeOptions: { minValue: 0 },
-						default: 300,
+						default: DEFAULT_MAX_AGE_SECONDS,
 						description:
 							'Deliveries whose Hero timestamp is further than this from now, in the past or the future, are refused, so a captured delivery cannot be replayed later. 0 turns the check off.',
 					},
@@ -132,7 +140,7 @@ export class HeroHealthTrigger implements INodeType {
 				signature: headers[SIGNATURE_HEADER],
 				timestamp: headers[TIMESTAMP_HEADER],
 				rawBody: rawBodyOf(request),
-				maxAgeSeconds: Number(options.maxAgeSeconds ?? 300),
+				maxAgeSeconds: maxAgeOf(options),
 				now: Date.now(),
 			});
 			if (!result.valid) {
