@@ -58,7 +58,8 @@ const properties: INodeProperties[] = [
 				],
 			},
 		],
-		description: 'A name given twice is sent twice (name=a&name=b), as Hero’s list filters take it',
+		description:
+			'A name given twice is sent twice (name=a&name=b). For a filter Hero takes as name[], type the brackets, e.g. status[].',
 	},
 	{
 		displayName: 'JSON Body',

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Status',
 				value: 'getStatus',
 				description:
-					'Whether a message was written to the patient’s clinical record, and why not if it failed',
+					'See whether a message was written to the patient’s clinical record, and why not if it failed',
 				action: 'Get the write to record status of a message',
 			},
 		],
