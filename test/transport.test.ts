@@ -1,10 +1,16 @@
 import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 
-import { FAKE_CREDENTIAL_VALUE, BASE_URL, PRACTICE_GROUP_ID, locator } from './helpers/context';
+import {
+	FAKE_CREDENTIAL_VALUE,
+	BASE_URL,
+	PRACTICE_GROUP_ID,
+	createExecuteContext,
+	locator,
+} from './helpers/context';
 import { itemsOf, runNode } from './helpers/run';
 import { describeHeroErrorBody } from '../nodes/HeroHealth/transport/errors';
-import { FIRST_PAGE_INDEX } from '../nodes/HeroHealth/transport';
+import { FIRST_PAGE_INDEX, heroRequest } from '../nodes/HeroHealth/transport';
 
 const hero = () => nock(BASE_URL);
 
@@ -388,5 +394,24 @@ describe('throttle', () => {
 		expect(
 			(throttled[throttled.length - 1] - throttled[0]) / (throttled.length - 1),
 		).toBeGreaterThanOrEqual(180);
+	});
+});
+
+describe('transport: query arrays', () => {
+	it('repeats the name for array values, as OpenAPI form/explode does', async () => {
+		const scope = hero()
+			.get('/v1/patients/7/attachments')
+			.query((query) => {
+				expect(query).toEqual({ ids: ['1', '2'], 'status[]': ['open', 'closed'] });
+				return true;
+			})
+			.reply(200, { data: [], count: 0 });
+		const { context } = createExecuteContext({ parameters: {} });
+		await heroRequest.call(context, {
+			method: 'GET',
+			path: '/v1/patients/7/attachments',
+			qs: { ids: ['1', '2'], 'status[]': ['open', 'closed'] },
+		});
+		expect(scope.isDone()).toBe(true);
 	});
 });

@@ -56,6 +56,32 @@ function readPath(source: Record<string, unknown>, path: string): unknown {
 	}, source);
 }
 
+/** Serialises a query as n8n does with the request's arrayFormat (`qs` semantics for flat values). */
+function serializeQuery(params: Record<string, unknown>, arrayFormat = 'indices'): string {
+	const parts: string[] = [];
+	const add = (name: string, value: unknown) =>
+		parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+	for (const [name, value] of Object.entries(params ?? {})) {
+		if (value === undefined) continue;
+		if (!Array.isArray(value)) {
+			add(name, value);
+		} else if (arrayFormat === 'comma') {
+			add(name, value.join(','));
+		} else {
+			value.forEach((entry, index) => {
+				const key =
+					arrayFormat === 'repeat'
+						? name
+						: arrayFormat === 'brackets'
+							? `${name}[]`
+							: `${name}[${index}]`;
+				add(key, entry);
+			});
+		}
+	}
+	return parts.join('&');
+}
+
 /** Fills `={{$credentials.x}}` values of the credential's generic authentication. */
 function authenticationHeaders(
 	credentials: ICredentialDataDecryptedObject,
@@ -97,6 +123,8 @@ export function createExecuteContext(options: FakeContextOptions) {
 			baseURL: request.baseURL,
 			url: request.url,
 			params: request.qs,
+			paramsSerializer: (params: Record<string, unknown>) =>
+				serializeQuery(params, request.arrayFormat),
 			data: request.body,
 			headers,
 			timeout: request.timeout,

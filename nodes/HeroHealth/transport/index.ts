@@ -236,6 +236,9 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 		baseURL: baseUrl,
 		url: path,
 		json: true,
+		// OpenAPI's default for array query parameters (explode): `ids=1&ids=2`. Parameters Hero
+		// names with brackets (`status[]`) are passed under that name and come out the same way.
+		arrayFormat: 'repeat',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: state.policy.timeout,
