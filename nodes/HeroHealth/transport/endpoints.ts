@@ -113,7 +113,12 @@ export const ENDPOINTS = {
 	'bookingHca.getConsultant': { method: 'GET', path: '/v1/booking-hca/consultants/{gmc_number}' },
 
 	// Links
-	'link.createBookingLink': { method: 'POST', path: '/v1/booking_links' },
+	'link.createBookingLink': {
+		method: 'POST',
+		path: '/v1/booking_links',
+		inferred:
+			'The "Create a Booking Link" page was seen without its URL; POST on the collection of PATCH /v1/booking_links/{id}, body from the booking-link guide',
+	},
 	'link.updateBookingLink': { method: 'PATCH', path: '/v1/booking_links/{id}' },
 	'link.createAttachmentLink': { method: 'POST', path: '/v1/attachment_links' },
 	'link.createFormLink': {
