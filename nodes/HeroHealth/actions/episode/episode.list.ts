@@ -2,9 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { arrayQuery } from '../../helpers/query';
-import { heroRequestAllItems } from '../../transport';
-import { endpoint, endpointPath, type EndpointName } from '../../transport/endpoints';
+import { heroApiRequestAllItems, type EndpointName } from '../../transport';
 
 export const EPISODE_STATUSES = [
 	{ name: 'Closed', value: 'closed' },
@@ -99,10 +97,10 @@ function asList(value: unknown): string[] {
 }
 
 /**
- * The query string of the episode filters. Hero names these parameters with brackets
- * (`status[]`), so they are written out here rather than left to the HTTP helper.
+ * The episode filters as query parameters. Hero names them with brackets (`status[]`) and takes
+ * several values as repeated names, which is how the transport sends arrays.
  */
-function episodeListQuery(this: IExecuteFunctions, itemIndex: number): string {
+function episodeListQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const assigneeIds = String(filters.assigneeIds ?? '')
@@ -117,15 +115,20 @@ function episodeListQuery(this: IExecuteFunctions, itemIndex: number): string {
 			{ itemIndex, description: 'Give numeric IDs separated by commas, e.g. 12, 15' },
 		);
 	}
-	return arrayQuery({
-		assignee_id: assigneeIds,
-		assignee_type: asList(filters.assigneeTypes),
-		status: asList(filters.statuses),
-		priority: asList(filters.priorities),
-		order_by: options.orderBy ? [String(options.orderBy)] : [],
-		order_descending:
-			options.orderDescending !== undefined ? [String(options.orderDescending === true)] : [],
-	});
+	const qs: IDataObject = {
+		'assignee_id[]': assigneeIds,
+		'assignee_type[]': asList(filters.assigneeTypes),
+		'status[]': asList(filters.statuses),
+		'priority[]': asList(filters.priorities),
+	};
+	if (options.orderBy) qs['order_by[]'] = [String(options.orderBy)];
+	if (options.orderDescending !== undefined) {
+		qs['order_descending[]'] = [String(options.orderDescending === true)];
+	}
+	for (const [name, values] of Object.entries(qs)) {
+		if (!(values as string[]).length) delete qs[name];
+	}
+	return qs;
 }
 
 /** Reads an episode list endpoint with the filters, one item per episode. */
@@ -136,13 +139,6 @@ export async function listEpisodes(
 ): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const query = episodeListQuery.call(this, itemIndex);
-	const { method, paged } = endpoint(name);
-	const path = endpointPath(name);
-	return await heroRequestAllItems.call(
-		this,
-		{ method, path: query ? `${path}?${query}` : path, itemIndex },
-		paged === true,
-		limit,
-	);
+	const qs = episodeListQuery.call(this, itemIndex);
+	return await heroApiRequestAllItems.call(this, name, { qs, itemIndex }, limit);
 }
