@@ -104,8 +104,17 @@ export const ENDPOINTS = {
 	'booking.get': { method: 'GET', path: '/v1/appointments/{id}' },
 	'booking.update': { method: 'PUT', path: '/v1/appointments/{id}' },
 	'booking.cancel': { method: 'PATCH', path: '/v1/appointments/{id}/cancel' },
-	'booking.reschedule': { method: 'PATCH', path: '/v1/appointments/{id}/reschedule' },
-	'booking.getStatus': { method: 'GET', path: '/v1/appointments/{id}/status' },
+	'booking.reschedule': {
+		method: 'PATCH',
+		path: '/v1/appointments/{id}/reschedule',
+		inferred:
+			'Only the URL was seen: PATCH follows /v1/appointments/{id}/cancel, and the body (start_time, duration, practitioner_id, suppress_*) follows Edit Appointment',
+	},
+	'booking.getStatus': {
+		method: 'GET',
+		path: '/v1/appointments/{id}/status',
+		inferred: 'The page showed the URL but not the method; a status read is a GET',
+	},
 	'booking.getBookingLinks': { method: 'GET', path: '/v2/bookinglinks', paged: true },
 
 	// Booking - HCA
@@ -287,7 +296,12 @@ export const ENDPOINTS = {
 	// Webhooks
 	'webhook.create': { method: 'POST', path: '/v1/webhooks' },
 	'webhook.getAll': { method: 'GET', path: '/v1/webhooks', paged: true },
-	'webhook.delete': { method: 'DELETE', path: '/v1/webhooks/{id}' },
+	'webhook.delete': {
+		method: 'DELETE',
+		path: '/v1/webhooks/{id}',
+		inferred:
+			'Only the page slug deletewebhook was seen; DELETE on the item of the /v1/webhooks collection',
+	},
 
 	// Invoicing
 	'invoicing.getCoupons': { method: 'GET', path: '/v1/invoicing/coupons' },
