@@ -7,4 +7,8 @@ module.exports = {
 	// The e2e suite runs a real n8n and has its own command (npm run test:e2e).
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
+	// test/contract.test.ts runs the node against the local Hero sandbox (sandbox/), started once.
+	globalSetup: '<rootDir>/test/globalSetup.mjs',
+	globalTeardown: '<rootDir>/test/globalTeardown.mjs',
+	setupFiles: ['<rootDir>/test/sandboxGlobals.cjs'],
 };

@@ -1223,57 +1223,59 @@ export const handlers = {
 		patient.ehr_partner_id = body.ehr_partner_id;
 		return { patient_id: patient.id, ehr_partner_id: patient.ehr_partner_id, connected: true };
 	},
+	// Merges keep the patient in the path and fold the patient in the body into it (the node's reading).
 	'patient.previewMerge': ({ state, params, body }) => {
-		const source = patientOr404(state, params.id);
-		if (typeof body.patient_id !== 'string')
+		const kept = patientOr404(state, params.id);
+		if (typeof body.patient_id !== 'string') {
 			throw invalid(
 				['patient_id'],
 				'string',
-				'patient_id (the patient to merge into) is required',
+				'patient_id (the other record of the same person) is required',
 				body.patient_id,
 			);
-		const target = patientOr404(state, body.patient_id);
-		if (target.id === source.id)
+		}
+		const merged = patientOr404(state, body.patient_id);
+		if (merged.id === kept.id) {
 			throw invalid(
 				['patient_id'],
 				'another patient',
-				'A patient cannot be merged into itself',
+				'A patient cannot be merged with itself',
 				body.patient_id,
 			);
+		}
 		return {
-			merge_token: `merge_${source.id}_${target.id}`,
-			source: patientView(source),
-			target: patientView(target),
+			merge_token: `merge_${kept.id}_${merged.id}`,
+			patient: patientView(kept),
+			merged_patient: patientView(merged),
 		};
 	},
 	'patient.merge': ({ state, params, body, ctx }) => {
-		const source = patientOr404(state, params.id);
-		const record = checkBody(body, { merge_token: { type: 'string' }, patient_id: { type: 'id' } });
-		const targetId =
-			record.patient_id ?? /^merge_\d+_(\d+)$/.exec(String(record.merge_token ?? ''))?.[1];
-		if (!targetId)
+		const kept = patientOr404(state, params.id);
+		const record = checkBody(body, {
+			merge_token: { type: 'string', required: true },
+			patient_id: { type: 'id' },
+		});
+		const mergedId = record.patient_id ?? /^merge_\d+_(\d+)$/.exec(String(record.merge_token))?.[1];
+		if (!mergedId || record.merge_token !== `merge_${kept.id}_${mergedId}`) {
 			throw invalid(
 				['merge_token'],
-				'a merge_token from Preview Merge (or patient_id)',
-				'merge_token is required',
-			);
-		if (
-			record.merge_token !== undefined &&
-			record.merge_token !== `merge_${source.id}_${targetId}`
-		) {
-			throw invalid(
-				['merge_token'],
-				'the merge_token Preview Merge gave for this patient',
+				'the merge_token Preview Merge gave for these two patients',
 				'Invalid merge token',
 				record.merge_token,
 			);
 		}
-		const target = patientOr404(state, targetId);
-		if (target.id === source.id)
-			throw invalid(['patient_id'], 'another patient', 'A patient cannot be merged into itself');
-		source.status = 'archived';
-		ctx.effect('patientsMerged', source.id);
-		return { patient_id: target.id, merged_patient_id: source.id };
+		const merged = patientOr404(state, mergedId);
+		if (merged.id === kept.id)
+			throw invalid(['patient_id'], 'another patient', 'A patient cannot be merged with itself');
+		if (merged.status === 'archived')
+			throw invalid(
+				['patient_id'],
+				'a patient not merged yet',
+				`Patient ${merged.id} was already merged`,
+			);
+		merged.status = 'archived';
+		ctx.effect('patientsMerged', merged.id);
+		return { patient_id: kept.id, merged_patient_id: merged.id };
 	},
 	'patient.getBillingInfo': ({ state, params }) => {
 		const patient = patientOr404(state, params.id);

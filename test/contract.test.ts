@@ -1,0 +1,268 @@
+import axios from 'axios';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { locator } from './helpers/context';
+import { itemsOf, runNode } from './helpers/run';
+
+/**
+ * Contract tests: the node's real requests against the local Hero sandbox (sandbox/), which checks
+ * every request against spec/hero-openapi.yaml and answers 400 in Hero's shape when one breaks it.
+ * jest's globalSetup (test/globalSetup.mjs) starts the sandbox; test/sandboxGlobals.cjs passes its
+ * address in as __HERO_SANDBOX__.
+ */
+declare const __HERO_SANDBOX__: {
+	url?: string;
+	apiKey?: string;
+	practiceGroupId?: string;
+	error?: string;
+};
+
+interface RouteCounter {
+	received: number;
+	answered: Record<string, number>;
+	dropped: number;
+}
+
+interface SandboxCounters {
+	received: number;
+	rateLimited: number;
+	faults: number;
+	dropped: number;
+	validationFailures: number;
+	requests: Record<string, RouteCounter>;
+	messagesSent: { total: number; byPatient: Record<string, number> };
+	effects: Record<string, { total: number; byPatient: Record<string, number> }>;
+	unknownFields: Record<string, string[]>;
+}
+
+const sandbox = __HERO_SANDBOX__;
+
+function sandboxUrl(): string {
+	if (!sandbox.url) throw new Error(`The Hero sandbox is not running: ${sandbox.error}`);
+	return sandbox.url;
+}
+
+const credentials = (): ICredentialDataDecryptedObject => ({
+	apiKey: sandbox.apiKey ?? '',
+	practiceGroupId: sandbox.practiceGroupId ?? '',
+	environment: 'custom',
+	baseUrl: sandboxUrl(),
+});
+
+const control = {
+	reset: async () => await axios.post(`${sandboxUrl()}/__sandbox/reset`),
+	config: async (settings: IDataObject) =>
+		await axios.post(`${sandboxUrl()}/__sandbox/config`, settings),
+	counters: async () =>
+		(await axios.get<SandboxCounters>(`${sandboxUrl()}/__sandbox/counters`)).data,
+	state: async () => (await axios.get<IDataObject>(`${sandboxUrl()}/__sandbox/state`)).data,
+};
+
+async function run(parameters: IDataObject, items?: IDataObject[], continueOnFail = false) {
+	return await runNode({
+		parameters,
+		credentials: credentials(),
+		items: items ? itemsOf(...items) : undefined,
+		continueOnFail,
+	});
+}
+
+/** Asserts the sandbox saw no request that broke the spec, nor any field the spec does not name. */
+async function expectConformingRequests() {
+	const counters = await control.counters();
+	expect(counters.validationFailures).toBe(0);
+	expect(counters.unknownFields).toEqual({});
+}
+
+beforeEach(async () => {
+	await control.reset();
+});
+
+describe('contract: practice group', () => {
+	it('reads the practice group with the credential’s headers', async () => {
+		const { json } = await run({ resource: 'practiceGroup', operation: 'get' });
+		expect(json[0]).toMatchObject({ id: '731', name: 'Riverside Sandbox Practice' });
+	});
+
+	it('lists locations, practitioners and appointment types', async () => {
+		const locations = await run({
+			resource: 'practiceGroup',
+			operation: 'getLocations',
+			returnAll: true,
+			filters: {},
+		});
+		expect(locations.json.map((item) => item.id)).toEqual(['11', '12', '13']);
+		const practitioners = await run({
+			resource: 'practiceGroup',
+			operation: 'getPractitioners',
+			returnAll: true,
+			filters: { locationIds: '11' },
+		});
+		expect(practitioners.json.map((item) => item.id)).toEqual(['21', '23']);
+		const types = await run({
+			resource: 'practiceGroup',
+			operation: 'getAppointmentTypes',
+			returnAll: true,
+			filters: { hasAvailability: true },
+		});
+		expect(types.json.map((item) => item.id)).toEqual(['31', '32', '33', '34']);
+		await expectConformingRequests();
+	});
+});
+
+describe('contract: patients', () => {
+	const lookup = { resource: 'patient', operation: 'pdsLookup', options: {} };
+
+	it('traces a patient on PDS by NHS number or by name, date of birth and postcode', async () => {
+		const byNumber = await run({
+			...lookup,
+			lookupBy: 'nhsNumber',
+			nhsNumber: '999 000 1006',
+			dateOfBirth: '14/03/1985',
+		});
+		expect(byNumber.json).toEqual([{ outcome: 'found', patient_id: '1001' }]);
+		const byName = await run({
+			...lookup,
+			lookupBy: 'demographics',
+			firstName: 'Amira',
+			lastName: 'Hussain',
+			postcode: 'ls7 1ef',
+			dateOfBirth: '1998-07-21',
+		});
+		expect(byName.json[0]).toMatchObject({ outcome: 'found', patient_id: '1003' });
+		await expectConformingRequests();
+	});
+
+	it('tells apart "must verify identity" and "not found"', async () => {
+		const verify = await run({
+			...lookup,
+			lookupBy: 'nhsNumber',
+			nhsNumber: '9990002401',
+			dateOfBirth: '1987-06-06',
+		});
+		expect(verify.json[0]).toMatchObject({ outcome: 'mustVerifyIdentity', patient_id: null });
+		const missing = await run({
+			...lookup,
+			lookupBy: 'nhsNumber',
+			nhsNumber: '9990002827',
+			dateOfBirth: '1990-01-01',
+			options: { notFoundAsItem: true },
+		});
+		expect(missing.json[0]).toMatchObject({ outcome: 'notFound', patient_id: null });
+	});
+
+	it('reads every patient page by page, one output item each', async () => {
+		const all = await run({
+			resource: 'patient',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+		});
+		expect(all.json).toHaveLength(20);
+		expect(new Set(all.json.map((item) => item.id)).size).toBe(20);
+		const some = await run({
+			resource: 'patient',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 3,
+			filters: {},
+		});
+		expect(some.json.map((item) => item.id)).toEqual(['1001', '1002', '1003']);
+		await expectConformingRequests();
+	});
+});
+
+describe('contract: messages', () => {
+	const send = {
+		resource: 'message',
+		operation: 'send',
+		patientId: locator('1001'),
+		messageType: 'sms',
+		messageText: 'Your blood test results are ready.',
+		additionalFields: {},
+	};
+
+	it('sends a message the sandbox stores, then reads it back', async () => {
+		const sent = await run(send);
+		const messageId = String(sent.json[0].message_id);
+		expect(messageId).toMatch(/^\d+$/);
+		const read = await run({ resource: 'message', operation: 'get', messageId });
+		expect(read.json[0]).toMatchObject({ id: messageId, patient: { id: '1001' } });
+		const counters = await control.counters();
+		expect(counters.messagesSent).toEqual({ total: 1, byPatient: { 1001: 1 } });
+		await expectConformingRequests();
+	});
+
+	it('sends each item once under a rate limit, waiting as Retry-After says', async () => {
+		await control.config({ rateLimitPerSecond: 2, retryAfterSeconds: 0 });
+		const patients = ['1001', '1002', '1003', '1005', '1006', '1007'];
+		const { json } = await run(
+			{ ...send, patientId: (i: number) => locator(patients[i]) },
+			patients.map((id) => ({ id })),
+		);
+		expect(json.every((item) => typeof item.message_id === 'string')).toBe(true);
+		const counters = await control.counters();
+		expect(counters.rateLimited).toBeGreaterThan(0);
+		expect(counters.messagesSent.total).toBe(6);
+		expect(Object.values(counters.messagesSent.byPatient)).toEqual([1, 1, 1, 1, 1, 1]);
+	});
+
+	it('retries a 503, which Hero answers before doing anything', async () => {
+		await control.config({ faultNext: 2 });
+		const { json } = await run(send);
+		expect(json[0].message_id).toBeDefined();
+		const counters = await control.counters();
+		expect(counters.faults).toBe(2);
+		expect(counters.requests['POST /v1/messages/send'].received).toBe(3);
+		expect(counters.messagesSent.total).toBe(1);
+	});
+
+	it('does not resend a message whose connection dropped after Hero processed it', async () => {
+		await control.config({ dropNext: 1 });
+		const { json } = await run(send, undefined, true);
+		expect(json[0].message_id).toBeUndefined();
+		expect(String(json[0].errorDescription)).toMatch(/Hero may have processed it/);
+		const counters = await control.counters();
+		expect(counters.requests['POST /v1/messages/send'].received).toBe(1);
+		expect(counters.messagesSent.total).toBe(1);
+	});
+});
+
+describe('contract: booking', () => {
+	it('finds a slot, reserves it, confirms it and cancels it', async () => {
+		const slots = await run({
+			resource: 'booking',
+			operation: 'getSlots',
+			returnAll: false,
+			limit: 1,
+			filters: { practitionerId: locator('22') },
+		});
+		const slot = slots.json[0];
+		expect(slot).toMatchObject({ practitioner_id: '22', location_id: '12' });
+
+		const reserved = await run({
+			resource: 'booking',
+			operation: 'reserve',
+			appointmentTypeId: locator(String(slot.appointment_type_id)),
+			locationId: locator(String(slot.location_id)),
+			practitionerId: locator(String(slot.practitioner_id)),
+			startTime: String(slot.start_time),
+			duration: Number(slot.duration),
+			additionalFields: { patientId: locator('1001') },
+		});
+		const appointmentId = String(reserved.json[0].id);
+		expect(reserved.json[0].reserved_until).toEqual(expect.any(String));
+
+		await run({ resource: 'booking', operation: 'confirm', appointmentId, additionalFields: {} });
+		const confirmed = await run({ resource: 'booking', operation: 'get', appointmentId });
+		expect(confirmed.json[0]).toMatchObject({ id: appointmentId, status: 'confirmed' });
+
+		await run({ resource: 'booking', operation: 'cancel', appointmentId, options: {} });
+		const state = await control.state();
+		const appointment = (state.appointments as IDataObject[]).find(
+			(item) => item.id === appointmentId,
+		);
+		expect(appointment).toMatchObject({ status: 'cancelled', patient_id: '1001' });
+		await expectConformingRequests();
+	});
+});

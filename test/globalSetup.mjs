@@ -1,0 +1,20 @@
+// @ts-check
+// Jest global setup: starts the Hero sandbox (sandbox/server.mjs) on a free port for the contract
+// tests (test/contract.test.ts) and hands its address to the test workers through the environment
+// (test/sandboxGlobals.cjs turns it into the __HERO_SANDBOX__ global). Stopped by globalTeardown.mjs.
+import { startSandbox } from '../sandbox/server.mjs';
+
+export default async function globalSetup() {
+	try {
+		const sandbox = await startSandbox();
+		/** @type {any} */ (globalThis).__HERO_SANDBOX_INSTANCE__ = sandbox;
+		process.env.HERO_SANDBOX = JSON.stringify({
+			url: sandbox.url,
+			apiKey: sandbox.apiKey,
+			practiceGroupId: sandbox.practiceGroupId,
+		});
+	} catch (error) {
+		// The unit tests do not need the sandbox; the contract tests fail and say why.
+		process.env.HERO_SANDBOX_ERROR = String(/** @type {Error} */ (error)?.stack ?? error);
+	}
+}
