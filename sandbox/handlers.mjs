@@ -1875,7 +1875,7 @@ export const handlers = {
 		const id = String(state.nextFormLinkId++);
 		const link = {
 			id,
-			form_link: `${ctx.url}/__sandbox/forms/${id}`,
+			url: `${ctx.url}/__sandbox/forms/${id}`,
 			form_id: record.form_id,
 			patient_id: record.patient_id ?? null,
 			expiry_date: record.expiry_date ?? null,

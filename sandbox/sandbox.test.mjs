@@ -1268,7 +1268,7 @@ describe('every endpoint the node calls', () => {
 			body: {
 				form_id: '401',
 				patient_id: '1001',
-				answers: [{ form_question_id: '4011', answer: 'Never' }],
+				answers: [{ form_question_id: '4011', value: 'Never' }],
 			},
 		}),
 		'formResponse.update': () => ({ params: { id: '801' }, body: { hidden: true } }),

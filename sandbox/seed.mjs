@@ -767,8 +767,8 @@ export function seedState(now) {
 			admin_id: null,
 			write_to_record_error: null,
 			answers: [
-				{ form_question_id: '4011', answer: 'Twice a week' },
-				{ form_question_id: '4012', answer: 'No' },
+				{ form_question_id: '4011', value: 'Twice a week' },
+				{ form_question_id: '4012', value: 'No' },
 			],
 		},
 		{
@@ -786,8 +786,8 @@ export function seedState(now) {
 			admin_id: null,
 			write_to_record_error: null,
 			answers: [
-				{ form_question_id: '4041', answer: 'Repeat prescription' },
-				{ form_question_id: '4042', answer: '1 week' },
+				{ form_question_id: '4041', value: 'Repeat prescription' },
+				{ form_question_id: '4042', value: '1 week' },
 			],
 		},
 	];

@@ -1,7 +1,10 @@
 import axios from 'axios';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
+import { HeroHealthTrigger } from '../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
 import { locator } from './helpers/context';
+import { createHookContext, createWebhookContext } from './helpers/hookContext';
 import { itemsOf, runNode } from './helpers/run';
 
 /**
@@ -56,7 +59,17 @@ const control = {
 	counters: async () =>
 		(await axios.get<SandboxCounters>(`${sandboxUrl()}/__sandbox/counters`)).data,
 	state: async () => (await axios.get<IDataObject>(`${sandboxUrl()}/__sandbox/state`)).data,
+	deliveries: async () =>
+		(await axios.get<{ data: Delivery[] }>(`${sandboxUrl()}/__sandbox/deliveries`)).data.data,
 };
+
+interface Delivery {
+	event: string;
+	url: string;
+	body: string;
+	headers: Record<string, string>;
+	finished_at: string | null;
+}
 
 async function run(parameters: IDataObject, items?: IDataObject[], continueOnFail = false) {
 	return await runNode({
@@ -263,6 +276,74 @@ describe('contract: booking', () => {
 			(item) => item.id === appointmentId,
 		);
 		expect(appointment).toMatchObject({ status: 'cancelled', patient_id: '1001' });
+		await expectConformingRequests();
+	});
+});
+
+describe('contract: Hero Health Trigger', () => {
+	const trigger = new HeroHealthTrigger();
+	const methods = trigger.webhookMethods.default;
+	// Nothing listens there: the sandbox logs the delivery it tried, signature and all.
+	const webhookUrl = 'http://127.0.0.1:9/webhook';
+	const events = ['appointment.cancelled', 'appointment.confirmed'];
+
+	async function finishedDeliveries(count: number): Promise<Delivery[]> {
+		for (let attempt = 0; attempt < 100; attempt++) {
+			const deliveries = await control.deliveries();
+			if (deliveries.length >= count && deliveries.every((item) => item.finished_at)) {
+				return deliveries;
+			}
+			await sleep(20);
+		}
+		throw new Error(`The sandbox did not finish ${count} webhook deliveries`);
+	}
+
+	it('registers its webhooks, takes the sandbox’s signed delivery, refuses a tampered one, and unregisters', async () => {
+		const staticData: IDataObject = {};
+		const hook = createHookContext({
+			parameters: { events },
+			staticData,
+			webhookUrl,
+			credentials: credentials(),
+		});
+		await expect(methods.create.call(hook.context)).resolves.toBe(true);
+		const webhooks = (await control.state()).webhooks as IDataObject[];
+		expect(webhooks.map((item) => [item.event_type, item.url])).toEqual([
+			['appointment.cancelled', webhookUrl],
+			['appointment.confirmed', webhookUrl],
+		]);
+		expect(webhooks.every((item) => item.signing_key === staticData.signingKey)).toBe(true);
+		await expect(methods.checkExists.call(hook.context)).resolves.toBe(true);
+
+		// A receptionist cancels the seeded appointment 40001 in Hero.
+		await axios.post(`${sandboxUrl()}/__sandbox/appointments/40001/cancel`);
+		const [delivery] = await finishedDeliveries(1);
+		expect(delivery.event).toBe('appointment.cancelled');
+
+		const deliver = (rawBody: string) =>
+			createWebhookContext({
+				parameters: { events, options: {} },
+				staticData,
+				rawBody,
+				headers: delivery.headers,
+				credentials: credentials(),
+			});
+		const accepted = await trigger.webhook.call(deliver(delivery.body).context);
+		expect(accepted.workflowData?.[0].map((item) => item.json)).toEqual([
+			{
+				object: 'Appointment',
+				id: '40001',
+				practice_group_id: '731',
+				event: 'appointment.cancelled',
+			},
+		]);
+		const tampered = deliver(delivery.body.replace('40001', '40002'));
+		const refused = await trigger.webhook.call(tampered.context);
+		expect(refused.workflowData).toBeUndefined();
+		expect(tampered.response.statusCode).toBe(401);
+
+		await methods.delete.call(hook.context);
+		expect((await control.state()).webhooks).toEqual([]);
 		await expectConformingRequests();
 	});
 });
