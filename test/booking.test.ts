@@ -489,3 +489,23 @@ describe('booking → Cancel, Reschedule', () => {
 		).rejects.toThrow('New Start Time "2026-02-30T10:00:00Z" is not a real date (item 0)');
 	});
 });
+
+describe('optional collections', () => {
+	it('hold no required field, which n8n would flag on every operation', async () => {
+		const { HeroHealth } = await import('../nodes/HeroHealth/HeroHealth.node');
+		const mine = ['booking', 'practiceGroup', 'form', 'formResponse', 'webhook'];
+		const flagged: string[] = [];
+		for (const parameter of new HeroHealth().description.properties) {
+			const resources = (parameter.displayOptions?.show?.resource ?? []) as string[];
+			if (parameter.type !== 'collection' || !resources.some((r) => mine.includes(r))) continue;
+			for (const option of (parameter.options ?? []) as Array<{
+				name: string;
+				required?: boolean;
+			}>) {
+				if (option.required)
+					flagged.push(`${resources.join('/')}: ${parameter.name}.${option.name}`);
+			}
+		}
+		expect(flagged).toEqual([]);
+	});
+});

@@ -18,9 +18,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			patientLocator(
-				'The patient to book the appointment for. Needed when the reservation was made without one.',
-			),
+			// Optional: n8n checks a required option inside a collection for every operation.
+			{
+				...patientLocator(
+					'The patient to book the appointment for. Needed when the reservation was made without one.',
+				),
+				required: false,
+			},
 		],
 	},
 ];

@@ -41,9 +41,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			patientLocator(
-				'The patient the appointment is for. You can also give them when you confirm.',
-			),
+			// Optional: n8n checks a required option inside a collection for every operation.
+			{
+				...patientLocator(
+					'The patient the appointment is for. You can also give them when you confirm.',
+				),
+				required: false,
+			},
 			{
 				displayName: 'Reason',
 				name: 'reason',
