@@ -2,9 +2,12 @@
 // The sandbox's own tests: `node --test sandbox/` (npm run test:sandbox). No network: the sandbox and
 // the webhook receiver both listen on 127.0.0.1.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
+import { createInterface } from 'node:readline';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 
 import { loadEndpoints } from './endpoints.mjs';
 import { handlers } from './handlers.mjs';
@@ -413,12 +416,14 @@ describe('paging', () => {
 	});
 
 	it('rejects a bad page_index or page_size', async () => {
-		for (const query of [
+		/** @type {Array<Record<string, string>>} */
+		const queries = [
 			{ page_index: '-1', page_size: '10' },
 			{ page_index: '0', page_size: '0' },
 			{ page_index: '0', page_size: '101' },
 			{ page_index: 'x' },
-		]) {
+		];
+		for (const query of queries) {
 			const response = await call(sandbox, 'GET', '/v1/patients', { query });
 			assert.equal(response.status, 400, JSON.stringify(query));
 		}
@@ -1376,5 +1381,52 @@ describe('every endpoint the node calls', () => {
 					route.path === '/v1/appointments/{id}/book' && route.inferred && !route.inSpec,
 			),
 		);
+	});
+});
+
+describe('cli', () => {
+	it('prints {url, apiKey, practiceGroupId}, serves, logs requests and stops on SIGTERM', async () => {
+		const cli = fileURLToPath(new URL('./cli.mjs', import.meta.url));
+		const child = spawn(
+			process.execPath,
+			[cli, '--port', '0', '--latency', '1', '--rate-limit', '100', '--retry-after', 'none'],
+			{
+				stdio: ['ignore', 'pipe', 'inherit'],
+			},
+		);
+		const exited = new Promise((resolve) =>
+			child.on('exit', (code, signal) => resolve({ code, signal })),
+		);
+		try {
+			const lines = createInterface({
+				input: /** @type {import('node:stream').Readable} */ (child.stdout),
+			})[Symbol.asyncIterator]();
+			const first = JSON.parse(String((await lines.next()).value));
+			assert.match(first.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+			assert.deepEqual(
+				{ apiKey: first.apiKey, practiceGroupId: first.practiceGroupId },
+				{ apiKey: 'sandbox-api-key', practiceGroupId: '731' },
+			);
+			const me = await fetch(`${first.url}/v1/me`, {
+				headers: { 'x-api-key': first.apiKey, 'x-practice-group-id': first.practiceGroupId },
+			});
+			assert.equal(me.status, 200);
+			assert.match(String((await lines.next()).value), /GET \/v1\/me 200 \d+ms$/);
+			const config = await (await fetch(`${first.url}/__sandbox/config`)).json();
+			assert.deepEqual(
+				[config.latencyMs, config.rateLimitPerSecond, config.retryAfterSeconds],
+				[1, 100, null],
+			);
+		} finally {
+			child.kill('SIGTERM');
+		}
+		assert.deepEqual(await exited, { code: 0, signal: null });
+	});
+
+	it('refuses an unknown flag', async () => {
+		const cli = fileURLToPath(new URL('./cli.mjs', import.meta.url));
+		const child = spawn(process.execPath, [cli, '--latncy', '5'], { stdio: 'ignore' });
+		const code = await new Promise((resolve) => child.on('exit', resolve));
+		assert.equal(code, 2);
 	});
 });
