@@ -41,8 +41,8 @@ describe('Booking - HCA → Search Consultants', () => {
 		expect(requests).toHaveLength(1);
 		expect(requests[0]).toMatchObject({
 			method: 'GET',
-			url: `${BASE_URL}/v1/booking-hca/consultants?fields=first_name&fields=last_name`,
-			qs: { search: 'Smith' },
+			url: `${BASE_URL}/v1/booking-hca/consultants`,
+			query: 'search=Smith&fields=first_name&fields=last_name',
 		});
 		expect(requests[0].qs).not.toHaveProperty('page_index');
 		expect(json).toEqual([consultant(1), consultant(2)]);

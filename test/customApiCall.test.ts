@@ -44,7 +44,8 @@ describe('Custom API Call → single request', () => {
 		expect(requests).toHaveLength(1);
 		expect(requests[0]).toMatchObject({
 			method: 'GET',
-			url: `${BASE_URL}/v1/me?fields=name&fields=sector&search=a%20b%26c`,
+			url: `${BASE_URL}/v1/me`,
+			query: 'fields=name&fields=sector&search=a%20b%26c',
 			body: undefined,
 		});
 		expect(json).toEqual([{ id: '731', name: 'Park Surgery' }]);
@@ -144,10 +145,10 @@ describe('Custom API Call → Return All Pages', () => {
 		});
 		expect(requests).toHaveLength(4);
 		expect(requests.map((r) => r.qs)).toEqual([
-			{ page_index: 0, page_size: 100 },
-			{ page_index: 1, page_size: 100 },
-			{ page_index: 2, page_size: 100 },
-			{ page_index: 3, page_size: 100 },
+			{ status: 'open', page_index: 0, page_size: 100 },
+			{ status: 'open', page_index: 1, page_size: 100 },
+			{ status: 'open', page_index: 2, page_size: 100 },
+			{ status: 'open', page_index: 3, page_size: 100 },
 		]);
 		expect(json).toHaveLength(320);
 		expect(json[0]).toEqual({ id: '0' });

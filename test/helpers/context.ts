@@ -46,6 +46,8 @@ export interface RecordedRequest {
 	url: string;
 	headers: Record<string, string>;
 	qs?: IDataObject;
+	/** The query string as it goes on the wire, e.g. `ids=1&ids=2`. */
+	query: string;
 	body?: unknown;
 }
 
@@ -135,6 +137,7 @@ export function createExecuteContext(options: FakeContextOptions) {
 			url: `${request.baseURL ?? ''}${request.url}`,
 			headers,
 			qs: request.qs,
+			query: serializeQuery(request.qs ?? {}, request.arrayFormat),
 			body: request.body,
 		});
 		try {

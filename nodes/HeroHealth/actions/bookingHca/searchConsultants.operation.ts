@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { withQuery } from '../../helpers/repeatedQuery';
 import { endpoint, endpointPath } from '../../transport/endpoints';
 import { heroRequestAllItems } from '../../transport';
 
@@ -56,11 +55,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		{
 			method: endpoint(name).method,
-			path: withQuery(
-				endpointPath(name),
-				fields.map((field): [string, string] => ['fields', field]),
-			),
-			qs: search ? { search } : {},
+			path: endpointPath(name),
+			qs: { ...(search ? { search } : {}), ...(fields.length ? { fields } : {}) },
 			itemIndex,
 		},
 		endpoint(name).paged === true,

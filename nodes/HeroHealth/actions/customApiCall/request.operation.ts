@@ -7,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { withQuery } from '../../helpers/repeatedQuery';
 import { heroRequest, heroRequestAllItems } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -185,19 +184,23 @@ export async function execute(
 	const collection = this.getNodeParameter('queryParameters', itemIndex, {}) as {
 		parameters?: Array<{ name?: string; value?: unknown }>;
 	};
-	const query: Array<[string, string]> = [];
+	// A name given twice becomes an array, which the transport sends as `name=a&name=b`.
+	const qs: Record<string, string | string[]> = {};
 	for (const { name, value } of collection.parameters ?? []) {
 		const key = String(name ?? '').trim();
 		if (!key) continue;
 		// Paging sets these itself when reading every page.
 		if (returnAllPages && (key === 'page_index' || key === 'page_size')) continue;
-		query.push([key, String(value ?? '')]);
+		const previous = qs[key];
+		const text = String(value ?? '');
+		qs[key] =
+			previous === undefined ? text : [...(Array.isArray(previous) ? previous : [previous]), text];
 	}
 	const body =
 		method === 'GET'
 			? undefined
 			: parseBody(node, itemIndex, this.getNodeParameter('jsonBody', itemIndex, ''));
-	const request = { method, path: withQuery(path, query), body, itemIndex };
+	const request = { method, path, qs, body, itemIndex };
 	if (returnAllPages) return await heroRequestAllItems.call(this, request, true);
 	return toItems(await heroRequest.call(this, request));
 }
