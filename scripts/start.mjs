@@ -7,7 +7,6 @@
 // ~/.cache/herohealth/start-user (or $HERO_CACHE_DIR/start-user); delete that folder to start over.
 // The sandbox keeps its data in memory only: every `npm start` begins from its seed.
 // Ports: n8n on 5678 and the sandbox on 4010 when free (N8N_PORT / SANDBOX_PORT to choose others).
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,7 +15,7 @@ import { join } from 'node:path';
 import {
 	DEMO_OWNER,
 	EXAMPLES_DIR,
-	REPO_ROOT,
+	buildPackage,
 	cacheDir,
 	copyExampleData,
 	ensureRuntime,
@@ -72,12 +71,13 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 try {
+	const userFolder = join(cacheDir(), 'start-user');
+	const filesDir = join(userFolder, 'files');
+	mkdirSync(userFolder, { recursive: true });
+
 	step('building the package (npm run build)');
-	const build = spawnSync('npm', ['run', 'build', '--silent'], {
-		cwd: REPO_ROOT,
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
-	if (build.status !== 0) throw new Error('npm run build failed');
+	// n8n loads a copy of dist/, so rebuilding while n8n runs cannot break it half-way.
+	const extensions = buildPackage({ into: join(userFolder, 'package-dist') });
 
 	step('starting the Hero sandbox');
 	const { startSandbox } = await loadSandbox();
@@ -88,11 +88,8 @@ try {
 	step('checking Node 24 and n8n in the cache (the first time this installs them: ~6 min)');
 	const runtime = await ensureRuntime();
 
-	const userFolder = join(cacheDir(), 'start-user');
-	const filesDir = join(userFolder, 'files');
-	mkdirSync(userFolder, { recursive: true });
 	copyExampleData(filesDir);
-	const env = n8nEnv(runtime, { userFolder, filesDir });
+	const env = n8nEnv(runtime, { userFolder, filesDir, extensions });
 
 	step('saving the "Hero Health (local sandbox)" credential');
 	await importCredential(runtime, env, sandboxCredential(sandbox));
@@ -126,6 +123,7 @@ try {
 	const n8n = await startN8n({
 		userFolder,
 		filesDir,
+		extensions,
 		port: await choosePort(process.env.N8N_PORT, 5678),
 		runtime,
 	});
