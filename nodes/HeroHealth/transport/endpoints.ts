@@ -108,7 +108,7 @@ export const ENDPOINTS = {
 		method: 'PATCH',
 		path: '/v1/appointments/{id}/reschedule',
 		inferred:
-			'Only the URL was seen: PATCH follows /v1/appointments/{id}/cancel, and the body (start_time, duration, practitioner_id, suppress_*) follows Edit Appointment',
+			'Only the URL was seen: PATCH follows /v1/appointments/{id}/cancel, and the body (start_time, duration, practitioner_id and the suppress options) follows Edit Appointment',
 	},
 	'booking.getStatus': {
 		method: 'GET',
