@@ -1,26 +1,11 @@
-import nock from 'nock';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { searchAdmins, searchTemplates } from '../nodes/HeroHealth/methods/listSearch';
-import {
-	FAKE_CREDENTIAL_VALUE,
-	BASE_URL,
-	PRACTICE_GROUP_ID,
-	createExecuteContext,
-	locator,
-} from './helpers/context';
+import { createExecuteContext, locator } from './helpers/context';
 import { runNode } from './helpers/run';
+import { hero, useHeroMocks } from './helpers/hero';
 
-const hero = () =>
-	nock(BASE_URL)
-		.matchHeader('x-api-key', FAKE_CREDENTIAL_VALUE)
-		.matchHeader('x-practice-group-id', PRACTICE_GROUP_ID);
-
-afterEach(() => {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	expect(pending).toEqual([]);
-});
+useHeroMocks();
 
 describe('admin → Get Many', () => {
 	it('lists admins sorted by first name, descending, one item per admin', async () => {

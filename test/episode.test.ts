@@ -1,18 +1,7 @@
-import nock from 'nock';
-
-import { FAKE_CREDENTIAL_VALUE, BASE_URL, PRACTICE_GROUP_ID } from './helpers/context';
 import { runNode } from './helpers/run';
+import { hero, useHeroMocks } from './helpers/hero';
 
-const hero = () =>
-	nock(BASE_URL)
-		.matchHeader('x-api-key', FAKE_CREDENTIAL_VALUE)
-		.matchHeader('x-practice-group-id', PRACTICE_GROUP_ID);
-
-afterEach(() => {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	expect(pending).toEqual([]);
-});
+useHeroMocks();
 
 describe('episode → Get Many', () => {
 	const base = { resource: 'episode', operation: 'getAll', options: {} };

@@ -1,19 +1,8 @@
-import nock from 'nock';
-
-import { BASE_URL, FAKE_CREDENTIAL_VALUE, PRACTICE_GROUP_ID } from './helpers/context';
+import { BASE_URL } from './helpers/context';
 import { itemsOf, runNode } from './helpers/run';
+import { hero, useHeroMocks } from './helpers/hero';
 
-const hero = () =>
-	nock(BASE_URL)
-		.matchHeader('x-api-key', FAKE_CREDENTIAL_VALUE)
-		.matchHeader('x-practice-group-id', PRACTICE_GROUP_ID);
-
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => {
-	expect(nock.pendingMocks()).toEqual([]);
-	nock.cleanAll();
-});
+useHeroMocks();
 
 const coupon = (id: string) => ({ id, name: `Coupon ${id}`, percent_off: 10 });
 

@@ -1,17 +1,8 @@
-import nock from 'nock';
-
-import { FAKE_CREDENTIAL_VALUE, BASE_URL, PRACTICE_GROUP_ID, locator } from './helpers/context';
+import { locator } from './helpers/context';
 import { itemsOf, runNode } from './helpers/run';
+import { hero, useHeroMocks } from './helpers/hero';
 
-const hero = () =>
-	nock(BASE_URL)
-		.matchHeader('x-api-key', FAKE_CREDENTIAL_VALUE)
-		.matchHeader('x-practice-group-id', PRACTICE_GROUP_ID);
-
-afterEach(() => {
-	expect(nock.pendingMocks()).toEqual([]);
-	nock.cleanAll();
-});
+useHeroMocks();
 
 describe('patient → PDS Lookup', () => {
 	const base = { resource: 'patient', operation: 'pdsLookup', lookupBy: 'nhsNumber', options: {} };

@@ -1,27 +1,11 @@
-import nock from 'nock';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { searchSubscriptions } from '../nodes/HeroHealth/methods/listSearch';
-import {
-	BASE_URL,
-	FAKE_CREDENTIAL_VALUE,
-	PRACTICE_GROUP_ID,
-	createExecuteContext,
-	locator,
-} from './helpers/context';
+import { createExecuteContext, locator } from './helpers/context';
 import { runNode } from './helpers/run';
+import { hero, useHeroMocks } from './helpers/hero';
 
-const hero = () =>
-	nock(BASE_URL)
-		.matchHeader('x-api-key', FAKE_CREDENTIAL_VALUE)
-		.matchHeader('x-practice-group-id', PRACTICE_GROUP_ID);
-
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => {
-	expect(nock.pendingMocks()).toEqual([]);
-	nock.cleanAll();
-});
+useHeroMocks();
 
 describe('Subscription → Get Many', () => {
 	it('pages and outputs the subscriptions', async () => {

@@ -1,9 +1,8 @@
 import { createHmac } from 'crypto';
-import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { HeroHealthTrigger } from '../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
-import { BASE_URL, FAKE_CREDENTIAL_VALUE, PRACTICE_GROUP_ID } from './helpers/context';
+import { BASE_URL, FAKE_CREDENTIAL_VALUE } from './helpers/context';
 import {
 	createHookContext,
 	createWebhookContext,
@@ -12,19 +11,12 @@ import {
 	WORKFLOW,
 	type DeliveryOptions,
 } from './helpers/hookContext';
+import { hero, useHeroMocks } from './helpers/hero';
+
+useHeroMocks();
 
 const trigger = new HeroHealthTrigger();
 const methods = trigger.webhookMethods.default;
-
-const hero = () =>
-	nock(BASE_URL)
-		.matchHeader('x-api-key', FAKE_CREDENTIAL_VALUE)
-		.matchHeader('x-practice-group-id', PRACTICE_GROUP_ID);
-
-afterEach(() => {
-	expect(nock.pendingMocks()).toEqual([]);
-	nock.cleanAll();
-});
 
 // Built at run time so the linter does not take it for a hard-coded secret.
 const SIGNING_KEY = ['5e'.repeat(16), 'c7'.repeat(16)].join('');

@@ -1,28 +1,11 @@
-import nock from 'nock';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import {
-	FAKE_CREDENTIAL_VALUE,
-	BASE_URL,
-	PRACTICE_GROUP_ID,
-	createExecuteContext,
-	locator,
-} from './helpers/context';
+import { createExecuteContext, locator } from './helpers/context';
 import { runNode } from './helpers/run';
 import { searchWebhooks } from '../nodes/HeroHealth/methods/listSearch';
+import { hero, useHeroMocks } from './helpers/hero';
 
-const hero = () =>
-	nock(BASE_URL)
-		.matchHeader('x-api-key', FAKE_CREDENTIAL_VALUE)
-		.matchHeader('x-practice-group-id', PRACTICE_GROUP_ID);
-
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	expect(pending).toEqual([]);
-});
+useHeroMocks();
 
 // Built at run time so it cannot pass for a hard-coded secret; the tests prove it is never output.
 const SIGNING = ['signing', 'value', 'for', 'tests', '7c1d'].join('-');
