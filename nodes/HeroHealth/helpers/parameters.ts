@@ -18,3 +18,9 @@ export function mapFields(
 	}
 	return target;
 }
+
+/** The Limit of a list operation, or undefined when Return All is on. */
+export function listLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	return returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+}

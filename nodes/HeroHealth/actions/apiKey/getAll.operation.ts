@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { heroApiRequestAllItems } from '../../transport';
+import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [...returnAllOrLimit()];
 
@@ -24,8 +25,7 @@ function withoutSecrets(record: IDataObject): IDataObject {
 
 /** The practice group's API keys, one item per key, with any secret value hidden. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = listLimit.call(this, itemIndex);
 	const records = await heroApiRequestAllItems.call(this, 'apiKey.getAll', { itemIndex }, limit);
 	return records.map(withoutSecrets);
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllOrLimit } from '../common.descriptions';
 import { endpoint, endpointPath } from '../../transport/endpoints';
 import { heroRequestAllItems } from '../../transport';
+import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -42,8 +43,7 @@ export const description = updateDisplayOptions(
 
 /** One item per consultant; `fields` goes out as `fields=a&fields=b`, as Hero's reference shows. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = listLimit.call(this, itemIndex);
 	const search = String(this.getNodeParameter('search', itemIndex, '') ?? '').trim();
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const fields = String(options.fields ?? '')

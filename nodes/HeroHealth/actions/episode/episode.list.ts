@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { heroApiRequestAllItems, type EndpointName } from '../../transport';
+import { listLimit } from '../../helpers/parameters';
 
 export const EPISODE_STATUSES = [
 	{ name: 'Closed', value: 'closed' },
@@ -137,8 +138,7 @@ export async function listEpisodes(
 	itemIndex: number,
 	name: EndpointName,
 ): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = listLimit.call(this, itemIndex);
 	const qs = episodeListQuery.call(this, itemIndex);
 	return await heroApiRequestAllItems.call(this, name, { qs, itemIndex }, limit);
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllOrLimit } from '../common.descriptions';
 import { requireText } from '../../helpers/validation';
 import { heroApiRequestAllItems } from '../../transport';
+import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,8 +32,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('query', itemIndex),
 		'Search',
 	);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = listLimit.call(this, itemIndex);
 	return await heroApiRequestAllItems.call(
 		this,
 		'invoicing.getCustomers',

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { batchIdOf, batchLocator } from './batch.descriptions';
 import { returnAllOrLimit } from '../common.descriptions';
 import { heroApiRequestAllItems } from '../../transport';
+import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
 	batchLocator(),
@@ -35,8 +36,7 @@ export const description = updateDisplayOptions(
 /** The individual messages a batch sent, one item per message. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = batchIdOf.call(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	const status = String(filters.status ?? '').trim();

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { batchIdOf, batchLocator } from './batch.descriptions';
 import { returnAllOrLimit } from '../common.descriptions';
 import { heroApiRequestAllItems } from '../../transport';
+import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
 	batchLocator(),
@@ -40,8 +41,7 @@ export const description = updateDisplayOptions(
 /** The patients of a batch and how sending to each went, one item per recipient. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = batchIdOf.call(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.status) qs.status = filters.status;

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { heroApiRequestAllItems } from '../../transport';
+import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -32,8 +33,7 @@ export const description = updateDisplayOptions(
 
 /** The practice's message templates, one item per template. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.hasFollowUp !== undefined) qs.has_follow_up = filters.hasFollowUp === true;

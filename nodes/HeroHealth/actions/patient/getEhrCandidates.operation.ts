@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { patientLocator, returnAllOrLimit } from '../common.descriptions';
 import { patientIdOf } from './patient.shared';
 import { heroApiRequestAllItems } from '../../transport';
+import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [patientLocator(), ...returnAllOrLimit()];
 
@@ -15,8 +16,7 @@ export const description = updateDisplayOptions(
 /** Records in the clinical system that may be this patient, to pick one for Connect to EHR. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = patientIdOf.call(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = listLimit.call(this, itemIndex);
 	return await heroApiRequestAllItems.call(
 		this,
 		'patient.getEhrCandidates',

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../common.descriptions';
 import { requireId } from '../../helpers/validation';
 import { heroApiRequestAllItems, type EndpointName } from '../../transport';
+import { listLimit } from '../../helpers/parameters';
 
 export const appointmentTypeIdsFilter: INodeProperties = {
 	displayName: 'Appointment Type Names or IDs',
@@ -75,7 +76,6 @@ export async function readList(
 		if (ids.length) qs.appointment_type_ids = ids.length === 1 ? ids[0] : ids;
 	}
 	if (filters.hasAvailability === true) qs.has_availability = true;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = listLimit.call(this, itemIndex);
 	return await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
 }

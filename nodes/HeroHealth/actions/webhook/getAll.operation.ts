@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllOrLimit, WEBHOOK_EVENTS } from '../common.descriptions';
 import { heroApiRequestAllItems } from '../../transport';
 import { withoutSigningKey } from './common';
+import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -32,8 +33,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.eventType) qs.event_type = filters.eventType;
