@@ -1,5 +1,6 @@
 import axios, { type AxiosRequestConfig } from 'axios';
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
@@ -115,10 +116,13 @@ export function createExecuteContext(options: FakeContextOptions) {
 	async function httpRequestWithAuthentication(
 		_credentialType: string,
 		request: IHttpRequestOptions,
+		additionalCredentialOptions?: IAdditionalCredentialOptions,
 	): Promise<unknown> {
+		// As n8n does: credentials handed in with the request are used instead of reading them again.
+		const used = additionalCredentialOptions?.credentialsDecrypted?.data ?? credentials;
 		const headers = {
 			...(request.headers as Record<string, string>),
-			...authenticationHeaders(credentials),
+			...authenticationHeaders(used),
 		};
 		const config: AxiosRequestConfig = {
 			method: request.method ?? 'GET',

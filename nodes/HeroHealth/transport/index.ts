@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -68,7 +69,7 @@ const NOT_SENT_CODES = new Set([
  */
 interface RunState {
 	policy: RequestPolicy;
-	baseUrl?: Promise<{ baseUrl: string; secrets: string[] }>;
+	credential?: Promise<CredentialInfo>;
 	/** No request starts before this time (ms since epoch): set by the first 429. */
 	pausedUntil: number;
 	/** Earliest start of the next request under the rate cap or the learned rate. */
@@ -112,18 +113,34 @@ export function setRequestPolicy(context: HeroContext, policy: Partial<RequestPo
 	state.policy = { ...DEFAULT_POLICY, ...policy };
 }
 
-async function credentialInfo(
-	context: HeroContext,
-): Promise<{ baseUrl: string; secrets: string[] }> {
+interface CredentialInfo {
+	baseUrl: string;
+	secrets: string[];
+	/** Handed back to n8n with each request, so it does not decrypt the credential again. */
+	decrypted: IAdditionalCredentialOptions;
+}
+
+async function credentialInfo(context: HeroContext): Promise<CredentialInfo> {
 	const state = runState(context);
 	// Read once per run: decrypting the credential for every item would be wasted work.
-	state.baseUrl ??= context.getCredentials(CREDENTIAL_NAME).then((credentials) => {
+	state.credential ??= context.getCredentials(CREDENTIAL_NAME).then((credentials) => {
 		const environment = String(credentials.environment ?? 'production');
 		const baseUrl =
 			HERO_BASE_URLS[environment] ?? String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-		return { baseUrl, secrets: [String(credentials.apiKey ?? '')] };
+		return {
+			baseUrl,
+			secrets: [String(credentials.apiKey ?? '')],
+			decrypted: {
+				credentialsDecrypted: {
+					id: '',
+					name: CREDENTIAL_NAME,
+					type: CREDENTIAL_NAME,
+					data: credentials,
+				},
+			},
+		};
 	});
-	return await state.baseUrl;
+	return await state.credential;
 }
 
 function retryAfterMs(headers: IDataObject | undefined): number | undefined {
@@ -228,7 +245,7 @@ export interface HeroRequest {
  */
 export async function heroRequest(this: HeroContext, request: HeroRequest): Promise<unknown> {
 	const state = runState(this);
-	const { baseUrl, secrets } = await credentialInfo(this);
+	const { baseUrl, secrets, decrypted } = await credentialInfo(this);
 	const { method, path, qs, body, itemIndex } = request;
 	const idempotent = IDEMPOTENT_METHODS.has(method);
 	const options: IHttpRequestOptions = {
@@ -255,6 +272,7 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 				this,
 				CREDENTIAL_NAME,
 				options,
+				decrypted,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const networkCode = networkCodeOf(error);
