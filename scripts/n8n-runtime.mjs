@@ -75,24 +75,43 @@ export function cleanEnv(extra = {}) {
 
 /**
  * Runs a command, its output appended to a log file; throws with the log's tail on failure.
+ * The command runs in its own process group, ended with us: an install stopped with Ctrl-C or
+ * `kill` leaves no npm or compiler running on (and no marker, so the next run redoes it).
  * @param {string} command
  * @param {string[]} args
  * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, log: string }} options
+ * @returns {Promise<void>}
  */
 function runLogged(command, args, { cwd, env, log }) {
 	appendFileSync(log, `\n$ ${command} ${args.join(' ')}\n`);
 	const fd = openSync(log, 'a');
-	try {
-		const result = spawnSync(command, args, { cwd, env, stdio: ['ignore', fd, fd] });
-		if (result.status !== 0) {
-			const tail = readFileSync(log, 'utf8').split('\n').slice(-30).join('\n');
-			throw new Error(
-				`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}); log ${log}:\n${tail}`,
-			);
-		}
-	} finally {
+	return new Promise((done, fail) => {
+		const child = spawn(command, args, { cwd, env, stdio: ['ignore', fd, fd], detached: true });
 		closeSync(fd);
-	}
+		/** @param {NodeJS.Signals} signal */
+		const forward = (signal) => {
+			try {
+				process.kill(-(/** @type {number} */ (child.pid)), 'SIGTERM');
+			} catch {
+				// already gone
+			}
+			process.exit(signal === 'SIGINT' ? 130 : 143);
+		};
+		process.once('SIGINT', forward);
+		process.once('SIGTERM', forward);
+		child.on('error', fail);
+		child.on('close', (status, signal) => {
+			process.off('SIGINT', forward);
+			process.off('SIGTERM', forward);
+			if (status === 0) return done();
+			const tail = readFileSync(log, 'utf8').split('\n').slice(-30).join('\n');
+			fail(
+				new Error(
+					`${command} ${args.join(' ')} failed (exit ${status ?? signal}); log ${log}:\n${tail}`,
+				),
+			);
+		});
+	});
 }
 
 /** @param {number} pid */
@@ -110,7 +129,7 @@ function alive(pid) {
  * A lock left by a dead process is taken over.
  * @template T
  * @param {string} lockDir
- * @param {() => T} fn
+ * @param {() => Promise<T>} fn
  * @returns {Promise<T>}
  */
 async function withLock(lockDir, fn) {
@@ -138,7 +157,7 @@ async function withLock(lockDir, fn) {
 		}
 	}
 	try {
-		return fn();
+		return await fn();
 	} finally {
 		rmSync(lockDir, { recursive: true, force: true });
 	}
@@ -175,7 +194,7 @@ export async function ensureRuntime() {
 	const n8nSpec = `n8n@${N8N_VERSION}`;
 	if (markerOk(nodeDir, nodeSpec) && markerOk(n8nDir, n8nSpec)) return runtime;
 
-	await withLock(join(root, '.install.lock'), () => {
+	await withLock(join(root, '.install.lock'), async () => {
 		if (!markerOk(nodeDir, nodeSpec)) {
 			const log = join(root, 'install-node24.log');
 			const t0 = Date.now();
@@ -184,7 +203,7 @@ export async function ensureRuntime() {
 			mkdirSync(nodeDir, { recursive: true });
 			if (!existsSync(join(nodeDir, 'package.json')))
 				writeFileSync(join(nodeDir, 'package.json'), '{}\n');
-			runLogged(
+			await runLogged(
 				'npm',
 				[
 					'install',
@@ -221,7 +240,7 @@ export async function ensureRuntime() {
 				npm_config_nodedir: nodeHome,
 			});
 			// Install scripts off: @confluentinc/kafka-javascript's downloads from the internet.
-			runLogged(
+			await runLogged(
 				'npm',
 				[
 					'install',
@@ -236,12 +255,12 @@ export async function ensureRuntime() {
 				{ cwd: n8nDir, env, log },
 			);
 			say(`compiling sqlite3 and isolated-vm for Node ${NODE_VERSION} (~75 s)`);
-			runLogged('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--ignore-scripts=false'], {
+			await runLogged('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--ignore-scripts=false'], {
 				cwd: n8nDir,
 				env,
 				log,
 			});
-			runLogged(
+			await runLogged(
 				runtime.nodeBin,
 				['-e', "require('sqlite3'); require('isolated-vm'); require('n8n/package.json')"],
 				{ cwd: n8nDir, env, log },
