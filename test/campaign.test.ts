@@ -129,7 +129,9 @@ describe('campaign: 1,000 messages under faults, dropped connections and 429 bur
 		await control.config({
 			faultRate: 0.1,
 			dropRate: 0.02,
-			rateLimitPerSecond: 250,
+			// A little latency, so that ten requests are really in flight when the limit bites.
+			latencyMs: 5,
+			rateLimitPerSecond: 120,
 			retryAfterSeconds: 1,
 			seed: 7,
 		});
@@ -214,6 +216,7 @@ describe('campaign: 1,000 messages under faults, dropped connections and 429 bur
 		// (429 / 503, which are the only ones retried), or dropped after processing.
 		expect(route.received).toBe(sent + counters.rateLimited + counters.faults + counters.dropped);
 		expect(counters.maxInFlight).toBeLessThanOrEqual(10);
+		expect(counters.maxInFlight).toBeGreaterThan(1);
 		expect(counters.validationFailures).toBe(0);
 	}, 60_000);
 });
