@@ -18,7 +18,9 @@
 //   BENCH_EXTENSIONS=DIR     an extra build of the package (e.g. a prototype) to run as "proto-c5"
 //                            and "proto-c10" beside the current one
 //   BENCH_PROFILE=1          also write V8 CPU profiles of the n8n process for our node and the
-//                            NoOp, and print where our node's CPU goes (see profileReport below)
+//                            NoOp, and print where our node's CPU goes (see profileReport below);
+//                            the profiler slows n8n down: take the table's figures from a run
+//                            without it
 //   BENCH_N8N_ENV='{"N8N_EXPRESSION_ENGINE":"legacy"}'  extra environment for n8n (JSON)
 //   BENCH_KEEP=1             keep the temporary folder (n8n user folder, logs, profiles)
 //   BENCH_JSON=FILE          also write the figures as JSON
@@ -903,6 +905,10 @@ async function main() {
 			'items/s (net) = rows / (wall time − NoOp wall time); CPU = n8n main process user+system, net of the NoOp run.\n',
 		);
 		printTable(rows);
+		if (PROFILE)
+			console.log(
+				'(BENCH_PROFILE=1: n8n ran under the CPU profiler, so its figures are slower than usual)',
+			);
 
 		/** @type {RunResult[]} */
 		const rateResults = rate.results;
