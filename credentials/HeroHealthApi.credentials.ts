@@ -1,5 +1,6 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -78,15 +79,19 @@ export class HeroHealthApi implements ICredentialType {
 		},
 	];
 
-	// Headers only: the same credential then also works in n8n's HTTP Request node.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'x-api-key': '={{$credentials.apiKey}}',
-				'x-practice-group-id': '={{$credentials.practiceGroupId}}',
-			},
-		},
+	// Headers only: the same credential then also works in n8n's HTTP Request node. A function, not
+	// `={{$credentials.x}}` expressions: n8n would evaluate those in its expression sandbox on
+	// every request, which costs more CPU than the rest of a message send.
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		requestOptions.headers = {
+			...requestOptions.headers,
+			'x-api-key': String(credentials.apiKey ?? ''),
+			'x-practice-group-id': String(credentials.practiceGroupId ?? ''),
+		};
+		return requestOptions;
 	};
 
 	// GET /v1/me needs both headers to be right, so a wrong key or a wrong practice group fails the test.

@@ -26,15 +26,15 @@ describe('Hero Health API credential', () => {
 		expect(byName.baseUrl.displayOptions?.show?.environment).toEqual(['custom']);
 	});
 
-	it('sends x-api-key and x-practice-group-id on every request', () => {
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: {
-				headers: {
-					'x-api-key': '={{$credentials.apiKey}}',
-					'x-practice-group-id': '={{$credentials.practiceGroupId}}',
-				},
-			},
+	it('sends x-api-key and x-practice-group-id on every request', async () => {
+		const options = await credential.authenticate(
+			{ apiKey: 'key-1', practiceGroupId: '731', environment: 'custom' },
+			{ url: '/v1/me', headers: { accept: 'application/json' } },
+		);
+		expect(options.headers).toEqual({
+			accept: 'application/json',
+			'x-api-key': 'key-1',
+			'x-practice-group-id': '731',
 		});
 	});
 

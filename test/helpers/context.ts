@@ -85,21 +85,15 @@ function serializeQuery(params: Record<string, unknown>, arrayFormat = 'indices'
 	return parts.join('&');
 }
 
-/** Fills `={{$credentials.x}}` values of the credential's generic authentication. */
-function authenticationHeaders(
+/** The headers the credential's authenticate() adds, as n8n calls it before each request. */
+async function authenticationHeaders(
 	credentials: ICredentialDataDecryptedObject,
-): Record<string, string> {
-	const headers = (new HeroHealthApi().authenticate.properties.headers ?? {}) as Record<
-		string,
-		string
-	>;
-	const filled: Record<string, string> = {};
-	for (const [name, template] of Object.entries(headers)) {
-		filled[name] = template.replace(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/, (_, key: string) =>
-			String(credentials[key] ?? ''),
-		);
-	}
-	return filled;
+): Promise<Record<string, string>> {
+	const authenticated = await new HeroHealthApi().authenticate(credentials, {
+		url: '',
+		headers: {},
+	});
+	return (authenticated.headers ?? {}) as Record<string, string>;
 }
 
 /**
@@ -122,7 +116,7 @@ export function createExecuteContext(options: FakeContextOptions) {
 		const used = additionalCredentialOptions?.credentialsDecrypted?.data ?? credentials;
 		const headers = {
 			...(request.headers as Record<string, string>),
-			...authenticationHeaders(used),
+			...(await authenticationHeaders(used)),
 		};
 		const config: AxiosRequestConfig = {
 			method: request.method ?? 'GET',
