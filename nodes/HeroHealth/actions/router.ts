@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { withParameterShortcuts } from '../helpers/parameterReader';
 import { setRequestPolicy } from '../transport';
 import { resources } from './resources';
 
@@ -41,10 +42,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const execute = findOperation.call(this, resource, operation);
+	// Operations and the transport all see this context: parameters read without needless expression work.
+	const context = withParameterShortcuts(this);
 
 	const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as IDataObject;
 	const concurrency = Math.max(1, Math.floor(Number(requestOptions.concurrency ?? 5)));
-	setRequestPolicy(this, {
+	setRequestPolicy(context, {
 		maxRetries: Number(requestOptions.maxRetries ?? 5),
 		maxRequestsPerSecond: Number(requestOptions.maxRequestsPerSecond ?? 0),
 		timeout: Number(requestOptions.timeoutSeconds ?? 60) * 1000,
@@ -57,7 +60,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const runItem = async (itemIndex: number) => {
 		try {
-			const data = await execute.call(this, itemIndex);
+			const data = await execute.call(context, itemIndex);
 			const records = Array.isArray(data) ? data : [data];
 			results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
