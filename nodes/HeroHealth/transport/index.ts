@@ -257,6 +257,8 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 		// names with brackets (`status[]`) are passed under that name and come out the same way.
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
+		// Hero's API does not redirect; following one could carry the key to another host.
+		disableFollowRedirect: true,
 		ignoreHttpStatusErrors: true,
 		timeout: state.policy.timeout,
 	};
