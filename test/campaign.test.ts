@@ -1,13 +1,8 @@
-import axios from 'axios';
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	INodeExecutionData,
-	IPairedItemData,
-} from 'n8n-workflow';
+import type { INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
 import { locator } from './helpers/context';
 import { itemsOf, runNode } from './helpers/run';
+import { control, credentials, sandbox } from './helpers/sandbox';
 
 /**
  * Campaign-scale behaviour against the local Hero sandbox (the one jest's globalSetup starts, see
@@ -15,30 +10,6 @@ import { itemsOf, runNode } from './helpers/run';
  * loses nothing and sends nothing twice; a spreadsheet of malformed rows fails row by row with
  * clear reasons and sends nothing for a bad row; no API key or signing key shows up anywhere.
  */
-declare const __HERO_SANDBOX__: {
-	url?: string;
-	apiKey?: string;
-	practiceGroupId?: string;
-	error?: string;
-};
-
-interface RouteCounter {
-	received: number;
-	answered: Record<string, number>;
-	dropped: number;
-}
-
-interface SandboxCounters {
-	received: number;
-	rateLimited: number;
-	faults: number;
-	dropped: number;
-	validationFailures: number;
-	maxInFlight: number;
-	requests: Record<string, RouteCounter>;
-	messagesSent: { total: number; byPatient: Record<string, number> };
-	unknownFields: Record<string, string[]>;
-}
 
 interface SandboxMessage {
 	id: string;
@@ -46,31 +17,6 @@ interface SandboxMessage {
 	content: string;
 	recipient_contact_detail: string | null;
 }
-
-const sandbox = __HERO_SANDBOX__;
-
-function sandboxUrl(): string {
-	if (!sandbox.url) throw new Error(`The Hero sandbox is not running: ${sandbox.error}`);
-	return sandbox.url;
-}
-
-const credentials = (apiKey = sandbox.apiKey ?? ''): ICredentialDataDecryptedObject => ({
-	apiKey,
-	practiceGroupId: sandbox.practiceGroupId ?? '',
-	environment: 'custom',
-	baseUrl: sandboxUrl(),
-});
-
-const control = {
-	reset: async () => await axios.post(`${sandboxUrl()}/__sandbox/reset`),
-	config: async (settings: IDataObject) =>
-		await axios.post(`${sandboxUrl()}/__sandbox/config`, settings),
-	counters: async () =>
-		(await axios.get<SandboxCounters>(`${sandboxUrl()}/__sandbox/counters`)).data,
-	state: async () => (await axios.get<IDataObject>(`${sandboxUrl()}/__sandbox/state`)).data,
-	deliveries: async () =>
-		(await axios.get<{ data: unknown[] }>(`${sandboxUrl()}/__sandbox/deliveries`)).data.data,
-};
 
 async function messagesInSandbox(): Promise<SandboxMessage[]> {
 	return ((await control.state()).messages ?? []) as SandboxMessage[];

@@ -1,75 +1,18 @@
 import axios from 'axios';
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { HeroHealthTrigger } from '../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
 import { locator } from './helpers/context';
 import { createHookContext, createWebhookContext } from './helpers/hookContext';
 import { itemsOf, runNode } from './helpers/run';
+import { control, credentials, type Delivery, sandboxUrl } from './helpers/sandbox';
 
 /**
  * Contract tests: the node's real requests against the local Hero sandbox (sandbox/), which checks
  * every request against spec/hero-openapi.yaml and answers 400 in Hero's shape when one breaks it.
- * jest's globalSetup (test/globalSetup.mjs) starts the sandbox; test/sandboxGlobals.cjs passes its
- * address in as __HERO_SANDBOX__.
+ * jest's globalSetup (test/globalSetup.mjs) starts the sandbox; test/helpers/sandbox.ts reaches it.
  */
-declare const __HERO_SANDBOX__: {
-	url?: string;
-	apiKey?: string;
-	practiceGroupId?: string;
-	error?: string;
-};
-
-interface RouteCounter {
-	received: number;
-	answered: Record<string, number>;
-	dropped: number;
-}
-
-interface SandboxCounters {
-	received: number;
-	rateLimited: number;
-	faults: number;
-	dropped: number;
-	validationFailures: number;
-	requests: Record<string, RouteCounter>;
-	messagesSent: { total: number; byPatient: Record<string, number> };
-	effects: Record<string, { total: number; byPatient: Record<string, number> }>;
-	unknownFields: Record<string, string[]>;
-}
-
-const sandbox = __HERO_SANDBOX__;
-
-function sandboxUrl(): string {
-	if (!sandbox.url) throw new Error(`The Hero sandbox is not running: ${sandbox.error}`);
-	return sandbox.url;
-}
-
-const credentials = (): ICredentialDataDecryptedObject => ({
-	apiKey: sandbox.apiKey ?? '',
-	practiceGroupId: sandbox.practiceGroupId ?? '',
-	environment: 'custom',
-	baseUrl: sandboxUrl(),
-});
-
-const control = {
-	reset: async () => await axios.post(`${sandboxUrl()}/__sandbox/reset`),
-	config: async (settings: IDataObject) =>
-		await axios.post(`${sandboxUrl()}/__sandbox/config`, settings),
-	counters: async () =>
-		(await axios.get<SandboxCounters>(`${sandboxUrl()}/__sandbox/counters`)).data,
-	state: async () => (await axios.get<IDataObject>(`${sandboxUrl()}/__sandbox/state`)).data,
-	deliveries: async () =>
-		(await axios.get<{ data: Delivery[] }>(`${sandboxUrl()}/__sandbox/deliveries`)).data.data,
-};
-
-interface Delivery {
-	event: string;
-	url: string;
-	body: string;
-	headers: Record<string, string>;
-	finished_at: string | null;
-}
 
 async function run(parameters: IDataObject, items?: IDataObject[], continueOnFail = false) {
 	return await runNode({
