@@ -6,7 +6,7 @@ import {
 	locationLocator,
 	practitionerLocator,
 } from '../common.descriptions';
-import { getLocatorId } from '../../helpers/parameters';
+import { getLocatorId, mapFields } from '../../helpers/parameters';
 import { normaliseDateTime, requireId } from '../../helpers/validation';
 
 /** The appointment an operation acts on; Hero has no list of appointments to pick from. */
@@ -57,6 +57,41 @@ export function readOptionalId(
 ): string | undefined {
 	const id = getLocatorId.call(this, path, itemIndex);
 	return id ? requireId(this.getNode(), itemIndex, id, field) : undefined;
+}
+
+/**
+ * The duration, practitioner and suppress flags set in a collection (Reschedule's Additional
+ * Fields, Update's Update Fields), as the part of the request body they make. Fields left out
+ * stay out of the result.
+ */
+export function readAppointmentChanges(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+	collectionName: string,
+): IDataObject {
+	const changes: IDataObject = {};
+	if (fields.duration !== undefined) {
+		changes.duration = readDuration.call(this, itemIndex, fields.duration, 'Duration (Minutes)');
+	}
+	if (fields.practitionerId !== undefined) {
+		const practitionerId = readOptionalId.call(
+			this,
+			itemIndex,
+			`${collectionName}.practitionerId`,
+			'Practitioner',
+		);
+		if (practitionerId) changes.practitioner_id = practitionerId;
+	}
+	mapFields(
+		fields,
+		{
+			suppressAvailabilityCheck: 'suppress_availability_check',
+			suppressMail: 'suppress_mail',
+		},
+		changes,
+	);
+	return changes;
 }
 
 /** The filters Get Many Slots and Count Slots share. */

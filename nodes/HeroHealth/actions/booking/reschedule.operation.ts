@@ -3,10 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { practitionerLocator } from '../common.descriptions';
 import { recordOr } from '../../helpers/output';
-import { mapFields } from '../../helpers/parameters';
 import { normaliseDateTime } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
-import { appointmentIdField, readAppointmentId, readDuration, readOptionalId } from './common';
+import { appointmentIdField, readAppointmentChanges, readAppointmentId } from './common';
 
 const properties: INodeProperties[] = [
 	appointmentIdField,
@@ -72,30 +71,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	if (additionalFields.duration !== undefined) {
-		body.duration = readDuration.call(
-			this,
-			itemIndex,
-			additionalFields.duration,
-			'Duration (Minutes)',
-		);
-	}
-	if (additionalFields.practitionerId !== undefined) {
-		const practitionerId = readOptionalId.call(
-			this,
-			itemIndex,
-			'additionalFields.practitionerId',
-			'Practitioner',
-		);
-		if (practitionerId) body.practitioner_id = practitionerId;
-	}
-	mapFields(
-		additionalFields,
-		{
-			suppressAvailabilityCheck: 'suppress_availability_check',
-			suppressMail: 'suppress_mail',
-		},
+	Object.assign(
 		body,
+		readAppointmentChanges.call(this, itemIndex, additionalFields, 'additionalFields'),
 	);
 	const response = await heroApiRequest.call(this, 'booking.reschedule', {
 		pathParams: { id },

@@ -3,10 +3,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { practitionerLocator } from '../common.descriptions';
 import { recordOr } from '../../helpers/output';
-import { mapFields } from '../../helpers/parameters';
 import { normaliseDateTime } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
-import { appointmentIdField, readAppointmentId, readDuration, readOptionalId } from './common';
+import { appointmentIdField, readAppointmentChanges, readAppointmentId } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -78,30 +77,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (updateFields.startTime !== undefined) {
 		changes.start_time = normaliseDateTime(node, itemIndex, updateFields.startTime, 'Start Time');
 	}
-	if (updateFields.duration !== undefined) {
-		changes.duration = readDuration.call(
-			this,
-			itemIndex,
-			updateFields.duration,
-			'Duration (Minutes)',
-		);
-	}
-	if (updateFields.practitionerId !== undefined) {
-		const practitionerId = readOptionalId.call(
-			this,
-			itemIndex,
-			'updateFields.practitionerId',
-			'Practitioner',
-		);
-		if (practitionerId) changes.practitioner_id = practitionerId;
-	}
-	mapFields(
-		updateFields,
-		{
-			suppressAvailabilityCheck: 'suppress_availability_check',
-			suppressMail: 'suppress_mail',
-		},
+	Object.assign(
 		changes,
+		readAppointmentChanges.call(this, itemIndex, updateFields, 'updateFields'),
 	);
 
 	const current = await heroApiRequest.call(this, 'booking.get', { pathParams: { id }, itemIndex });
