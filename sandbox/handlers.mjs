@@ -169,6 +169,17 @@ function q(req, name) {
 	return values?.length ? values[values.length - 1] : undefined;
 }
 
+/**
+ * A filter for list answers: keeps the records whose `field` equals the query parameter `name`,
+ * or all of them when the request does not give it.
+ * @param {HandlerRequest} req @param {string} name @param {string} [field]
+ */
+function whereParam(req, name, field = name) {
+	const wanted = q(req, name);
+	return (/** @type {any} */ record) =>
+		wanted === undefined || wanted === '' || record[field] === wanted;
+}
+
 /** Every value of a list parameter, repeated or comma separated. @param {HandlerRequest} req @param {string} name */
 function qList(req, name) {
 	return (req.query.get(name) ?? [])
@@ -1446,12 +1457,9 @@ export const handlers = {
 		return batchView(batch);
 	},
 	'message.getAllBatches': (req) => {
-		const status = q(req, 'status');
 		return list(
 			req,
-			[...req.state.batches.values()]
-				.filter((batch) => !status || batch.status === status)
-				.map(batchView),
+			[...req.state.batches.values()].filter(whereParam(req, 'status')).map(batchView),
 		);
 	},
 	'message.getBatch': ({ state, params }) => {
@@ -1922,11 +1930,7 @@ export const handlers = {
 	// Care Navigation
 	'careNavigation.getPathways': (req) => list(req, req.state.pathways),
 	'careNavigation.getSubmissions': (req) => {
-		const status = q(req, 'status');
-		return list(
-			req,
-			req.state.careNavigationSubmissions.filter((item) => !status || item.status === status),
-		);
+		return list(req, req.state.careNavigationSubmissions.filter(whereParam(req, 'status')));
 	},
 	'careNavigation.getSubmission': ({ state, params }) => {
 		const submission = state.careNavigationSubmissions.find((item) => item.id === params.id);
@@ -1936,11 +1940,7 @@ export const handlers = {
 
 	// Consultations
 	'consultation.getAll': (req) => {
-		const patientId = q(req, 'patient_id');
-		return list(
-			req,
-			req.state.consultations.filter((item) => !patientId || item.patient_id === patientId),
-		);
+		return list(req, req.state.consultations.filter(whereParam(req, 'patient_id')));
 	},
 	'consultation.get': ({ state, params }) => {
 		const consultation = state.consultations.find((item) => item.id === params.id);
@@ -2222,12 +2222,9 @@ export const handlers = {
 		return webhookView(webhook);
 	},
 	'webhook.getAll': (req) => {
-		const eventType = q(req, 'event_type');
 		return list(
 			req,
-			[...req.state.webhooks.values()]
-				.filter((item) => !eventType || item.event_type === eventType)
-				.map(webhookView),
+			[...req.state.webhooks.values()].filter(whereParam(req, 'event_type')).map(webhookView),
 		);
 	},
 	'webhook.delete': ({ state, params, ctx }) => {

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { requireId } from './validation';
 
 /** The ID of a resource locator parameter, whichever mode the user picked. */
 export function getLocatorId(this: IExecuteFunctions, name: string, itemIndex: number): string {
@@ -23,4 +24,14 @@ export function mapFields(
 export function listLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	return returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+}
+
+/** The Hero ID a resource locator holds, or an error naming the field and the item. */
+export function requireLocatorId(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+): string {
+	return requireId(this.getNode(), itemIndex, getLocatorId.call(this, name, itemIndex), field);
 }

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { adminLocator } from './admin.shared';
-import { getLocatorId } from '../../helpers/parameters';
-import { requireId } from '../../helpers/validation';
+import { requireLocatorId } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -60,8 +59,7 @@ function invalid(this: IExecuteFunctions, itemIndex: number, message: string) {
 
 /** Sets an admin's prescriber details. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const node = this.getNode();
-	const id = requireId(node, itemIndex, getLocatorId.call(this, 'adminId', itemIndex), 'Admin');
+	const id = requireLocatorId.call(this, 'adminId', itemIndex, 'Admin');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const text = (option: string) => String(fields[option] ?? '').trim();
 	const body: IDataObject = {};

@@ -7,8 +7,8 @@ import {
 	patientLocator,
 	practitionerLocator,
 } from '../common.descriptions';
-import { getLocatorId, mapFields } from '../../helpers/parameters';
-import { normaliseDateTime, requireId } from '../../helpers/validation';
+import { mapFields, requireLocatorId } from '../../helpers/parameters';
+import { normaliseDateTime } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 import { readDuration, readOptionalId } from './common';
 
@@ -81,8 +81,7 @@ export const description = updateDisplayOptions(
 /** Holds a time for a patient; it stays a reservation until Confirm, and Hero releases it at reserved_until. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
-	const id = (name: string, field: string) =>
-		requireId(node, itemIndex, getLocatorId.call(this, name, itemIndex), field);
+	const id = (name: string, field: string) => requireLocatorId.call(this, name, itemIndex, field);
 	const body: IDataObject = {
 		appointment_type_id: id('appointmentTypeId', 'Appointment Type'),
 		location_id: id('locationId', 'Location'),

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { formLocator } from '../common.descriptions';
-import { getLocatorId } from '../../helpers/parameters';
-import { requireId } from '../../helpers/validation';
+import { requireLocatorId } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [formLocator()];
@@ -15,11 +14,6 @@ export const description = updateDisplayOptions(
 
 /** The form with its `fields` (each with the form_question_id a form response answers). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requireId(
-		this.getNode(),
-		itemIndex,
-		getLocatorId.call(this, 'formId', itemIndex),
-		'Form',
-	);
+	const id = requireLocatorId.call(this, 'formId', itemIndex, 'Form');
 	return await heroApiRequest.call(this, 'form.get', { pathParams: { id }, itemIndex });
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { formLocator, patientLocator } from '../common.descriptions';
-import { getLocatorId } from '../../helpers/parameters';
+import { requireLocatorId } from '../../helpers/parameters';
 import { requireId } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 import { answersField, INFERRED_NOTE, readAnswers } from './common';
@@ -45,13 +45,8 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const body: IDataObject = {
-		form_id: requireId(node, itemIndex, getLocatorId.call(this, 'formId', itemIndex), 'Form'),
-		patient_id: requireId(
-			node,
-			itemIndex,
-			getLocatorId.call(this, 'patientId', itemIndex),
-			'Patient',
-		),
+		form_id: requireLocatorId.call(this, 'formId', itemIndex, 'Form'),
+		patient_id: requireLocatorId.call(this, 'patientId', itemIndex, 'Patient'),
 		answers: readAnswers.call(this, itemIndex),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

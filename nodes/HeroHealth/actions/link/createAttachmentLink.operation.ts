@@ -9,8 +9,8 @@ import {
 	expiryDateField,
 	maximumUseCountField,
 } from './link.shared';
-import { getLocatorId } from '../../helpers/parameters';
-import { requireId, requireText } from '../../helpers/validation';
+import { requireLocatorId } from '../../helpers/parameters';
+import { requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -85,12 +85,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
-		patient_id: requireId(
-			node,
-			itemIndex,
-			getLocatorId.call(this, 'patientId', itemIndex),
-			'Patient',
-		),
+		patient_id: requireLocatorId.call(this, 'patientId', itemIndex, 'Patient'),
 	};
 	if (this.getNodeParameter('fileFrom', itemIndex) === 'binary') {
 		const field = requireText(

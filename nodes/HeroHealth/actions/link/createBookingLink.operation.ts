@@ -11,8 +11,7 @@ import {
 	maximumUseCountField,
 	optionalLocator,
 } from './link.shared';
-import { getLocatorId } from '../../helpers/parameters';
-import { requireId } from '../../helpers/validation';
+import { requireLocatorId } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -67,18 +66,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
-		appointment_type_id: requireId(
-			node,
+		appointment_type_id: requireLocatorId.call(
+			this,
+			'appointmentTypeId',
 			itemIndex,
-			getLocatorId.call(this, 'appointmentTypeId', itemIndex),
 			'Appointment Type',
 		),
-		location_id: requireId(
-			node,
-			itemIndex,
-			getLocatorId.call(this, 'locationId', itemIndex),
-			'Location',
-		),
+		location_id: requireLocatorId.call(this, 'locationId', itemIndex, 'Location'),
 	};
 	addLocatorId(node, itemIndex, fields, 'patientId', 'Patient', 'patient_id', body);
 	addLocatorId(node, itemIndex, fields, 'practitionerId', 'Practitioner', 'practitioner_id', body);

@@ -11,8 +11,7 @@ import {
 	maximumUseCountField,
 	optionalLocator,
 } from './link.shared';
-import { getLocatorId } from '../../helpers/parameters';
-import { requireId } from '../../helpers/validation';
+import { requireLocatorId } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -49,7 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
-		form_id: requireId(node, itemIndex, getLocatorId.call(this, 'formId', itemIndex), 'Form'),
+		form_id: requireLocatorId.call(this, 'formId', itemIndex, 'Form'),
 	};
 	addLocatorId(node, itemIndex, fields, 'patientId', 'Patient', 'patient_id', body);
 	const expiry = addDate(node, itemIndex, fields, 'expiryDate', 'Expiry Date', 'expiry_date', body);

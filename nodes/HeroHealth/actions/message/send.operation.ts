@@ -2,13 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
-import { getLocatorId } from '../../helpers/parameters';
-import {
-	normaliseDateTime,
-	normaliseUkMobile,
-	requireId,
-	requireText,
-} from '../../helpers/validation';
+import { requireLocatorId } from '../../helpers/parameters';
+import { normaliseDateTime, normaliseUkMobile, requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -189,12 +184,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const messageType = this.getNodeParameter('messageType', itemIndex) as string;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
-		patient_id: requireId(
-			node,
-			itemIndex,
-			getLocatorId.call(this, 'patientId', itemIndex),
-			'Patient',
-		),
+		patient_id: requireLocatorId.call(this, 'patientId', itemIndex, 'Patient'),
 		message_type: messageType,
 		message_string: requireText(
 			node,

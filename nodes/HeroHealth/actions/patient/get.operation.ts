@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
-import { getLocatorId } from '../../helpers/parameters';
-import { requireId } from '../../helpers/validation';
+import { requireLocatorId } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -41,12 +40,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requireId(
-		this.getNode(),
-		itemIndex,
-		getLocatorId.call(this, 'patientId', itemIndex),
-		'Patient',
-	);
+	const id = requireLocatorId.call(this, 'patientId', itemIndex, 'Patient');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.dataSource) {
 		return await heroApiRequest.call(this, 'patient.getV2', {

@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
-import { getLocatorId } from '../../helpers/parameters';
-import { requireId } from '../../helpers/validation';
+import { requireLocatorId } from '../../helpers/parameters';
 import { patientIdOf } from './patient.shared';
 
 /** The second patient of a merge; the first is the Patient locator. */
@@ -22,12 +21,7 @@ export function mergePair(
 	itemIndex: number,
 ): { id: string; otherId: string } {
 	const id = patientIdOf.call(this, itemIndex);
-	const otherId = requireId(
-		this.getNode(),
-		itemIndex,
-		getLocatorId.call(this, 'otherPatientId', itemIndex),
-		'Merge With Patient',
-	);
+	const otherId = requireLocatorId.call(this, 'otherPatientId', itemIndex, 'Merge With Patient');
 	if (id === otherId) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { practitionerLocator } from '../common.descriptions';
-import { getLocatorId } from '../../helpers/parameters';
-import { requireId } from '../../helpers/validation';
+import { requireLocatorId } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [practitionerLocator()];
@@ -14,12 +13,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requireId(
-		this.getNode(),
-		itemIndex,
-		getLocatorId.call(this, 'practitionerId', itemIndex),
-		'Practitioner',
-	);
+	const id = requireLocatorId.call(this, 'practitionerId', itemIndex, 'Practitioner');
 	return await heroApiRequest.call(this, 'practiceGroup.getPractitioner', {
 		pathParams: { id },
 		itemIndex,

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
-import { getLocatorId } from '../../helpers/parameters';
-import { requireId } from '../../helpers/validation';
+import { requireLocatorId } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
 import { getSubscriptionId, subscriptionLocator } from './fields';
 
@@ -19,12 +18,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = getSubscriptionId.call(this, itemIndex);
-	const patientId = requireId(
-		this.getNode(),
-		itemIndex,
-		getLocatorId.call(this, 'patientId', itemIndex),
-		'Patient',
-	);
+	const patientId = requireLocatorId.call(this, 'patientId', itemIndex, 'Patient');
 	await heroApiRequest.call(this, 'subscription.removeSubscriber', {
 		pathParams: { id, subscriber_id: patientId },
 		itemIndex,
