@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, type IDataObject } from 'n8n-workflow';
 
 import {
 	FAKE_CREDENTIAL_VALUE,
@@ -345,6 +345,82 @@ describe('router: concurrency and order', () => {
 			}),
 		).rejects.toThrow('Message is empty (item 1)');
 		expect(scope.isDone()).toBe(true);
+	});
+});
+
+describe('transport: concurrency', () => {
+	/** Answers every send after `delayMs`; patients listed in `busyOnce` get a 503 (Retry-After 1 s) first. */
+	function answerSends(count: number, delayMs: number, busyOnce: string[] = []) {
+		const refused = new Set<string>();
+		hero()
+			.post('/v1/messages/send')
+			.times(count)
+			.delay(delayMs)
+			.reply((_uri, body) => {
+				const patient = (body as { patient_id: string }).patient_id;
+				if (busyOnce.includes(patient) && !refused.has(patient)) {
+					refused.add(patient);
+					return [503, {}, { 'Retry-After': '1' }];
+				}
+				return [200, { message_id: `m${patient}` }];
+			});
+	}
+	const manyItems = (count: number) => itemsOf(...Array.from({ length: count }, (_, n) => ({ n })));
+	const perItemPatient = { ...sendParameters, patientId: (i: number) => locator(String(i)) };
+
+	it('keeps at most Concurrency requests out, with more items than that in progress', async () => {
+		answerSends(30, 10);
+		const { json, requests } = await runNode({
+			items: manyItems(30),
+			parameters: { ...perItemPatient, requestOptions: { concurrency: 3 } },
+		});
+		expect(json.map((item) => item.message_id)).toEqual(
+			Array.from({ length: 30 }, (_, i) => `m${i}`),
+		);
+		expect(Math.max(...requests.map((request) => request.inFlight))).toBe(3);
+	});
+
+	it('at Concurrency 1, sends one request at a time in item order', async () => {
+		answerSends(6, 5);
+		const { requests } = await runNode({
+			items: manyItems(6),
+			parameters: { ...perItemPatient, requestOptions: { concurrency: 1 } },
+		});
+		expect(requests.map((request) => (request.body as IDataObject).patient_id)).toEqual([
+			'0',
+			'1',
+			'2',
+			'3',
+			'4',
+			'5',
+		]);
+		expect(requests.every((request) => request.inFlight === 1)).toBe(true);
+	});
+
+	it('spaces request starts at least a millisecond apart', async () => {
+		answerSends(12, 5);
+		const { requests } = await runNode({
+			items: manyItems(12),
+			parameters: { ...perItemPatient, requestOptions: { concurrency: 6 } },
+		});
+		const starts = requests.map((request) => request.startedAt).sort((a, b) => a - b);
+		const gaps = starts.slice(1).map((start, i) => start - starts[i]);
+		// The gate allows a start 1 ms after the last one; the helper sees it a few microtasks later.
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(0.9);
+	});
+
+	it('frees the slot of a request waiting to be retried, so other items go on', async () => {
+		answerSends(6, 5, ['0', '1']);
+		const { json, requests } = await runNode({
+			items: manyItems(4),
+			parameters: { ...perItemPatient, requestOptions: { concurrency: 2 } },
+		});
+		expect(json.map((item) => item.message_id)).toEqual(['m0', 'm1', 'm2', 'm3']);
+		const patients = requests.map((request) => (request.body as IDataObject).patient_id);
+		// Items 0 and 1 wait a second for their retries; items 2 and 3 are sent meanwhile, not after.
+		expect(patients).toEqual(['0', '1', '2', '3', '0', '1']);
+		expect(requests[3].startedAt - requests[0].startedAt).toBeLessThan(500);
+		expect(Math.max(...requests.map((request) => request.inFlight))).toBe(2);
 	});
 });
 

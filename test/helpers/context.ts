@@ -50,6 +50,10 @@ export interface RecordedRequest {
 	/** The query string as it goes on the wire, e.g. `ids=1&ids=2`. */
 	query: string;
 	body?: unknown;
+	/** performance.now() when the node handed the request to n8n. */
+	startedAt: number;
+	/** The node's requests out at that moment, this one included. */
+	inFlight: number;
 }
 
 function readPath(source: Record<string, unknown>, path: string): unknown {
@@ -106,6 +110,7 @@ export function createExecuteContext(options: FakeContextOptions) {
 	const items = options.items ?? [{ json: {} }];
 	const credentials = options.credentials ?? DEFAULT_CREDENTIALS;
 	const requests: RecordedRequest[] = [];
+	let inFlight = 0;
 
 	async function httpRequestWithAuthentication(
 		_credentialType: string,
@@ -137,6 +142,8 @@ export function createExecuteContext(options: FakeContextOptions) {
 			qs: request.qs,
 			query: serializeQuery(request.qs ?? {}, request.arrayFormat),
 			body: request.body,
+			startedAt: performance.now(),
+			inFlight: ++inFlight,
 		});
 		try {
 			const response = await axios.request(config);
@@ -146,6 +153,8 @@ export function createExecuteContext(options: FakeContextOptions) {
 			return response.data;
 		} catch (error) {
 			throw new NodeApiError(NODE, error as never);
+		} finally {
+			inFlight--;
 		}
 	}
 

@@ -38,7 +38,7 @@ const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 20 },
 			default: 5,
 			description:
-				'How many items are sent to Hero at the same time. 1 sends them one after another. Output order always matches input order.',
+				'How many requests the node has out to Hero at the same time. 1 sends items one after another. Output order always matches input order.',
 		},
 		{
 			displayName: 'Max Requests per Second',

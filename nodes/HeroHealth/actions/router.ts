@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { withParameterShortcuts } from '../helpers/parameterReader';
 import { setRequestPolicy } from '../transport';
@@ -51,6 +51,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		maxRetries: Number(requestOptions.maxRetries ?? 5),
 		maxRequestsPerSecond: Number(requestOptions.maxRequestsPerSecond ?? 0),
 		timeout: Number(requestOptions.timeoutSeconds ?? 60) * 1000,
+		concurrency,
 	});
 	const continueOnFail = this.continueOnFail();
 
@@ -80,23 +81,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	};
 
-	// One item starts per event-loop turn. n8n opens a new connection for every request, and a
-	// request is written only once its connection is up, in a later turn: items started back to back
-	// would do all their CPU work before any request leaves, and go out and come back in lock-step
-	// waves instead of a steady flow (measured: +65 % items/s at concurrency 10).
-	let turn = Promise.resolve();
-	const nextTurn = async () => await (turn = turn.then(async () => await sleep(0)));
-
 	const worker = async () => {
-		while (next < items.length && !firstFailure) {
-			if (concurrency > 1) {
-				await nextTurn();
-				if (next >= items.length || firstFailure) break;
-			}
-			await runItem(next++);
-		}
+		while (next < items.length && !firstFailure) await runItem(next++);
 	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+	// The transport keeps requests in flight to `concurrency`; twice as many items in progress lets the
+	// next item be ready to send the moment a request comes back. One at a time keeps strict order.
+	const workers = concurrency > 1 ? 2 * concurrency : 1;
+	await Promise.all(Array.from({ length: Math.min(workers, items.length) }, worker));
 
 	if (firstFailure) {
 		const { error, index } = firstFailure;

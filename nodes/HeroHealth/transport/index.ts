@@ -39,12 +39,15 @@ export interface RequestPolicy {
 	maxRequestsPerSecond: number;
 	/** Per request, in milliseconds. */
 	timeout: number;
+	/** Requests in flight at once for the whole node run; 0 means no limit. */
+	concurrency: number;
 }
 
 export const DEFAULT_POLICY: RequestPolicy = {
 	maxRetries: 5,
 	maxRequestsPerSecond: 0,
 	timeout: 60_000,
+	concurrency: 0,
 };
 
 const BACKOFF_BASE_MS = 500;
@@ -81,12 +84,28 @@ interface RunState {
 	lastIncreaseAt: number;
 	/** Start times of recent successful requests, to measure the rate Hero accepted. */
 	recentSuccesses: number[];
+	/** performance.now() of the last request start, for the start gap. */
+	lastStartAt: number;
+	/** Requests waiting for the start gap, one event-loop turn after another. */
+	startQueue: Promise<void>;
+	/** Requests holding a slot: out, or about to start. */
+	inFlight: number;
+	/** Requests waiting for a slot, first come first served. */
+	slotWaiters: Array<() => void>;
 }
 
 /** Rate changes after 429s: multiplicative decrease, slow additive-like increase (AIMD). */
 const RATE_DECREASE = 0.85;
 const RATE_INCREASE_PER_SECOND = 1.03;
 const SUCCESS_WINDOW_MS = 1000;
+/**
+ * Least time between two request starts of one node run. n8n's HTTP client spends most of a
+ * millisecond of CPU on each request and opens a new connection for it: requests started in the
+ * same turn wait on each other's CPU work and come back in lock-step waves. Spacing starts by this
+ * much, and not at all when they are already that far apart, keeps a steady flow (n8n's client
+ * alone, 20 ms latency: 213 → 230 requests/s at concurrency 5, 376 → 459 at 10).
+ */
+const START_GAP_MS = 1;
 
 const runStates = new WeakMap<object, RunState>();
 
@@ -101,6 +120,10 @@ function runState(context: HeroContext): RunState {
 			lastDecreaseAt: 0,
 			lastIncreaseAt: 0,
 			recentSuccesses: [],
+			lastStartAt: -Infinity,
+			startQueue: Promise.resolve(),
+			inFlight: 0,
+			slotWaiters: [],
 		};
 		runStates.set(context, state);
 	}
@@ -160,20 +183,51 @@ function backoffMs(attempt: number): number {
 
 /** Waits until the throttle lets the next request start, books its start, and returns that time. */
 async function awaitTurn(state: RunState): Promise<number> {
-	const { maxRequestsPerSecond } = state.policy;
-	let rate = state.learnedRate;
-	if (maxRequestsPerSecond > 0)
-		rate = rate > 0 ? Math.min(rate, maxRequestsPerSecond) : maxRequestsPerSecond;
-	let now = Date.now();
-	while (state.pausedUntil > now) {
-		await sleep(state.pausedUntil - now);
-		now = Date.now();
+	for (;;) {
+		const now = Date.now();
+		if (state.pausedUntil > now) {
+			await sleep(state.pausedUntil - now);
+			continue;
+		}
+		const { maxRequestsPerSecond } = state.policy;
+		let rate = state.learnedRate;
+		if (maxRequestsPerSecond > 0)
+			rate = rate > 0 ? Math.min(rate, maxRequestsPerSecond) : maxRequestsPerSecond;
+		if (rate > 0) {
+			const startAt = Math.max(now, state.nextStartAt);
+			state.nextStartAt = startAt + 1000 / rate;
+			if (startAt > now) await sleep(startAt - now);
+			return startAt;
+		}
+		await awaitStartGap(state);
+		// A 429 may have paused the node while this request waited for its gap.
+		if (state.pausedUntil <= Date.now()) return Date.now();
 	}
-	if (rate <= 0) return now;
-	const startAt = Math.max(now, state.nextStartAt);
-	state.nextStartAt = startAt + 1000 / rate;
-	if (startAt > now) await sleep(startAt - now);
-	return startAt;
+}
+
+/** Waits until fewer than `concurrency` requests of this run are out, and takes a slot. */
+async function acquireSlot(state: RunState): Promise<void> {
+	const { concurrency } = state.policy;
+	if (concurrency <= 0 || state.inFlight < concurrency) {
+		state.inFlight++;
+		return;
+	}
+	// releaseSlot hands its slot straight to the first waiter, so the count does not change.
+	await new Promise<void>((resolve) => state.slotWaiters.push(resolve));
+}
+
+function releaseSlot(state: RunState): void {
+	const next = state.slotWaiters.shift();
+	if (next) next();
+	else state.inFlight--;
+}
+
+/** Waits, one event-loop turn at a time and in arrival order, until the start gap has passed. */
+async function awaitStartGap(state: RunState): Promise<void> {
+	while (performance.now() - state.lastStartAt < START_GAP_MS) {
+		await (state.startQueue = state.startQueue.then(async () => await sleep(0)));
+	}
+	state.lastStartAt = performance.now();
 }
 
 /**
@@ -267,9 +321,11 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 	const described = `${method} ${path}`;
 
 	for (let attempt = 0; ; attempt++) {
-		const startedAt = await awaitTurn(state);
+		await acquireSlot(state);
+		let startedAt: number;
 		let response: IN8nHttpFullResponse;
 		try {
+			startedAt = await awaitTurn(state);
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				CREDENTIAL_NAME,
@@ -277,6 +333,7 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 				decrypted,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
+			releaseSlot(state);
 			const networkCode = networkCodeOf(error);
 			const notSent = networkCode !== undefined && NOT_SENT_CODES.has(networkCode);
 			if ((idempotent || notSent) && attempt < state.policy.maxRetries) {
@@ -292,6 +349,8 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 				mayHaveBeenProcessed: !idempotent && !notSent,
 			});
 		}
+		// Held only while the request is out: the wait before a retry and the item's own work do not count.
+		releaseSlot(state);
 
 		const status = response.statusCode;
 		if (status >= 200 && status < 300) {
