@@ -77,7 +77,8 @@ describe('campaign: 1,000 messages under faults, dropped connections and 429 bur
 			dropRate: 0.02,
 			// A little latency, so that ten requests are really in flight when the limit bites.
 			latencyMs: 5,
-			rateLimitPerSecond: 120,
+			// Well under what the node reaches even on a loaded machine, so that 429s surely come.
+			rateLimitPerSecond: 80,
 			retryAfterSeconds: 1,
 			seed: 7,
 		});
