@@ -62,12 +62,29 @@ describe('parameter shortcuts', () => {
 		expect(reader.getNodeParameter('locationId', 1, '', { extractValue: true })).toBe('11');
 	});
 
-	it('leaves everything else to n8n: real expressions, collections, nested names, missing or object fields', () => {
+	it('gives a collection of fixed values as a fresh copy per call, without asking n8n', () => {
+		const additionalFields = { sendAt: '2026-01-01T10:00:00Z', tags: [{ name: 'flu' }] };
+		const { context, calls } = contextWith({ additionalFields }, rows);
+		const reader = withParameterShortcuts(context);
+		const first = reader.getNodeParameter('additionalFields', 0) as typeof additionalFields;
+		expect(first).toEqual(additionalFields);
+		first.tags[0].name = 'changed by item 0';
+		expect(reader.getNodeParameter('additionalFields', 1)).toEqual({
+			sendAt: '2026-01-01T10:00:00Z',
+			tags: [{ name: 'flu' }],
+		});
+		expect(additionalFields.tags[0].name).toBe('flu');
+		expect(calls).toEqual([]);
+	});
+
+	it('leaves everything else to n8n: real expressions, collections holding them, nested names, missing or object fields', () => {
 		const { context, calls } = contextWith(
 			{
 				messageText: '=Dear {{ $json.name }}',
 				upper: '={{ $json.text.toUpperCase() }}',
-				additionalFields: { sendAt: '2026-01-01T10:00:00Z' },
+				additionalFields: { sendAt: '={{ $json.when }}' },
+				options: { tags: [{ name: '={{ $json.tag }}' }] },
+				filters: { locationId: { __rl: true, mode: 'list', value: '11' } },
 				patientId: { __rl: true, mode: 'id', value: '={{ $json.missing }}' },
 				obj: '={{ $json.nested }}',
 			},
@@ -78,6 +95,8 @@ describe('parameter shortcuts', () => {
 		reader.getNodeParameter('upper', 0);
 		reader.getNodeParameter('additionalFields', 0);
 		reader.getNodeParameter('additionalFields.sendAt', 0);
+		reader.getNodeParameter('options', 0);
+		reader.getNodeParameter('filters', 0);
 		reader.getNodeParameter('patientId', 1, '', { extractValue: true });
 		reader.getNodeParameter('obj', 0);
 		reader.getNodeParameter('notSet', 0);
@@ -86,15 +105,33 @@ describe('parameter shortcuts', () => {
 			'upper',
 			'additionalFields',
 			'additionalFields.sendAt',
+			'options',
+			'filters',
 			'patientId',
 			'obj',
 			'notSet',
 		]);
 	});
 
+	it('copies the node once per run, however often an operation asks for it', () => {
+		const { context } = contextWith({ messageType: 'sms' }, rows);
+		let copies = 0;
+		const getNode = context.getNode.bind(context);
+		context.getNode = () => {
+			copies++;
+			return getNode();
+		};
+		const reader = withParameterShortcuts(context);
+		const first = reader.getNode();
+		expect(reader.getNode()).toBe(first);
+		expect(first.parameters).toEqual({ messageType: 'sms' });
+		expect(copies).toBe(1);
+	});
+
 	it('keeps every other method working on the original context', () => {
 		const { context } = contextWith({}, rows);
 		const reader = withParameterShortcuts(context) as unknown as { whoAmI: () => string };
 		expect(reader.whoAmI()).toBe('original');
+		expect(reader.whoAmI).toBe(reader.whoAmI);
 	});
 });
