@@ -5,7 +5,7 @@ import type {
 	INodeParameters,
 	NodeParameterValueType,
 } from 'n8n-workflow';
-import { deepCopy } from 'n8n-workflow';
+import { deepCopy, isResourceLocatorValue } from 'n8n-workflow';
 
 /** `={{ $json.field }}` or `={{ $json["field"] }}`, nothing else: the expression a mapped column gives. */
 const PLAIN_FIELD_REFERENCE =
@@ -20,16 +20,13 @@ type FastPath =
 function isFixedData(value: unknown): boolean {
 	if (typeof value === 'string') return !value.startsWith('=');
 	if (value === null || typeof value !== 'object') return true;
-	if (!Array.isArray(value) && (value as IDataObject).__rl === true) return false;
+	if (isResourceLocatorValue(value)) return false;
 	return Object.values(value).every(isFixedData);
 }
 
 /** The shortcut for one top-level parameter, or undefined when n8n must resolve it. */
 function fastPathFor(raw: unknown, extractValue: boolean): FastPath | undefined {
-	let value = raw;
-	if (extractValue && value && typeof value === 'object' && (value as IDataObject).__rl === true) {
-		value = (value as IDataObject).value;
-	}
+	const value: unknown = extractValue && isResourceLocatorValue(raw) ? raw.value : raw;
 	if (typeof value === 'string') {
 		const match = PLAIN_FIELD_REFERENCE.exec(value);
 		if (match) return { kind: 'field', field: match[1] ?? match[3] };
