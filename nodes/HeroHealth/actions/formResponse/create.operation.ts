@@ -5,15 +5,9 @@ import { formLocator, patientLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
 import { requireId } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
-import { answersField, INFERRED_NOTE, readAnswers } from './common';
+import { answersField, readAnswers } from './common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: INFERRED_NOTE,
-		name: 'inferredNotice',
-		type: 'notice',
-		default: '',
-	},
 	formLocator(),
 	patientLocator('The patient the answers are from'),
 	answersField(true),

@@ -6,18 +6,11 @@ import { heroApiRequest } from '../../transport';
 import {
 	answersField,
 	formResponseIdField,
-	INFERRED_NOTE,
 	readAnswers,
 	readFormResponseId,
 } from './common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: INFERRED_NOTE,
-		name: 'inferredNotice',
-		type: 'notice',
-		default: '',
-	},
 	formResponseIdField,
 	answersField(false),
 ];
