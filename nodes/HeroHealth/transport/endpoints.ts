@@ -292,14 +292,14 @@ export const ENDPOINTS = {
 		method: 'POST',
 		path: '/v1/form_response',
 		inferred:
-			'The "Form Response" tag promises create; only GET /v1/form_response/{id} was seen, so create is POST on its collection',
+			'The "Form Response" tag promises create; only GET /v1/form_response/{id} was seen, so create is POST on its collection. The body uses the FormResponse schema\'s names (form_id, client_id for the patient, appointment_id; IDs as strings, as in Hero\'s other request bodies); that schema comes from a response example that shows no answers, so they go as answers: [{form_question_id, value}], keyed as Get Form lists the questions',
 		inferredParts: ['method', 'path', 'body'],
 	},
 	'formResponse.update': {
 		method: 'PATCH',
 		path: '/v1/form_response/{id}',
 		inferred:
-			'The "Form Response" tag promises update; PATCH on GET /v1/form_response/{id}, as /v1/tasks/{id} and /v1/admins/{id}',
+			'The "Form Response" tag promises update; PATCH on GET /v1/form_response/{id}, as /v1/tasks/{id} and /v1/admins/{id}. The FormResponse schema comes from a response example that shows no answers, so the body is answers: [{form_question_id, value}], as Create sends them',
 		inferredParts: ['method', 'body'],
 	},
 
