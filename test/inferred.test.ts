@@ -123,7 +123,7 @@ describe('inferred endpoints: at run time (Hero faked)', () => {
 		return output[0].json as { error: string; errorDescription?: string };
 	}
 
-	it('a route 404 says method and path tried, that they were inferred, and Custom API Call', async () => {
+	it('a route 404 says the method and path tried (without IDs), that they were inferred, and Custom API Call', async () => {
 		hero().patch('/v1/appointments/48213/book').reply(404, {
 			statusCode: 404,
 			message: 'Cannot PATCH /v1/appointments/48213/book',
@@ -131,9 +131,10 @@ describe('inferred endpoints: at run time (Hero faked)', () => {
 		});
 		const error = await failure(confirm);
 		expect(error.error).toBe(
-			'Hero has no PATCH /v1/appointments/48213/book (404): the node’s endpoint for this operation was inferred',
+			'Hero has no PATCH /v1/appointments/{id}/book (404): the node’s endpoint for this operation was inferred',
 		);
 		expect(error.errorDescription).toContain('did not show this request’s method, path and body');
+		expect(`${error.error} ${error.errorDescription}`).not.toContain('48213');
 		expect(error.errorDescription).toContain('PATCH /v1/appointments/{id}/book');
 		expect(error.errorDescription).toContain('Custom API Call');
 	});
@@ -146,7 +147,7 @@ describe('inferred endpoints: at run time (Hero faked)', () => {
 			webhookId: locator('77'),
 		});
 		expect(error.error).toBe(
-			'Hero has no DELETE /v1/webhooks/77 (405): the node’s endpoint for this operation was inferred',
+			'Hero has no DELETE /v1/webhooks/{id} (405): the node’s endpoint for this operation was inferred',
 		);
 		expect(error.errorDescription).toContain('this request’s path');
 		expect(error.errorDescription).toContain('Custom API Call');
@@ -156,7 +157,7 @@ describe('inferred endpoints: at run time (Hero faked)', () => {
 		hero().get('/v1/messages/M1/status').reply(404);
 		const error = await failure({ resource: 'message', operation: 'getStatus', messageId: 'M1' });
 		expect(error.error).toBe(
-			'Hero found nothing at GET /v1/messages/M1/status (404): check the ID, or the inferred endpoint is wrong',
+			'Hero found nothing at GET /v1/messages/{id}/status (404): check the ID, or the inferred endpoint is wrong',
 		);
 		expect(error.errorDescription).toContain('Custom API Call');
 	});
@@ -192,7 +193,7 @@ describe('inferred endpoints: at run time (Hero faked)', () => {
 		hero().delete('/v1/webhooks/13').reply(404, { message: 'Cannot DELETE /v1/webhooks/13' });
 		await expect(
 			heroApiRequestOrNull.call(context, 'webhook.delete', { pathParams: { id: '13' } }),
-		).rejects.toThrow('Hero has no DELETE /v1/webhooks/13 (404)');
+		).rejects.toThrow('Hero has no DELETE /v1/webhooks/{id} (404)');
 	});
 });
 
@@ -216,17 +217,17 @@ describe('inferred endpoints: at run time (sandbox, inferredRouteStatus knob)', 
 	const cases: Array<[string, string, IDataObject]> = [
 		[
 			'Booking → Confirm',
-			'PATCH /v1/appointments/40002/book',
+			'PATCH /v1/appointments/{id}/book',
 			{ resource: 'booking', operation: 'confirm', appointmentId: '40002', additionalFields: {} },
 		],
 		[
 			'Webhook → Delete',
-			'DELETE /v1/webhooks/5',
+			'DELETE /v1/webhooks/{id}',
 			{ resource: 'webhook', operation: 'delete', webhookId: locator('5') },
 		],
 		[
 			'Message → Get Status',
-			'GET /v1/messages/3001/status',
+			'GET /v1/messages/{id}/status',
 			{ resource: 'message', operation: 'getStatus', messageId: '3001' },
 		],
 		[

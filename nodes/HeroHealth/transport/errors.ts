@@ -117,20 +117,21 @@ export function notFoundKind(body: unknown): 'route' | 'unnamed' | 'record' {
 
 /**
  * For an inferred endpoint that Hero answered 405, or 404 without naming a missing record: the
- * headline and description that say the request was a guess and how to send it another way.
+ * headline and description that say the request was a guess and how to send it another way. They
+ * name the table's path (`{id}`), not the request's, so no identifier goes into them.
  */
-export function inferredEndpointHint(
+function inferredEndpointHint(
 	details: HeroErrorDetails,
 ): { message: string; description: string } | undefined {
-	const { status, endpoint: name, request } = details;
+	const { status, endpoint: name } = details;
 	if (!name || !endpoint(name).inferred) return undefined;
 	const kind = status === 404 ? notFoundKind(details.body) : undefined;
 	if (status !== 405 && (kind === undefined || kind === 'record')) return undefined;
 	const { method, path } = endpoint(name);
 	const message =
 		kind === 'unnamed'
-			? `Hero found nothing at ${request} (404): check the ID, or the inferred endpoint is wrong`
-			: `Hero has no ${request} (${status}): the node’s endpoint for this operation was inferred`;
+			? `Hero found nothing at ${method} ${path} (404): check the ID, or the inferred endpoint is wrong`
+			: `Hero has no ${method} ${path} (${status}): the node’s endpoint for this operation was inferred`;
 	return {
 		message,
 		description: `Hero’s API reference did not show this request’s ${inferredPartsText(name)}, so the node tried ${method} ${path}, the most likely one (see Inferred endpoints in the node’s README). If Hero has it under another method or path, send the request with Custom API Call (Resource: Custom API Call) and that method and path.`,
