@@ -4,6 +4,7 @@ import ts from 'typescript';
 
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { heroApiRequestOrNull } from '../nodes/HeroHealth/transport';
+import { notFoundKind } from '../nodes/HeroHealth/transport/errors';
 import { ENDPOINTS, type Endpoint } from '../nodes/HeroHealth/transport/endpoints';
 import { createExecuteContext, locator } from './helpers/context';
 import { hero, useHeroMocks } from './helpers/hero';
@@ -107,6 +108,26 @@ describe('inferred endpoints: in the editor', () => {
 			['removeSubscriber'],
 		]);
 		expect(following.every((property) => property.name === 'inferredEndpointNotice')).toBe(true);
+	});
+});
+
+describe('inferred endpoints: what a 404 body says', () => {
+	it.each([
+		[
+			{ statusCode: 404, message: 'Cannot PATCH /v1/appointments/1/book', error: 'Not Found' },
+			'route',
+		],
+		['Cannot GET /v1/x', 'route'],
+		[undefined, 'unnamed'],
+		['', 'unnamed'],
+		[{ statusCode: 404, message: 'Not Found' }, 'unnamed'],
+		[{ error: '404 Not Found' }, 'unnamed'],
+		['<html><body>404</body></html>', 'unnamed'],
+		[{ message: 'Appointment not found' }, 'record'],
+		[{ message: 'No patient found' }, 'record'],
+		[{ message: '404 No patient found' }, 'record'],
+	])('%j is %s', (body, kind) => {
+		expect(notFoundKind(body)).toBe(kind);
 	});
 });
 

@@ -109,7 +109,11 @@ export function notFoundKind(body: unknown): 'route' | 'unnamed' | 'record' {
 	if (text !== undefined && /\bCannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \//.test(text)) {
 		return 'route';
 	}
-	if (text === undefined || /^(404\b.*|not found\.?)$/i.test(text) || text.startsWith('<')) {
+	if (
+		text === undefined ||
+		/^(404( not found)?|not found)\.?$/i.test(text) ||
+		text.startsWith('<')
+	) {
 		return 'unnamed';
 	}
 	return 'record';
