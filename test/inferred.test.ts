@@ -257,16 +257,9 @@ describe('inferred endpoints: at run time (sandbox, inferredRouteStatus knob)', 
 			{ resource: 'apiKey', operation: 'getAll', returnAll: true },
 		],
 		[
-			'Form Response → Create',
-			'POST /v1/form_response',
-			{
-				resource: 'formResponse',
-				operation: 'create',
-				formId: locator('401'),
-				patientId: locator('1001'),
-				answers: { answer: [{ questionId: '4011', value: 'Never' }] },
-				additionalFields: {},
-			},
+			'Subscription → Create',
+			'POST /v1/subscriptions',
+			{ resource: 'subscription', operation: 'create', name: 'Flu alerts', additionalFields: {} },
 		],
 	];
 
