@@ -174,11 +174,11 @@ describe('inferred endpoints: at run time (Hero faked)', () => {
 		expect(error.errorDescription).toContain('Custom API Call');
 	});
 
-	it('a 404 that names no record says the ID or the inferred endpoint may be wrong', async () => {
+	it('a 404 that names nothing keeps its headline (the ID may be wrong) and gets the hint', async () => {
 		hero().get('/v1/messages/M1/status').reply(404);
 		const error = await failure({ resource: 'message', operation: 'getStatus', messageId: 'M1' });
 		expect(error.error).toBe(
-			'Hero found nothing at GET /v1/messages/{id}/status (404): check the ID, or the inferred endpoint is wrong',
+			'Hero found nothing at GET /v1/messages/M1/status (404): check the ID',
 		);
 		expect(error.errorDescription).toContain('Custom API Call');
 	});

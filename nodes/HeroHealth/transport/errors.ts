@@ -120,24 +120,25 @@ export function notFoundKind(body: unknown): 'route' | 'unnamed' | 'record' {
 }
 
 /**
- * For an inferred endpoint that Hero answered 405, or 404 without naming a missing record: the
- * headline and description that say the request was a guess and how to send it another way. They
- * name the table's path (`{id}`), not the request's, so no identifier goes into them.
+ * For an inferred endpoint that Hero answered 405, or 404 without naming a missing record: what to
+ * say instead, that the request was a guess and how to send it another way. A 404 that names no
+ * route keeps its headline (the ID may be wrong) and gets the hint as description. The texts name
+ * the table's path (`{id}`), not the request's, so they add no identifier.
  */
 function inferredEndpointHint(
 	details: HeroErrorDetails,
+	headline: string,
 ): { message: string; description: string } | undefined {
 	const { status, endpoint: name } = details;
 	if (!name || !endpoint(name).inferred) return undefined;
 	const kind = status === 404 ? notFoundKind(details.body) : undefined;
 	if (status !== 405 && (kind === undefined || kind === 'record')) return undefined;
 	const { method, path } = endpoint(name);
-	const message =
-		kind === 'unnamed'
-			? `Hero found nothing at ${method} ${path} (404): check the ID, or the inferred endpoint is wrong`
-			: `Hero has no ${method} ${path} (${status}): the node’s endpoint for this operation was inferred`;
 	return {
-		message,
+		message:
+			kind === 'unnamed'
+				? headline
+				: `Hero has no ${method} ${path} (${status}): the node’s endpoint for this operation was inferred`,
 		description: `Hero’s API reference did not show this request’s ${inferredPartsText(name)}, so the node tried ${method} ${path}, the most likely one (see Inferred endpoints in the node’s README). If Hero has it under another method or path, send the request with Custom API Call (Resource: Custom API Call) and that method and path.`,
 	};
 }
@@ -163,7 +164,7 @@ export function heroApiError(node: INode, details: HeroErrorDetails): NodeApiErr
 		if (status === 400 && heroText) message = `${message}: ${heroText}`;
 		description =
 			heroText && status !== 400 ? `Hero said: ${heroText}` : `Request: ${details.request}`;
-		({ message, description } = inferredEndpointHint(details) ?? { message, description });
+		({ message, description } = inferredEndpointHint(details, message) ?? { message, description });
 	}
 	const errorResponse: JsonObject = {
 		message: redact(message, secrets),
