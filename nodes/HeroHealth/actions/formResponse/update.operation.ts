@@ -3,17 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordOr } from '../../helpers/output';
 import { heroApiRequest } from '../../transport';
-import {
-	answersField,
-	formResponseIdField,
-	readAnswers,
-	readFormResponseId,
-} from './common';
+import { answersField, formResponseIdField, readAnswers, readFormResponseId } from './common';
 
-const properties: INodeProperties[] = [
-	formResponseIdField,
-	answersField(false),
-];
+const properties: INodeProperties[] = [formResponseIdField, answersField(false)];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['formResponse'], operation: ['update'] } },
