@@ -1728,12 +1728,15 @@ export const handlers = {
 	'booking.cancel': ({ state, params, body, ctx }) =>
 		transitions.cancel(state, ctx, params.id, body ?? {}),
 	'booking.reschedule': ({ state, params, body, ctx }) => {
+		// As Edit Appointment, whose body the node's inferred Reschedule follows: the new time,
+		// duration and practitioner every time, unless a slot gives them.
+		const required = body?.slot_id === undefined;
 		const record = checkBody(body, {
-			start_time: { type: 'date-time' },
+			start_time: { type: 'date-time', required },
 			slot_id: { type: 'id' },
-			practitioner_id: { type: 'id' },
+			practitioner_id: { type: 'id', required },
 			location_id: { type: 'id' },
-			duration: { type: 'number' },
+			duration: { type: 'number', required },
 			suppress_availability_check: { type: 'boolean' },
 			suppress_mail: { type: 'boolean' },
 		});
@@ -2095,19 +2098,20 @@ export const handlers = {
 		return formResponseView(response);
 	},
 	'formResponse.create': ({ state, body, ctx }) => {
+		// FormResponse names the patient client_id.
 		const record = checkBody(body, {
 			form_id: { type: 'string', required: true },
-			patient_id: { type: 'id', required: true },
+			client_id: { type: 'id', required: true },
 			answers: { type: 'array' },
 			appointment_id: { type: 'id' },
 		});
 		if (!state.forms.some((form) => form.id === record.form_id)) throw notFound('Form not found');
-		patientOr404(state, record.patient_id);
+		patientOr404(state, record.client_id);
 		const now = iso(ctx.now());
 		const response = {
 			id: state.nextFormResponseId++,
 			form_id: Number(record.form_id),
-			client_id: Number(record.patient_id),
+			client_id: Number(record.client_id),
 			appointment_id: record.appointment_id ? Number(record.appointment_id) : null,
 			invoice_id: null,
 			practice_group_id: Number(ctx.practiceGroupId),
@@ -2121,7 +2125,7 @@ export const handlers = {
 			answers: record.answers ?? [],
 		};
 		state.formResponses.push(response);
-		ctx.effect('formResponsesCreated', record.patient_id);
+		ctx.effect('formResponsesCreated', record.client_id);
 		ctx.emit('form-submission.created', 'FormSubmission', String(response.id));
 		return formResponseView(response);
 	},

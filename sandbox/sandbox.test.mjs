@@ -727,8 +727,16 @@ describe('booking with webhooks', () => {
 	it('reschedules a confirmed appointment and says so by webhook', async () => {
 		await subscribe('appointment.rescheduled', { signing_key: 'k2' });
 		const slot = await firstSlot(sandbox, { practitioner_id: '21' });
-		const response = await call(sandbox, 'PATCH', '/v1/appointments/40001/reschedule', {
+		const partial = await call(sandbox, 'PATCH', '/v1/appointments/40001/reschedule', {
 			body: { start_time: slot.start_time },
+		});
+		assert.equal(partial.status, 400, 'Edit Appointment’s fields are required');
+		assert.deepEqual(
+			partial.body.message.map((/** @type {any} */ issue) => issue.path.join('.')),
+			['practitioner_id', 'duration'],
+		);
+		const response = await call(sandbox, 'PATCH', '/v1/appointments/40001/reschedule', {
+			body: { start_time: slot.start_time, duration: slot.duration, practitioner_id: '21' },
 		});
 		assert.equal(response.status, 200, JSON.stringify(response.body));
 		assert.equal(response.body.start_time, slot.start_time);
@@ -1175,10 +1183,13 @@ describe('every endpoint the node calls', () => {
 			};
 		},
 		'booking.cancel': () => ({ params: { id: '40001' }, body: { suppress_mail: true } }),
-		'booking.reschedule': async (sb) => ({
-			params: { id: '40001' },
-			body: { start_time: (await firstSlot(sb, { practitioner_id: '21' })).start_time },
-		}),
+		'booking.reschedule': async (sb) => {
+			const slot = await firstSlot(sb, { practitioner_id: '21' });
+			return {
+				params: { id: '40001' },
+				body: { start_time: slot.start_time, duration: slot.duration, practitioner_id: '21' },
+			};
+		},
 		'booking.getStatus': () => ({ params: { id: '40001' } }),
 		'booking.getBookingLinks': async (sb) => {
 			await call(sb, 'POST', '/v1/booking_links', { body: { appointment_type_id: '31' } });
@@ -1272,7 +1283,7 @@ describe('every endpoint the node calls', () => {
 		'formResponse.create': () => ({
 			body: {
 				form_id: '401',
-				patient_id: '1001',
+				client_id: '1001',
 				answers: [{ form_question_id: '4011', value: 'Never' }],
 			},
 		}),

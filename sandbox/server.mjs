@@ -32,6 +32,7 @@ import { createDeliverer } from './webhooks.mjs';
  *   faultNext: number,
  *   dropNext: number,
  *   faultStatus: number,
+ *   inferredRouteStatus: number,
  *   reservationSeconds: number,
  *   maxPageSize: number,
  *   defaultPageSize: number,
@@ -63,6 +64,7 @@ export const DEFAULT_CONFIG = {
 	faultNext: 0,
 	dropNext: 0,
 	faultStatus: 503,
+	inferredRouteStatus: 0,
 	reservationSeconds: 900,
 	maxPageSize: 100,
 	defaultPageSize: 20,
@@ -96,6 +98,9 @@ function applyConfig(config, partial) {
 		}
 		if ((key === 'faultRate' || key === 'dropRate') && /** @type {number} */ (value) > 1) {
 			throw new Error(`Sandbox setting "${key}" must be between 0 and 1`);
+		}
+		if (key === 'inferredRouteStatus' && ![0, 404, 405].includes(/** @type {number} */ (value))) {
+			throw new Error(`Sandbox setting "${key}" must be 0 (off), 404 or 405`);
 		}
 		next[key] = value;
 	}
@@ -500,6 +505,17 @@ export async function startSandbox(options = {}) {
 				);
 			}
 			if (!match) throw new HttpError(404, errorBody(404, `Cannot ${method} ${url.pathname}`));
+			// As Hero would answer if an inferred path or method is wrong: no such route.
+			if (config.inferredRouteStatus && match.route.inferred) {
+				const status = config.inferredRouteStatus;
+				throw new HttpError(
+					status,
+					errorBody(
+						status,
+						status === 405 ? 'Method Not Allowed' : `Cannot ${method} ${url.pathname}`,
+					),
+				);
+			}
 			/** @type {unknown} */
 			let parsed;
 			if (rawBody.trim()) {

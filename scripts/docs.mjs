@@ -41,10 +41,12 @@ for (const resource of resourceParam.options) {
 		const keys = endpointsOf(resource.value, operation.value);
 		const endpoints = keys.length
 			? keys
-					.map(
-						(key) =>
-							`\`${ENDPOINTS[key].method} ${ENDPOINTS[key].path}\`${ENDPOINTS[key].inferred ? ' ⚠️ inferred' : ''}`,
-					)
+					.map((key) => {
+						const { method, path, inferred, pagingInferred } = ENDPOINTS[key];
+						const marks = [inferred && 'inferred', pagingInferred && 'paging inferred'];
+						const note = marks.filter(Boolean).map((mark) => ` ⚠️ ${mark}`);
+						return `\`${method} ${path}\`${note.join('')}`;
+					})
 					.join('<br>')
 			: 'any (you choose)';
 		rows.push(
@@ -53,11 +55,11 @@ for (const resource of resourceParam.options) {
 	}
 }
 
-const inferred = ['| Endpoint | Used for | Based on |', '| --- | --- | --- |'];
+const inferred = ['| Endpoint | Used for | Guessed | Based on |', '| --- | --- | --- | --- |'];
 for (const [key, endpoint] of Object.entries(ENDPOINTS)) {
 	if (endpoint.inferred)
 		inferred.push(
-			`| \`${endpoint.method} ${endpoint.path}\` | \`${key}\` | ${endpoint.inferred} |`,
+			`| \`${endpoint.method} ${endpoint.path}\` | \`${key}\` | ${(endpoint.inferredParts ?? []).join(', ')} | ${endpoint.inferred} |`,
 		);
 }
 

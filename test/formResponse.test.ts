@@ -44,11 +44,11 @@ describe('formResponse → Create (inferred)', () => {
 		additionalFields: {},
 	};
 
-	it('posts form, patient and answers as [{form_question_id, value}]', async () => {
+	it('posts form, patient (as FormResponse’s client_id) and answers as [{form_question_id, value}]', async () => {
 		hero()
 			.post('/v1/form_response', {
 				form_id: '12',
-				patient_id: '98765',
+				client_id: '98765',
 				answers: [
 					{ form_question_id: '301', value: 'Twice a day' },
 					{ form_question_id: '302', value: '' },

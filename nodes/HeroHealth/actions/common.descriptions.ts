@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ENDPOINTS, endpoint, inferredPartsText, type EndpointName } from '../transport/endpoints';
+
 /** Return All / Limit, as every n8n list operation offers them. */
 export function returnAllOrLimit(): INodeProperties[] {
 	return [
@@ -117,3 +119,37 @@ export const WEBHOOK_EVENTS = [
 	{ name: 'Write to Record Failed', value: 'write-to-record.failed' },
 	{ name: 'Write to Record Succeeded', value: 'write-to-record.succeeded' },
 ];
+
+/**
+ * The editor notice of an operation whose endpoint Hero's reference did not show in full, written
+ * from the endpoint table. Keys are `<resource>.<operation>`, so the key names the operation.
+ */
+function inferredEndpointNotice(name: EndpointName): INodeProperties {
+	const { method, path } = endpoint(name);
+	const [resource, operation] = name.split('.');
+	return {
+		displayName: `Inferred endpoint: Hero’s API reference did not show this request’s ${inferredPartsText(name)}, so the node sends ${method} ${path}, the most likely one. If Hero answers 404 or 405, use Custom API Call with the right method and path.`,
+		name: 'inferredEndpointNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+	};
+}
+
+/**
+ * Puts the inferred-endpoint notices of each resource right after its Operation parameter, so
+ * they head the panel of the operations they concern.
+ */
+export function withInferredEndpointNotices(properties: INodeProperties[]): INodeProperties[] {
+	const notices = (Object.keys(ENDPOINTS) as EndpointName[])
+		.filter((name) => endpoint(name).inferred)
+		.map(inferredEndpointNotice);
+	return properties.flatMap((property) => {
+		const resources = (property.displayOptions?.show?.resource ?? []) as string[];
+		if (property.name !== 'operation' || resources.length !== 1) return [property];
+		return [
+			property,
+			...notices.filter((notice) => notice.displayOptions?.show?.resource?.[0] === resources[0]),
+		];
+	});
+}

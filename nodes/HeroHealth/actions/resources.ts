@@ -22,6 +22,7 @@ import * as task from './task/Task.resource';
 import * as utility from './utility/Utility.resource';
 import * as webhook from './webhook/Webhook.resource';
 import * as writeToRecord from './writeToRecord/WriteToRecord.resource';
+import { withInferredEndpointNotices } from './common.descriptions';
 
 /** Settings that apply to every request the node makes in a run. */
 const requestOptions: INodeProperties = {
@@ -93,8 +94,11 @@ export const resources = {
 	writeToRecord,
 };
 
-/** The Resource choice, every resource's operations and fields, and the request options. */
-export const resourceProperties: INodeProperties[] = [
+/**
+ * The Resource choice, every resource's operations and fields (with a notice on each operation
+ * whose endpoint is inferred), and the request options.
+ */
+export const resourceProperties: INodeProperties[] = withInferredEndpointNotices([
 	{
 		displayName: 'Resource',
 		name: 'resource',
@@ -149,4 +153,4 @@ export const resourceProperties: INodeProperties[] = [
 	...webhook.description,
 	...writeToRecord.description,
 	requestOptions,
-];
+]);

@@ -1,5 +1,8 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
+/** A part of a request Hero's reference did not show, so the node guessed it. */
+export type InferredPart = 'method' | 'path' | 'query' | 'body';
+
 export interface Endpoint {
 	method: IHttpRequestMethods;
 	/** Path under the credential's base URL; `{name}` segments are filled from path parameters. */
@@ -7,10 +10,17 @@ export interface Endpoint {
 	/** Whether the list endpoint takes page_index/page_size (otherwise it answers everything at once). */
 	paged?: boolean;
 	/**
+	 * A paged list whose reference page shows no page_index/page_size: the node sends them as the
+	 * lists that do show them take them (the README marks these lists).
+	 */
+	pagingInferred?: boolean;
+	/**
 	 * Set when Hero's reference did not show this method or path: what the guess is based on.
 	 * The README lists every inferred endpoint; correcting one is a change to this line only.
 	 */
 	inferred?: string;
+	/** With `inferred`: the parts of the request that are guesses (the editor notice names them). */
+	inferredParts?: readonly InferredPart[];
 }
 
 /**
@@ -37,7 +47,7 @@ export const ENDPOINTS = {
 	'patient.register': { method: 'POST', path: '/v1/patients/register' },
 	'patient.get': { method: 'GET', path: '/v1/patients/{id}' },
 	'patient.getV2': { method: 'GET', path: '/v2/patients/{id}' },
-	'patient.getAll': { method: 'GET', path: '/v1/patients', paged: true },
+	'patient.getAll': { method: 'GET', path: '/v1/patients', paged: true, pagingInferred: true },
 	'patient.getAttachments': { method: 'GET', path: '/v1/patients/{id}/attachments' },
 	'patient.getEhrCandidates': { method: 'GET', path: '/v1/patients/{id}/ehr/candidates' },
 	'patient.connectEhr': { method: 'POST', path: '/v1/patients/{id}/ehr/connect' },
@@ -48,12 +58,14 @@ export const ENDPOINTS = {
 		path: '/v1/patients/{id}/billing_info',
 		inferred:
 			'Only the page title "Get patient billing info" was seen; path follows /v1/patients/{id}/attachments',
+		inferredParts: ['method', 'path'],
 	},
 	'patient.getPaymentMethods': {
 		method: 'GET',
 		path: '/v1/patients/{id}/payment_methods',
 		inferred:
 			'Only the page slug listpatientpaymentmethods was seen; path follows /v1/patients/{id}/attachments',
+		inferredParts: ['method', 'path'],
 	},
 
 	// Messages
@@ -63,14 +75,17 @@ export const ENDPOINTS = {
 		method: 'GET',
 		path: '/v1/messages',
 		paged: true,
+		pagingInferred: true,
 		inferred:
 			'Only the page slug listsentmessages was seen; path is the collection of /v1/messages/{id}',
+		inferredParts: ['method', 'path'],
 	},
 	'message.getStatus': {
 		method: 'GET',
 		path: '/v1/messages/{id}/status',
 		inferred:
 			'Only the page slug messages/getstatus was seen; path follows /v1/appointments/{id}/status',
+		inferredParts: ['method', 'path'],
 	},
 	'message.createBatch': { method: 'POST', path: '/v1/batch_message' },
 	'message.getAllBatches': { method: 'GET', path: '/v1/batch_message', paged: true },
@@ -87,11 +102,16 @@ export const ENDPOINTS = {
 		paged: true,
 	},
 	'message.getTemplates': { method: 'GET', path: '/v1/templates' },
-	'message.getAutomatedMessages': { method: 'GET', path: '/v2/automated_messages', paged: true },
+	'message.getAutomatedMessages': {
+		method: 'GET',
+		path: '/v2/automated_messages',
+		paged: true,
+		pagingInferred: true,
+	},
 	'message.getAutomatedMessage': { method: 'GET', path: '/v2/automated_messages/{id}' },
 
 	// Booking
-	'booking.getSlots': { method: 'GET', path: '/v1/slots', paged: true },
+	'booking.getSlots': { method: 'GET', path: '/v1/slots', paged: true, pagingInferred: true },
 	'booking.getSlot': { method: 'GET', path: '/v1/slots/{id}' },
 	'booking.countSlots': { method: 'GET', path: '/v1/slots/count' },
 	'booking.reserve': { method: 'POST', path: '/v1/appointments' },
@@ -100,6 +120,7 @@ export const ENDPOINTS = {
 		path: '/v1/appointments/{id}/book',
 		inferred:
 			'The "Book Appointment" page was cut before its URL; path and method follow PATCH /v1/appointments/{id}/cancel and /reschedule',
+		inferredParts: ['method', 'path', 'body'],
 	},
 	'booking.get': { method: 'GET', path: '/v1/appointments/{id}' },
 	'booking.update': { method: 'PUT', path: '/v1/appointments/{id}' },
@@ -109,13 +130,20 @@ export const ENDPOINTS = {
 		path: '/v1/appointments/{id}/reschedule',
 		inferred:
 			'Only the URL was seen: PATCH follows /v1/appointments/{id}/cancel, and the body (start_time, duration, practitioner_id and the suppress options) follows Edit Appointment',
+		inferredParts: ['method', 'body'],
 	},
 	'booking.getStatus': {
 		method: 'GET',
 		path: '/v1/appointments/{id}/status',
 		inferred: 'The page showed the URL but not the method; a status read is a GET',
+		inferredParts: ['method'],
 	},
-	'booking.getBookingLinks': { method: 'GET', path: '/v2/bookinglinks', paged: true },
+	'booking.getBookingLinks': {
+		method: 'GET',
+		path: '/v2/bookinglinks',
+		paged: true,
+		pagingInferred: true,
+	},
 
 	// Booking - HCA
 	'bookingHca.searchConsultants': { method: 'GET', path: '/v1/booking-hca/consultants' },
@@ -127,6 +155,7 @@ export const ENDPOINTS = {
 		path: '/v1/booking_links',
 		inferred:
 			'The "Create a Booking Link" page was seen without its URL; POST on the collection of PATCH /v1/booking_links/{id}, body from the booking-link guide',
+		inferredParts: ['method', 'path'],
 	},
 	'link.updateBookingLink': { method: 'PATCH', path: '/v1/booking_links/{id}' },
 	'link.createAttachmentLink': { method: 'POST', path: '/v1/attachment_links' },
@@ -135,6 +164,7 @@ export const ENDPOINTS = {
 		path: '/v1/form_links',
 		inferred:
 			'Only the page title "Create a Form Link" was seen; path follows /v1/booking_links and /v1/attachment_links',
+		inferredParts: ['method', 'path', 'body'],
 	},
 
 	// Episodes and notes
@@ -143,7 +173,9 @@ export const ENDPOINTS = {
 		method: 'GET',
 		path: '/v2/episodes',
 		paged: true,
+		pagingInferred: true,
 		inferred: 'Only the page title "List episodes (v2)" was seen; path is the v2 of /v1/episodes',
+		inferredParts: ['method', 'path'],
 	},
 	'episode.get': { method: 'GET', path: '/v1/episodes/{id}' },
 	'episode.createNote': { method: 'POST', path: '/v1/notes' },
@@ -153,21 +185,26 @@ export const ENDPOINTS = {
 		method: 'GET',
 		path: '/v1/care_navigation/pathways',
 		paged: true,
+		pagingInferred: true,
 		inferred:
 			'Tag "Care Navigation" seen without operations; path follows the /v1/<collection> convention',
+		inferredParts: ['method', 'path'],
 	},
 	'careNavigation.getSubmissions': {
 		method: 'GET',
 		path: '/v1/care_navigation/submissions',
 		paged: true,
+		pagingInferred: true,
 		inferred:
 			'Tag "Care Navigation" seen without operations; path follows the /v1/<collection> convention',
+		inferredParts: ['method', 'path'],
 	},
 	'careNavigation.getSubmission': {
 		method: 'GET',
 		path: '/v1/care_navigation/submissions/{id}',
 		inferred:
 			'Tag "Care Navigation" seen without operations; path follows the /v1/<collection>/{id} convention',
+		inferredParts: ['method', 'path'],
 	},
 
 	// Consultations (no operation was retrieved for this tag)
@@ -175,14 +212,17 @@ export const ENDPOINTS = {
 		method: 'GET',
 		path: '/v1/consultations',
 		paged: true,
+		pagingInferred: true,
 		inferred:
 			'Tag "Consultations" seen without operations; path follows the /v1/<collection> convention',
+		inferredParts: ['method', 'path'],
 	},
 	'consultation.get': {
 		method: 'GET',
 		path: '/v1/consultations/{id}',
 		inferred:
 			'Tag "Consultations" seen without operations; path follows the /v1/<collection>/{id} convention',
+		inferredParts: ['method', 'path'],
 	},
 
 	// Prescriptions, prescribers and pharmacies
@@ -191,6 +231,7 @@ export const ENDPOINTS = {
 		path: '/v1/prescriber/{id}',
 		inferred:
 			'Only the title "Get a prescriber" was seen; path is the parent of /v1/prescriber/{id}/pharmacies',
+		inferredParts: ['method', 'path'],
 	},
 	'prescription.getPrescriberPharmacies': {
 		method: 'GET',
@@ -202,6 +243,7 @@ export const ENDPOINTS = {
 		path: '/v1/prescriptions/{id}',
 		inferred:
 			'No get-prescription page was seen; the prescription.issued webhook names a Prescription by ID, so the path follows /v1/<collection>/{id}',
+		inferredParts: ['method', 'path'],
 	},
 
 	// Write to record (data lives on the message)
@@ -215,6 +257,7 @@ export const ENDPOINTS = {
 		path: '/v1/admins/signature',
 		inferred:
 			'The "Upsert admin signature" page was cut before its URL; path is a sub-resource of /v1/admins',
+		inferredParts: ['method', 'path', 'body'],
 	},
 
 	// API keys (no operation was retrieved for this tag)
@@ -222,13 +265,16 @@ export const ENDPOINTS = {
 		method: 'GET',
 		path: '/v1/api_keys',
 		paged: true,
+		pagingInferred: true,
 		inferred:
 			'Tag "ApiKey" seen without operations; path follows the /v1/<snake_case collection> convention',
+		inferredParts: ['method', 'path'],
 	},
 	'apiKey.revoke': {
 		method: 'DELETE',
 		path: '/v1/api_keys/{id}',
 		inferred: 'Tag "ApiKey" seen without operations; path follows DELETE /v1/webhooks/{id}',
+		inferredParts: ['method', 'path'],
 	},
 
 	// Tasks
@@ -246,13 +292,15 @@ export const ENDPOINTS = {
 		method: 'POST',
 		path: '/v1/form_response',
 		inferred:
-			'The "Form Response" tag promises create; only GET /v1/form_response/{id} was seen, so create is POST on its collection',
+			'The "Form Response" tag promises create; only GET /v1/form_response/{id} was seen, so create is POST on its collection. The body uses the FormResponse schema\'s names (form_id, client_id for the patient, appointment_id; IDs as strings, as in Hero\'s other request bodies); that schema comes from a response example that shows no answers, so they go as answers: [{form_question_id, value}], keyed as Get Form lists the questions',
+		inferredParts: ['method', 'path', 'body'],
 	},
 	'formResponse.update': {
 		method: 'PATCH',
 		path: '/v1/form_response/{id}',
 		inferred:
-			'The "Form Response" tag promises update; PATCH on GET /v1/form_response/{id}, as /v1/tasks/{id} and /v1/admins/{id}',
+			'The "Form Response" tag promises update; PATCH on GET /v1/form_response/{id}, as /v1/tasks/{id} and /v1/admins/{id}. The FormResponse schema comes from a response example that shows no answers, so the body is answers: [{form_question_id, value}], as Create sends them',
+		inferredParts: ['method', 'body'],
 	},
 
 	// Subscriptions and subscribers (no operation was retrieved for this tag)
@@ -260,47 +308,56 @@ export const ENDPOINTS = {
 		method: 'GET',
 		path: '/v1/subscriptions',
 		paged: true,
+		pagingInferred: true,
 		inferred:
 			'Tag "Subscriptions" seen without operations; path follows the /v1/<collection> convention',
+		inferredParts: ['method', 'path'],
 	},
 	'subscription.create': {
 		method: 'POST',
 		path: '/v1/subscriptions',
 		inferred:
 			'Tag "Subscriptions" seen without operations; POST on the collection, as /v1/webhooks',
+		inferredParts: ['method', 'path', 'body'],
 	},
 	'subscription.delete': {
 		method: 'DELETE',
 		path: '/v1/subscriptions/{id}',
 		inferred:
 			'Tag "Subscriptions" seen without operations; DELETE on the item, as /v1/webhooks/{id}',
+		inferredParts: ['method', 'path'],
 	},
 	'subscription.getSubscribers': {
 		method: 'GET',
 		path: '/v1/subscriptions/{id}/subscribers',
 		paged: true,
+		pagingInferred: true,
 		inferred:
 			'Tag "Subscriptions" seen without operations; sub-collection, as /v1/batch_message/{id}/recipients',
+		inferredParts: ['method', 'path'],
 	},
 	'subscription.addSubscriber': {
 		method: 'POST',
 		path: '/v1/subscriptions/{id}/subscribers',
 		inferred: 'Tag "Subscriptions" seen without operations; POST on the sub-collection',
+		inferredParts: ['method', 'path', 'body'],
 	},
 	'subscription.removeSubscriber': {
 		method: 'DELETE',
 		path: '/v1/subscriptions/{id}/subscribers/{subscriber_id}',
 		inferred: 'Tag "Subscriptions" seen without operations; DELETE on the sub-collection item',
+		inferredParts: ['method', 'path'],
 	},
 
 	// Webhooks
 	'webhook.create': { method: 'POST', path: '/v1/webhooks' },
-	'webhook.getAll': { method: 'GET', path: '/v1/webhooks', paged: true },
+	'webhook.getAll': { method: 'GET', path: '/v1/webhooks', paged: true, pagingInferred: true },
 	'webhook.delete': {
 		method: 'DELETE',
 		path: '/v1/webhooks/{id}',
 		inferred:
 			'Only the page slug deletewebhook was seen; DELETE on the item of the /v1/webhooks collection',
+		inferredParts: ['path'],
 	},
 
 	// Invoicing
@@ -311,11 +368,13 @@ export const ENDPOINTS = {
 		method: 'GET',
 		path: '/v1/invoicing/products',
 		inferred: 'The "Invoicing" tag names products; path follows /v1/invoicing/coupons',
+		inferredParts: ['method', 'path'],
 	},
 	'invoicing.getMembershipSchemes': {
 		method: 'GET',
 		path: '/v1/invoicing/membership_schemes',
 		inferred: 'The "Invoicing" tag names membership schemes; path follows /v1/invoicing/coupons',
+		inferredParts: ['method', 'path'],
 	},
 
 	// Utilities (no operation was retrieved for this tag)
@@ -324,12 +383,14 @@ export const ENDPOINTS = {
 		path: '/v1/utilities/address_lookup',
 		inferred:
 			'Tag "Utilities" seen without operations; address lookup by postcode on a /v1/utilities path',
+		inferredParts: ['method', 'path', 'query'],
 	},
 	'utility.validateSnomedCode': {
 		method: 'GET',
 		path: '/v1/utilities/snomed_codes/{code}',
 		inferred:
 			'Tag "Utilities" seen without operations; SNOMED code validation on a /v1/utilities path',
+		inferredParts: ['method', 'path'],
 	},
 } as const satisfies Record<string, Endpoint>;
 
@@ -349,4 +410,13 @@ export function endpointPath(name: EndpointName, pathParams: Record<string, stri
 		}
 		return encodeURIComponent(value);
 	});
+}
+
+/** The inferred parts of an endpoint in words, e.g. "method and path"; undefined when none. */
+export function inferredPartsText(name: EndpointName): string | undefined {
+	const { inferred, inferredParts = [] } = endpoint(name);
+	if (!inferred) return undefined;
+	const parts = inferredParts.length ? [...inferredParts] : ['request'];
+	const last = parts.pop() as string;
+	return parts.length ? `${parts.join(', ')} and ${last}` : last;
 }

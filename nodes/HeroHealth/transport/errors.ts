@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { endpoint, inferredPartsText, type EndpointName } from './endpoints';
+
 interface HeroValidationIssue {
 	code?: string;
 	expected?: string;
@@ -93,6 +95,52 @@ export interface HeroErrorDetails {
 	networkMessage?: string;
 	/** For a POST that may have reached Hero: tells the user it was not sent again. */
 	mayHaveBeenProcessed?: boolean;
+	/** The endpoint table entry the request was made for, if any. */
+	endpoint?: EndpointName;
+}
+
+/**
+ * What a 404 body says: `route` when the web framework found no route ("Cannot GET /path"),
+ * `unnamed` when nothing names a missing record (no message, a bare "Not Found", an HTML page),
+ * `record` when Hero names what it did not find (e.g. "No patient found").
+ */
+export function notFoundKind(body: unknown): 'route' | 'unnamed' | 'record' {
+	const text = describeHeroErrorBody(body);
+	if (text !== undefined && /\bCannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \//.test(text)) {
+		return 'route';
+	}
+	if (
+		text === undefined ||
+		/^(404( not found)?|not found)\.?$/i.test(text) ||
+		text.startsWith('<')
+	) {
+		return 'unnamed';
+	}
+	return 'record';
+}
+
+/**
+ * For an inferred endpoint that Hero answered 405, or 404 without naming a missing record: what to
+ * say instead, that the request was a guess and how to send it another way. A 404 that names no
+ * route keeps its headline (the ID may be wrong) and gets the hint as description. The texts name
+ * the table's path (`{id}`), not the request's, so they add no identifier.
+ */
+function inferredEndpointHint(
+	details: HeroErrorDetails,
+	headline: string,
+): { message: string; description: string } | undefined {
+	const { status, endpoint: name } = details;
+	if (!name || !endpoint(name).inferred) return undefined;
+	const kind = status === 404 ? notFoundKind(details.body) : undefined;
+	if (status !== 405 && (kind === undefined || kind === 'record')) return undefined;
+	const { method, path } = endpoint(name);
+	return {
+		message:
+			kind === 'unnamed'
+				? headline
+				: `Hero has no ${method} ${path} (${status}): the node’s endpoint for this operation was inferred`,
+		description: `Hero’s API reference did not show this request’s ${inferredPartsText(name)}, so the node tried ${method} ${path}, the most likely one (see Inferred endpoints in the node’s README). If Hero has it under another method or path, send the request with Custom API Call (Resource: Custom API Call) and that method and path.`,
+	};
 }
 
 /**
@@ -116,6 +164,7 @@ export function heroApiError(node: INode, details: HeroErrorDetails): NodeApiErr
 		if (status === 400 && heroText) message = `${message}: ${heroText}`;
 		description =
 			heroText && status !== 400 ? `Hero said: ${heroText}` : `Request: ${details.request}`;
+		({ message, description } = inferredEndpointHint(details, message) ?? { message, description });
 	}
 	const errorResponse: JsonObject = {
 		message: redact(message, secrets),

@@ -13,7 +13,7 @@ import { sleep } from 'n8n-workflow';
 
 import { HERO_BASE_URLS } from '../../../credentials/HeroHealthApi.credentials';
 import { endpoint, endpointPath, type EndpointName } from './endpoints';
-import { heroApiError } from './errors';
+import { heroApiError, notFoundKind } from './errors';
 
 export { ENDPOINTS, type EndpointName } from './endpoints';
 
@@ -291,6 +291,8 @@ export interface HeroRequest {
 	itemIndex?: number;
 	/** Answer null for a 404 instead of failing, where "not found" is a normal outcome. */
 	notFoundAsNull?: boolean;
+	/** The endpoint table entry this request is for, so an error can say when its path was a guess. */
+	endpoint?: EndpointName;
 }
 
 /**
@@ -357,7 +359,10 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 			onSuccess(state, startedAt);
 			return response.body;
 		}
-		if (status === 404 && request.notFoundAsNull) return null;
+		// "Cannot GET /path" means no such route, not no such record: that must not pass as "gone".
+		if (status === 404 && request.notFoundAsNull && notFoundKind(response.body) !== 'route') {
+			return null;
+		}
 		// 429 and 503 mean Hero did not process the request; 502/504 may come after it did.
 		const retryable =
 			status === 429 || status === 503 || (idempotent && (status === 502 || status === 504));
@@ -376,6 +381,7 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 			request: described,
 			itemIndex,
 			secrets,
+			endpoint: request.endpoint,
 		});
 	}
 }
@@ -400,6 +406,7 @@ async function callEndpoint(
 		body: request.body,
 		itemIndex: request.itemIndex,
 		notFoundAsNull,
+		endpoint: name,
 	});
 }
 
@@ -486,6 +493,7 @@ export async function heroApiRequestAllItems(
 			path: endpointPath(name, request.pathParams),
 			qs: request.qs,
 			itemIndex: request.itemIndex,
+			endpoint: name,
 		},
 		endpoint(name).paged === true,
 		limit,

@@ -5,7 +5,12 @@ import { practitionerLocator } from '../common.descriptions';
 import { recordOr } from '../../helpers/output';
 import { normaliseDateTime } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
-import { appointmentIdField, readAppointmentChanges, readAppointmentId } from './common';
+import {
+	appointmentIdField,
+	completeAppointmentEdit,
+	readAppointmentChanges,
+	readAppointmentId,
+} from './common';
 
 const properties: INodeProperties[] = [
 	appointmentIdField,
@@ -30,8 +35,12 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 10,
+				description: 'Left out, the appointment keeps its current duration',
 			},
-			practitionerLocator(false),
+			{
+				...practitionerLocator(false),
+				description: 'Left out, the appointment keeps its current practitioner',
+			},
 			{
 				displayName: 'Suppress Availability Check',
 				name: 'suppressAvailabilityCheck',
@@ -56,13 +65,13 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * Hero's reference showed only this endpoint's URL: the body follows Edit Appointment's fields
- * (start_time, duration, practitioner_id, suppress_availability_check, suppress_mail).
+ * Hero's reference showed only this endpoint's URL: the body follows Edit Appointment, which
+ * requires start_time, duration and practitioner_id; the ones left out keep their current values.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const id = readAppointmentId.call(this, itemIndex);
-	const body: IDataObject = {
+	const changes: IDataObject = {
 		start_time: normaliseDateTime(
 			node,
 			itemIndex,
@@ -72,9 +81,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	Object.assign(
-		body,
+		changes,
 		readAppointmentChanges.call(this, itemIndex, additionalFields, 'additionalFields'),
 	);
+	const body = await completeAppointmentEdit.call(this, itemIndex, id, changes);
 	const response = await heroApiRequest.call(this, 'booking.reschedule', {
 		pathParams: { id },
 		body,

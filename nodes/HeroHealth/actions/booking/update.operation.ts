@@ -5,7 +5,12 @@ import { practitionerLocator } from '../common.descriptions';
 import { recordOr } from '../../helpers/output';
 import { normaliseDateTime } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
-import { appointmentIdField, readAppointmentChanges, readAppointmentId } from './common';
+import {
+	appointmentIdField,
+	completeAppointmentEdit,
+	readAppointmentChanges,
+	readAppointmentId,
+} from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -82,20 +87,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		readAppointmentChanges.call(this, itemIndex, updateFields, 'updateFields'),
 	);
 
-	const current = await heroApiRequest.call(this, 'booking.get', { pathParams: { id }, itemIndex });
-	if (current.booking_confirmed_at) {
-		throw new NodeOperationError(
-			node,
-			`Appointment ${id} is already confirmed, and Update only changes reservations (item ${itemIndex})`,
-			{ itemIndex, description: 'Use Reschedule to move a confirmed appointment' },
-		);
-	}
-	const body: IDataObject = {
-		start_time: current.start_time ?? null,
-		duration: current.duration,
-		practitioner_id: current.practitioner_id,
-		...changes,
-	};
+	const body = await completeAppointmentEdit.call(this, itemIndex, id, changes, (current) => {
+		if (current.booking_confirmed_at) {
+			throw new NodeOperationError(
+				node,
+				`Appointment ${id} is already confirmed, and Update only changes reservations (item ${itemIndex})`,
+				{ itemIndex, description: 'Use Reschedule to move a confirmed appointment' },
+			);
+		}
+	});
 	const response = await heroApiRequest.call(this, 'booking.update', {
 		pathParams: { id },
 		body,

@@ -3,9 +3,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { requireId, requireText } from '../../helpers/validation';
 
-export const INFERRED_NOTE =
-	'Hero’s API reference only showed how to read a form response; this request is inferred from it and may need adjusting if Hero rejects it.';
-
 export const formResponseIdField: INodeProperties = {
 	displayName: 'Form Response ID',
 	name: 'formResponseId',

@@ -5,15 +5,9 @@ import { formLocator, patientLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
 import { requireId } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
-import { answersField, INFERRED_NOTE, readAnswers } from './common';
+import { answersField, readAnswers } from './common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: INFERRED_NOTE,
-		name: 'inferredNotice',
-		type: 'notice',
-		default: '',
-	},
 	formLocator(),
 	patientLocator('The patient the answers are from'),
 	answersField(true),
@@ -41,12 +35,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Inferred request (see the endpoint table): `{form_id, patient_id, answers, appointment_id?}`. */
+/**
+ * Inferred request (see the endpoint table): `{form_id, client_id, answers, appointment_id?}`, with
+ * the names Hero's FormResponse uses (it calls the patient `client_id`).
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const body: IDataObject = {
 		form_id: requireLocatorId.call(this, 'formId', itemIndex, 'Form'),
-		patient_id: requireLocatorId.call(this, 'patientId', itemIndex, 'Patient'),
+		client_id: requireLocatorId.call(this, 'patientId', itemIndex, 'Patient'),
 		answers: readAnswers.call(this, itemIndex),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

@@ -3,24 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordOr } from '../../helpers/output';
 import { heroApiRequest } from '../../transport';
-import {
-	answersField,
-	formResponseIdField,
-	INFERRED_NOTE,
-	readAnswers,
-	readFormResponseId,
-} from './common';
+import { answersField, formResponseIdField, readAnswers, readFormResponseId } from './common';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: INFERRED_NOTE,
-		name: 'inferredNotice',
-		type: 'notice',
-		default: '',
-	},
-	formResponseIdField,
-	answersField(false),
-];
+const properties: INodeProperties[] = [formResponseIdField, answersField(false)];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['formResponse'], operation: ['update'] } },

@@ -1,0 +1,59 @@
+import { load } from 'js-yaml';
+import ts from 'typescript';
+
+import { ENDPOINTS } from '../nodes/HeroHealth/transport/endpoints';
+import { locator } from './helpers/context';
+import { runNode } from './helpers/run';
+import { control, credentials } from './helpers/sandbox';
+
+/**
+ * Form Response → Create / Update against Hero's FormResponse schema (spec/hero-openapi.yaml):
+ * the names it has are used, and the endpoint table says why answers are sent all the same.
+ */
+
+const ROOT = (expect.getState().testPath ?? '').replace(/[\\/]test[\\/][^\\/]+$/, '');
+const spec = load(ts.sys.readFile(`${ROOT}/spec/hero-openapi.yaml`) ?? '') as {
+	components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+};
+const schemaFields = Object.keys(spec.components.schemas.FormResponse.properties);
+
+beforeEach(async () => {
+	await control.reset();
+});
+
+describe('Form Response body and Hero’s FormResponse schema', () => {
+	it('the schema names the patient client_id and has no answers', () => {
+		expect(schemaFields).toEqual(
+			expect.arrayContaining(['form_id', 'client_id', 'appointment_id']),
+		);
+		expect(schemaFields).not.toContain('patient_id');
+		expect(schemaFields).not.toContain('answers');
+	});
+
+	it('Create sends the schema’s names (the sandbox requires client_id) and the answers', async () => {
+		const { json } = await runNode({
+			parameters: {
+				resource: 'formResponse',
+				operation: 'create',
+				formId: locator('401'),
+				patientId: locator('1001'),
+				answers: { answer: [{ questionId: '4011', value: 'Never' }] },
+				additionalFields: {},
+			},
+			credentials: credentials(),
+		});
+		expect(json[0]).toMatchObject({
+			form_id: 401,
+			client_id: 1001,
+			answers: [{ form_question_id: '4011', value: 'Never' }],
+		});
+	});
+
+	it('the endpoint table says why answers are sent though the schema has none', () => {
+		for (const key of ['formResponse.create', 'formResponse.update'] as const) {
+			expect(ENDPOINTS[key].inferred).toMatch(/shows no answers/);
+			expect(ENDPOINTS[key].inferredParts).toContain('body');
+		}
+		expect(ENDPOINTS['formResponse.create'].inferred).toContain('client_id');
+	});
+});
