@@ -117,3 +117,26 @@ export const WEBHOOK_EVENTS = [
 	{ name: 'Write to Record Failed', value: 'write-to-record.failed' },
 	{ name: 'Write to Record Succeeded', value: 'write-to-record.succeeded' },
 ];
+
+/**
+ * The Simplify toggle of operations that return patients, appointments, slots, messages or
+ * episodes (fields in `SIMPLE_FIELDS`, helpers/output.ts). Off by default on the action node, so a
+ * workflow sees Hero's record as Hero documents it; on by default when the node is an AI agent's
+ * tool, where every field costs context. n8n shows one of the two by `@tool` (true for the
+ * `…Tool` variant n8n builds from `usableAsTool`), as its HTTP Request node does for its
+ * tool-only options.
+ */
+export function simplifyToggle(): INodeProperties[] {
+	const toggle: INodeProperties = {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return only the fields a workflow usually needs (listed in the README) instead of Hero’s full record',
+	};
+	return [
+		{ ...toggle, displayOptions: { show: { '@tool': [false] } } },
+		{ ...toggle, default: true, displayOptions: { show: { '@tool': [true] } } },
+	];
+}
