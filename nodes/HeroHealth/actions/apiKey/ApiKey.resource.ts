@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 				value: 'revoke',
 				description:
 					'Revoke an API key so it no longer works. Revoking the key this credential uses stops the node working.',
-				action: 'Revoke an API key for good; whatever uses it stops working',
+				action: 'Revoke an API key for good so whatever uses it stops working',
 			},
 		],
 		default: 'getAll',

@@ -39,14 +39,14 @@ export const description: INodeProperties[] = [
 				value: 'cancel',
 				description:
 					'Cancel an appointment. Hero emails the patient unless Suppress Mail is on; inside the practice’s cancellation notice period it fails unless Ignore Cancellation Policy is on.',
-				action: 'Cancel an appointment; Hero emails the patient unless mail is suppressed',
+				action: 'Cancel an appointment and email the patient unless mail is suppressed',
 			},
 			{
 				name: 'Confirm',
 				value: 'confirm',
 				description:
 					'Book a reservation made with Reserve for the patient, before its reserved_until',
-				action: 'Confirm a reserved appointment, booking it for the patient',
+				action: 'Confirm a reserved appointment and book it for the patient',
 			},
 			{
 				name: 'Count Slots',
@@ -71,7 +71,7 @@ export const description: INodeProperties[] = [
 				value: 'getSlots',
 				description:
 					'List free slots by location, practitioner, appointment type and dates. Reserve one with its start time, practitioner, location and appointment type.',
-				action: 'Get many free slots, to reserve one with Reserve',
+				action: 'Get many free slots for booking with reserve and confirm',
 			},
 			{
 				name: 'Get Slot',
@@ -97,8 +97,7 @@ export const description: INodeProperties[] = [
 				value: 'reserve',
 				description:
 					'Hold a time for a patient. It stays a reservation until you book it with Confirm, and Hero releases it at reserved_until.',
-				action:
-					'Reserve an appointment: holds the time until reserved_until, then Confirm books it',
+				action: 'Reserve an appointment which holds the time until confirm books it or it expires',
 			},
 			{
 				name: 'Update',

@@ -42,7 +42,7 @@ export const description: INodeProperties[] = [
 				name: 'Create Batch',
 				value: 'createBatch',
 				description: 'Create a batch message to many patients. Nothing is sent until Send Batch.',
-				action: 'Create a batch message; nothing is sent until Send Batch',
+				action: 'Create a batch message that is not sent until send batch',
 			},
 			{
 				name: 'Get',
@@ -109,7 +109,8 @@ export const description: INodeProperties[] = [
 				value: 'send',
 				description:
 					'Send a patient an SMS, email, NHS App or Hero message. It goes out at once (or at Send At) and cannot be unsent; SMS, and NHS App messages that fall back to SMS, use the practice’s SMS credits.',
-				action: 'Send a patient a message now; it cannot be unsent, and SMS uses SMS credits',
+				action:
+					'Send a patient a message now which cannot be unsent and uses SMS credits when sent by SMS',
 			},
 			{
 				name: 'Send Batch',
@@ -117,7 +118,7 @@ export const description: INodeProperties[] = [
 				description:
 					'Send a batch message made with Create Batch to all its recipients. It cannot be unsent; SMS batches use the practice’s SMS credits.',
 				action:
-					'Send a batch message to all its recipients now; it cannot be unsent, and SMS uses SMS credits',
+					'Send a batch message to all its recipients now which cannot be unsent and uses SMS credits',
 			},
 		],
 		default: 'send',

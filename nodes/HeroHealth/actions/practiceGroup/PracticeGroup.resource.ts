@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 				value: 'createAccessToken',
 				description:
 					'Create a 30-minute token for embedding Hero Elements in a web page. Hand it only to the page that embeds the element.',
-				action: 'Create a 30-minute access token for embedding Hero Elements',
+				action: 'Create a 30 minute access token for embedding hero elements',
 			},
 			{
 				name: 'Get',
@@ -53,7 +53,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Appointment Types',
 				value: 'getAppointmentTypes',
 				description: 'List the appointment types patients can book, for Get Many Slots and Reserve',
-				action: 'Get appointment types, whose IDs Get Many Slots and Reserve take',
+				action: 'Get appointment types for finding and reserving slots',
 			},
 			{
 				name: 'Get Capabilities',
@@ -77,7 +77,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Locations',
 				value: 'getLocations',
 				description: 'List the locations set up for online booking, for Get Many Slots and Reserve',
-				action: 'Get locations, whose IDs Get Many Slots and Reserve take',
+				action: 'Get locations for finding and reserving slots',
 			},
 			{
 				name: 'Get Network',
@@ -96,14 +96,14 @@ export const description: INodeProperties[] = [
 				value: 'getPractitioners',
 				description:
 					'List the practitioners set up for online booking, for Get Many Slots and Reserve',
-				action: 'Get practitioners, whose IDs Get Many Slots and Reserve take',
+				action: 'Get practitioners for finding and reserving slots',
 			},
 			{
 				name: 'Get SMS Credits',
 				value: 'getSmsCredits',
 				description:
 					'Get how many SMS credits the practice group has left; every SMS sent uses them',
-				action: 'Get the SMS credits left, which every SMS sent uses',
+				action: 'Get the SMS credits left which every SMS sent uses',
 			},
 			{
 				name: 'Update',
