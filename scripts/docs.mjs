@@ -63,8 +63,12 @@ for (const [key, endpoint] of Object.entries(ENDPOINTS)) {
 		);
 }
 
-/** Simplify's fields as text: `a`, `b` (`c`, `d`) for a field kept with some of its own. */
-function fieldList(/** @type {Array<string | [string, any[]]>} */ fields) {
+/**
+ * Simplify's fields as text: `a`, `b` (`c`, `d`) for a field kept with some of its own.
+ * @param {ReadonlyArray<string | readonly [string, ReadonlyArray<any>]>} fields
+ * @returns {string}
+ */
+function fieldList(fields) {
 	return fields
 		.map((field) =>
 			typeof field === 'string' ? `\`${field}\`` : `\`${field[0]}\` (${fieldList(field[1])})`,

@@ -232,7 +232,7 @@ test(
 		]);
 		assert.equal(sent.message_id, state.messages[0].id);
 		assert.equal(sent.content, TEXT);
-		assert.equal(patientIdIn(toolResults[0].content), patientId);
+		assert.equal(patientIdIn(JSON.parse(String(toolResults[0].content))), patientId);
 
 		// The agent's answer is the script's final answer, built from that result.
 		const [answer] = nodeItems(run, 'AI Agent');
