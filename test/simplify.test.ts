@@ -74,7 +74,7 @@ describe('Simplify', () => {
 			options: {},
 		};
 
-		const on = await runNode({ parameters: { ...base, simplify: true } });
+		const on = await runNode({ parameters: { ...base, simple: true } });
 		expect(Object.keys(PATIENT)).toHaveLength(28);
 		expect(on.json).toEqual([
 			{
@@ -93,7 +93,7 @@ describe('Simplify', () => {
 			},
 		]);
 
-		const off = await runNode({ parameters: { ...base, simplify: false } });
+		const off = await runNode({ parameters: { ...base, simple: false } });
 		expect(off.json).toEqual([PATIENT]);
 	});
 
@@ -109,7 +109,7 @@ describe('Simplify', () => {
 				practitionerId: locator('22'),
 				startTime: '2026-03-16T09:00:00Z',
 				duration: 10,
-				simplify: true,
+				simple: true,
 				additionalFields: { patientId: locator('98765') },
 			},
 		});
@@ -133,7 +133,7 @@ describe('Simplify', () => {
 				resource: 'booking',
 				operation: 'confirm',
 				appointmentId: '4001',
-				simplify: true,
+				simple: true,
 				additionalFields: {},
 			},
 		});
@@ -160,7 +160,7 @@ describe('Simplify', () => {
 				patientId: locator('98765'),
 				messageType: 'sms',
 				messageText: 'Please book your review',
-				simplify: true,
+				simple: true,
 				additionalFields: { writeToRecord: true },
 			},
 		});
@@ -215,7 +215,7 @@ describe('Simplify', () => {
 				resource: 'episode',
 				operation: 'getAll',
 				returnAll: true,
-				simplify: true,
+				simple: true,
 				filters: {},
 				options: {},
 			},
@@ -266,7 +266,7 @@ describe('Simplify', () => {
 				resource: 'booking',
 				operation: 'getSlots',
 				returnAll: true,
-				simplify: true,
+				simple: true,
 				filters: {},
 			},
 		});
@@ -289,7 +289,7 @@ describe('Simplify toggle', () => {
 	/** resource.operation of every operation that shows a Simplify toggle. */
 	function operationsWithToggle(properties: INodeProperties[]): string[] {
 		return properties
-			.filter((property) => property.name === 'simplify')
+			.filter((property) => property.name === 'simple')
 			.flatMap((property) => {
 				const show = property.displayOptions?.show ?? {};
 				return (show.resource as string[]).flatMap((resource) =>
@@ -332,17 +332,17 @@ describe('Simplify toggle', () => {
 		['booking', 'reserve'],
 		['message', 'send'],
 		['episode', 'getAll'],
-	])('%s.%s: off by default on the action node, on for the AI tool', (resource, operation) => {
-		expect(withDefaults(action, { resource, operation }).simplify).toBe(false);
-		expect(withDefaults(tool, { resource, operation }).simplify).toBe(true);
-		// A value the user set is kept in both.
-		expect(withDefaults(tool, { resource, operation, simplify: false }).simplify).toBe(false);
-		expect(withDefaults(action, { resource, operation, simplify: true }).simplify).toBe(true);
+	])('%s.%s: on by default, on the action node and in the AI tool', (resource, operation) => {
+		expect(withDefaults(action, { resource, operation }).simple).toBe(true);
+		expect(withDefaults(tool, { resource, operation }).simple).toBe(true);
+		// Off is stored as the user set it.
+		expect(withDefaults(tool, { resource, operation, simple: false }).simple).toBe(false);
+		expect(withDefaults(action, { resource, operation, simple: false }).simple).toBe(false);
 	});
 
 	it('is absent from operations that do not return such records', () => {
 		expect(withDefaults(tool, { resource: 'patient', operation: 'pdsLookup' })).not.toHaveProperty(
-			'simplify',
+			'simple',
 		);
 	});
 });

@@ -143,7 +143,7 @@ function agentWorkflow() {
 				dateOfBirth: "={{ $fromAI('date_of_birth', 'Date of birth as YYYY-MM-DD', 'string') }}",
 				options: {},
 			}),
-			// Simplify is not set: the tool's default (on) applies.
+			// Simplify (`simple`) is not set: the tool's default (on) applies.
 			heroTool('Send message', 400, {
 				resource: 'message',
 				operation: 'send',

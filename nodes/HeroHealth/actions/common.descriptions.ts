@@ -119,24 +119,16 @@ export const WEBHOOK_EVENTS = [
 ];
 
 /**
- * The Simplify toggle of operations that return patients, appointments, slots, messages or
- * episodes (fields in `SIMPLE_FIELDS`, helpers/output.ts). Off by default on the action node, so a
- * workflow sees Hero's record as Hero documents it; on by default when the node is an AI agent's
- * tool, where every field costs context. n8n shows one of the two by `@tool` (true for the
- * `…Tool` variant n8n builds from `usableAsTool`), as its HTTP Request node does for its
- * tool-only options.
+ * The Simplify toggle (`simple`, as n8n names it) of operations that return patients, appointments,
+ * slots, messages or episodes; the fields it keeps are `SIMPLE_FIELDS` (helpers/output.ts). On by
+ * default, as n8n's nodes and its linter have it, for the action node and the AI tool alike.
  */
-export function simplifyToggle(): INodeProperties[] {
-	const toggle: INodeProperties = {
+export function simplifyToggle(): INodeProperties {
+	return {
 		displayName: 'Simplify',
-		name: 'simplify',
+		name: 'simple',
 		type: 'boolean',
-		default: false,
-		description:
-			'Whether to return only the fields a workflow usually needs (listed in the README) instead of Hero’s full record',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
 	};
-	return [
-		{ ...toggle, displayOptions: { show: { '@tool': [false] } } },
-		{ ...toggle, default: true, displayOptions: { show: { '@tool': [true] } } },
-	];
 }

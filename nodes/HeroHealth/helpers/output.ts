@@ -61,6 +61,7 @@ export const SIMPLE_FIELDS = {
 		'id',
 		'start_time',
 		'finish_time',
+		'duration',
 		'practitioner_id',
 		'location_id',
 		'appointment_type_id',
@@ -120,7 +121,7 @@ export function simplifyRecord(record: IDataObject, type: SimpleRecordType): IDa
 }
 
 /**
- * An operation's Hero records as the Simplify toggle (`simplify`) asks: the fields of
+ * An operation's Hero records as the Simplify toggle (`simple`) asks: the fields of
  * `SIMPLE_FIELDS[type]` when on, Hero's full records when off.
  */
 export function simplified<T extends IDataObject | IDataObject[]>(
@@ -129,7 +130,7 @@ export function simplified<T extends IDataObject | IDataObject[]>(
 	type: SimpleRecordType,
 	data: T,
 ): T {
-	if (context.getNodeParameter('simplify', itemIndex, false) !== true) return data;
+	if (context.getNodeParameter('simple', itemIndex, true) !== true) return data;
 	return (
 		Array.isArray(data)
 			? data.map((record) => simplifyRecord(record, type))

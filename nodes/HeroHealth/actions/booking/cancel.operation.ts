@@ -9,7 +9,7 @@ import { simplifyToggle } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	appointmentIdField,
-	...simplifyToggle(),
+	simplifyToggle(),
 	{
 		displayName: 'Options',
 		name: 'options',

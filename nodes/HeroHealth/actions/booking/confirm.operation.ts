@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [
 		...appointmentIdField,
 		description: 'The ID Reserve output for the reservation to confirm',
 	},
-	...simplifyToggle(),
+	simplifyToggle(),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

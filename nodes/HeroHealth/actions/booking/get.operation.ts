@@ -6,7 +6,7 @@ import { appointmentIdField, readAppointmentId } from './common';
 import { simplifyToggle } from '../common.descriptions';
 import { simplified } from '../../helpers/output';
 
-const properties: INodeProperties[] = [appointmentIdField, ...simplifyToggle()];
+const properties: INodeProperties[] = [appointmentIdField, simplifyToggle()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['booking'], operation: ['get'] } },

@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'The ID of the slot, as Get Many Slots outputs it',
 	},
-	...simplifyToggle(),
+	simplifyToggle(),
 ];
 
 export const description = updateDisplayOptions(

@@ -7,7 +7,7 @@ import { slotFilters, slotQuery } from './common';
 import { listLimit } from '../../helpers/parameters';
 import { simplified } from '../../helpers/output';
 
-const properties: INodeProperties[] = [...returnAllOrLimit(), ...simplifyToggle(), slotFilters];
+const properties: INodeProperties[] = [...returnAllOrLimit(), simplifyToggle(), slotFilters];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['booking'], operation: ['getSlots'] } },

@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'When the appointment should now start. A time without a zone is read as UTC.',
 	},
-	...simplifyToggle(),
+	simplifyToggle(),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

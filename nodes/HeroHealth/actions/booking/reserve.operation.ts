@@ -36,7 +36,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'Length of the appointment in minutes',
 	},
-	...simplifyToggle(),
+	simplifyToggle(),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

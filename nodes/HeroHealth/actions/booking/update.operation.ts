@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [
 		...appointmentIdField,
 		description: 'The reservation to change, as Reserve output it. It must not be confirmed yet.',
 	},
-	...simplifyToggle(),
+	simplifyToggle(),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -23,7 +23,7 @@ export const PRIORITIES = [
 /** Return All / Limit, filters and sorting of the inbox episode lists. */
 export const episodeListProperties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	...simplifyToggle(),
+	simplifyToggle(),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 5123',
 	},
-	...simplifyToggle(),
+	simplifyToggle(),
 ];
 
 export const description = updateDisplayOptions(

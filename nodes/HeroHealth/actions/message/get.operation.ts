@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'The message_id Send returned',
 	},
-	...simplifyToggle(),
+	simplifyToggle(),
 ];
 
 export const description = updateDisplayOptions(

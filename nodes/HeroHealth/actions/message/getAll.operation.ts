@@ -6,7 +6,7 @@ import { heroApiRequestAllItems } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 import { simplified } from '../../helpers/output';
 
-const properties: INodeProperties[] = [...returnAllOrLimit(), ...simplifyToggle()];
+const properties: INodeProperties[] = [...returnAllOrLimit(), simplifyToggle()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['getAll'] } },

@@ -10,7 +10,7 @@ import { simplified } from '../../helpers/output';
 const properties: INodeProperties[] = [
 	batchLocator(),
 	...returnAllOrLimit(),
-	...simplifyToggle(),
+	simplifyToggle(),
 	{
 		displayName: 'Filters',
 		name: 'filters',

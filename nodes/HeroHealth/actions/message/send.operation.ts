@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'The text the patient receives',
 	},
-	...simplifyToggle(),
+	simplifyToggle(),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -8,7 +8,7 @@ import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
 	patientLocator(),
-	...simplifyToggle(),
+	simplifyToggle(),
 	{
 		displayName: 'Options',
 		name: 'options',

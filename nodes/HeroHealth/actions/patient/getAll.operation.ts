@@ -8,7 +8,7 @@ import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	...simplifyToggle(),
+	simplifyToggle(),
 	{
 		displayName: 'Filters',
 		name: 'filters',

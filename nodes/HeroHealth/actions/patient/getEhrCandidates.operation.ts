@@ -7,11 +7,7 @@ import { heroApiRequestAllItems } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 import { simplified } from '../../helpers/output';
 
-const properties: INodeProperties[] = [
-	patientLocator(),
-	...returnAllOrLimit(),
-	...simplifyToggle(),
-];
+const properties: INodeProperties[] = [patientLocator(), ...returnAllOrLimit(), simplifyToggle()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['patient'], operation: ['getEhrCandidates'] } },
