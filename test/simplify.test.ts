@@ -246,17 +246,17 @@ describe('Simplify', () => {
 		]);
 	});
 
-	it('Booking → Get Many Slots: one simplified item per slot', async () => {
-		const slot = {
+	it('Booking → Get Many Slots: one simplified item per slot, with the duration Reserve needs', async () => {
+		const kept = {
 			id: 'S1',
-			practitioner_id: '22',
-			appointment_type_id: '1',
-			location_id: '5',
 			start_time: '2026-03-16T09:00:00Z',
 			finish_time: '2026-03-16T09:10:00Z',
-			session_name: 'Morning surgery',
-			slot_type: 'Routine',
+			duration: 10,
+			practitioner_id: '22',
+			location_id: '5',
+			appointment_type_id: '1',
 		};
+		const slot = { ...kept, session_name: 'Morning surgery', slot_type: 'Routine' };
 		hero()
 			.get('/v1/slots')
 			.query(true)
@@ -270,14 +270,6 @@ describe('Simplify', () => {
 				filters: {},
 			},
 		});
-		const kept = {
-			id: 'S1',
-			practitioner_id: '22',
-			appointment_type_id: '1',
-			location_id: '5',
-			start_time: '2026-03-16T09:00:00Z',
-			finish_time: '2026-03-16T09:10:00Z',
-		};
 		expect(json).toEqual([kept, { ...kept, id: 'S2' }]);
 	});
 });
