@@ -24,7 +24,7 @@ export class HeroHealthApi implements ICredentialType {
 		dark: 'file:../nodes/HeroHealth/herohealth.dark.svg',
 	};
 
-	documentationUrl = 'https://developer.herohealth.net/pages/api/authentication';
+	documentationUrl = 'https://github.com/herohealth-n8n/n8n-nodes-herohealth#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -1,6 +1,7 @@
 // @ts-check
-// `npm run docs`: writes README's operations table and inferred-endpoint list from the built node
-// (its description and its endpoint table), so they cannot drift from the code.
+// `npm run docs`: writes README's operations table, inferred-endpoint list and Simplify field list
+// from the built node (its description, its endpoint table and SIMPLE_FIELDS), so they cannot drift
+// from the code.
 // `npm run docs -- --check` only compares, and fails when README is stale (CI runs it).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +16,7 @@ if (!existsSync('dist/nodes/HeroHealth/HeroHealth.node.js')) {
 }
 const { HeroHealth } = require('../dist/nodes/HeroHealth/HeroHealth.node.js');
 const { ENDPOINTS } = require('../dist/nodes/HeroHealth/transport/endpoints.js');
+const { SIMPLE_FIELDS } = require('../dist/nodes/HeroHealth/helpers/output.js');
 
 /** @typedef {{ name: string, value: string, description?: string }} Option */
 /** @type {Array<{ name: string, type: string, options?: Option[], displayOptions?: any }>} */
@@ -63,6 +65,23 @@ for (const [key, endpoint] of Object.entries(ENDPOINTS)) {
 		);
 }
 
+/**
+ * Simplify's fields as text: `a`, `b` (`c`, `d`) for a field kept with some of its own.
+ * @param {ReadonlyArray<string | readonly [string, ReadonlyArray<any>]>} fields
+ * @returns {string}
+ */
+function fieldList(fields) {
+	return fields
+		.map((field) =>
+			typeof field === 'string' ? `\`${field}\`` : `\`${field[0]}\` (${fieldList(field[1])})`,
+		)
+		.join(', ');
+}
+const simple = ['| Record | Fields Simplify keeps |', '| --- | --- |'];
+for (const [type, fields] of Object.entries(SIMPLE_FIELDS)) {
+	simple.push(`| ${type[0].toUpperCase()}${type.slice(1)} | ${fieldList(fields)} |`);
+}
+
 function replaceBlock(text, name, content) {
 	const start = `<!-- ${name}:start -->`;
 	const end = `<!-- ${name}:end -->`;
@@ -75,6 +94,7 @@ function replaceBlock(text, name, content) {
 const readme = readFileSync('README.md', 'utf8');
 let next = replaceBlock(readme, 'operations', rows.join('\n'));
 next = replaceBlock(next, 'inferred', inferred.join('\n'));
+next = replaceBlock(next, 'simplify', simple.join('\n'));
 // Formatted as `npm run format` would, so the check and prettier agree.
 next = await prettier.format(next, {
 	...(await prettier.resolveConfig('README.md')),

@@ -153,3 +153,18 @@ export function withInferredEndpointNotices(properties: INodeProperties[]): INod
 		];
 	});
 }
+
+/**
+ * The Simplify toggle (`simple`, as n8n names it) of operations that return patients, appointments,
+ * slots, messages or episodes; the fields it keeps are `SIMPLE_FIELDS` (helpers/output.ts). On by
+ * default, as n8n's nodes and its linter have it, for the action node and the AI tool alike.
+ */
+export function simplifyToggle(): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simple',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+	};
+}

@@ -22,8 +22,9 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Revoke',
 				value: 'revoke',
-				description: 'Revoke an API key so it no longer works',
-				action: 'Revoke an API key',
+				description:
+					'Revoke an API key so it no longer works. Revoking the key this credential uses stops the node working.',
+				action: 'Revoke an API key for good so whatever uses it stops working',
 			},
 		],
 		default: 'getAll',

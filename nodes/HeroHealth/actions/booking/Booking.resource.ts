@@ -37,15 +37,16 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Cancel',
 				value: 'cancel',
-				description: 'Cancel an appointment',
-				action: 'Cancel an appointment',
+				description:
+					'Cancel an appointment. Hero emails the patient unless Suppress Mail is on; inside the practice’s cancellation notice period it fails unless Ignore Cancellation Policy is on.',
+				action: 'Cancel an appointment and email the patient unless mail is suppressed',
 			},
 			{
 				name: 'Confirm',
 				value: 'confirm',
 				description:
-					'Confirm a reservation made with Reserve, booking the appointment for the patient',
-				action: 'Confirm a reserved appointment',
+					'Book a reservation made with Reserve for the patient, before its reserved_until',
+				action: 'Confirm a reserved appointment and book it for the patient',
 			},
 			{
 				name: 'Count Slots',
@@ -68,8 +69,9 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many Slots',
 				value: 'getSlots',
-				description: 'List free slots by location, practitioner, appointment type and dates',
-				action: 'Get many slots',
+				description:
+					'List free slots by location, practitioner, appointment type and dates. Reserve one with its start time, practitioner, location and appointment type.',
+				action: 'Get many free slots for booking with reserve and confirm',
 			},
 			{
 				name: 'Get Slot',
@@ -86,15 +88,16 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Reschedule',
 				value: 'reschedule',
-				description: 'Move a confirmed appointment to a new time',
-				action: 'Reschedule an appointment',
+				description:
+					'Move a confirmed appointment to a new time; a reservation not yet confirmed is changed with Update',
+				action: 'Reschedule a confirmed appointment to a new time',
 			},
 			{
 				name: 'Reserve',
 				value: 'reserve',
 				description:
-					'Hold a time for a patient. It stays a reservation until you confirm it, and Hero releases it at reserved_until.',
-				action: 'Reserve an appointment',
+					'Hold a time for a patient. It stays a reservation until you book it with Confirm, and Hero releases it at reserved_until.',
+				action: 'Reserve an appointment which holds the time until confirm books it or it expires',
 			},
 			{
 				name: 'Update',

@@ -1,13 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { recordOr } from '../../helpers/output';
+import { recordOr, simplified } from '../../helpers/output';
 import { mapFields } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
 import { appointmentIdField, readAppointmentId } from './common';
+import { simplifyToggle } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	appointmentIdField,
+	simplifyToggle(),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -51,5 +53,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		itemIndex,
 	});
-	return recordOr(response, { id, cancelled: true });
+	return recordOr(simplified(this, itemIndex, 'appointment', response), {
+		id,
+		cancelled: true,
+	});
 }

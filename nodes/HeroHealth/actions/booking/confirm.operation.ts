@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { patientLocator } from '../common.descriptions';
-import { recordOr } from '../../helpers/output';
+import { patientLocator, simplifyToggle } from '../common.descriptions';
+import { recordOr, simplified } from '../../helpers/output';
 import { heroApiRequest } from '../../transport';
 import { appointmentIdField, readAppointmentId, readOptionalId } from './common';
 
@@ -11,6 +11,7 @@ const properties: INodeProperties[] = [
 		...appointmentIdField,
 		description: 'The ID Reserve output for the reservation to confirm',
 	},
+	simplifyToggle(),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -51,5 +52,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		itemIndex,
 	});
-	return recordOr(response, { id, confirmed: true });
+	return recordOr(simplified(this, itemIndex, 'appointment', response), {
+		id,
+		confirmed: true,
+	});
 }

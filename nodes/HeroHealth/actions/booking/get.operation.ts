@@ -3,8 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { appointmentIdField, readAppointmentId } from './common';
+import { simplifyToggle } from '../common.descriptions';
+import { simplified } from '../../helpers/output';
 
-const properties: INodeProperties[] = [appointmentIdField];
+const properties: INodeProperties[] = [appointmentIdField, simplifyToggle()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['booking'], operation: ['get'] } },
@@ -13,5 +15,9 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readAppointmentId.call(this, itemIndex);
-	return await heroApiRequest.call(this, 'booking.get', { pathParams: { id }, itemIndex });
+	const appointment = await heroApiRequest.call(this, 'booking.get', {
+		pathParams: { id },
+		itemIndex,
+	});
+	return simplified(this, itemIndex, 'appointment', appointment);
 }

@@ -3,6 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
+import { simplifyToggle } from '../common.descriptions';
+import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,6 +15,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'The ID of the slot, as Get Many Slots outputs it',
 	},
+	simplifyToggle(),
 ];
 
 export const description = updateDisplayOptions(
@@ -27,5 +30,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('slotId', itemIndex),
 		'Slot ID',
 	);
-	return await heroApiRequest.call(this, 'booking.getSlot', { pathParams: { id }, itemIndex });
+	const slot = await heroApiRequest.call(this, 'booking.getSlot', {
+		pathParams: { id },
+		itemIndex,
+	});
+	return simplified(this, itemIndex, 'slot', slot);
 }

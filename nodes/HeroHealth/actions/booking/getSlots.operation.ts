@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
 import { heroApiRequestAllItems } from '../../transport';
 import { slotFilters, slotQuery } from './common';
 import { listLimit } from '../../helpers/parameters';
+import { simplified } from '../../helpers/output';
 
-const properties: INodeProperties[] = [...returnAllOrLimit(), slotFilters];
+const properties: INodeProperties[] = [...returnAllOrLimit(), simplifyToggle(), slotFilters];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['booking'], operation: ['getSlots'] } },
@@ -16,5 +17,11 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = slotQuery.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(this, 'booking.getSlots', { qs, itemIndex }, limit);
+	const slots = await heroApiRequestAllItems.call(
+		this,
+		'booking.getSlots',
+		{ qs, itemIndex },
+		limit,
+	);
+	return simplified(this, itemIndex, 'slot', slots);
 }

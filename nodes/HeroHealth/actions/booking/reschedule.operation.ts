@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { practitionerLocator } from '../common.descriptions';
-import { recordOr } from '../../helpers/output';
+import { practitionerLocator, simplifyToggle } from '../common.descriptions';
+import { recordOr, simplified } from '../../helpers/output';
 import { normaliseDateTime } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 import {
@@ -22,6 +22,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'When the appointment should now start. A time without a zone is read as UTC.',
 	},
+	simplifyToggle(),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -90,5 +91,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		itemIndex,
 	});
-	return recordOr(response, { id, rescheduled: true, start_time: body.start_time });
+	return recordOr(simplified(this, itemIndex, 'appointment', response), {
+		id,
+		rescheduled: true,
+		start_time: body.start_time,
+	});
 }

@@ -6,11 +6,13 @@ import {
 	locationLocator,
 	patientLocator,
 	practitionerLocator,
+	simplifyToggle,
 } from '../common.descriptions';
 import { mapFields, requireLocatorId } from '../../helpers/parameters';
 import { normaliseDateTime } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 import { readDuration, readOptionalId } from './common';
+import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
 	appointmentTypeLocator(),
@@ -34,6 +36,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'Length of the appointment in minutes',
 	},
+	simplifyToggle(),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -114,5 +117,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		body,
 	);
-	return await heroApiRequest.call(this, 'booking.reserve', { body, itemIndex });
+	const appointment = await heroApiRequest.call(this, 'booking.reserve', { body, itemIndex });
+	return simplified(this, itemIndex, 'appointment', appointment);
 }

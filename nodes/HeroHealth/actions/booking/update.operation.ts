@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { practitionerLocator } from '../common.descriptions';
-import { recordOr } from '../../helpers/output';
+import { practitionerLocator, simplifyToggle } from '../common.descriptions';
+import { recordOr, simplified } from '../../helpers/output';
 import { normaliseDateTime } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 import {
@@ -17,6 +17,7 @@ const properties: INodeProperties[] = [
 		...appointmentIdField,
 		description: 'The reservation to change, as Reserve output it. It must not be confirmed yet.',
 	},
+	simplifyToggle(),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -101,5 +102,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		itemIndex,
 	});
-	return recordOr(response, { id, updated: true, ...body });
+	return recordOr(simplified(this, itemIndex, 'appointment', response), {
+		id,
+		updated: true,
+		...body,
+	});
 }

@@ -18,8 +18,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Add Note',
 				value: 'createNote',
-				description: 'Add a staff note to an inbox episode',
-				action: 'Add a note to an episode',
+				description: 'Add a staff note to an inbox episode; patients never see it',
+				action: 'Add a note only staff can see to an episode',
 			},
 			{
 				name: 'Get',

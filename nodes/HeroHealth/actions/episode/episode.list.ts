@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
 import { heroApiRequestAllItems, type EndpointName } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
+import { simplified } from '../../helpers/output';
 
 export const EPISODE_STATUSES = [
 	{ name: 'Closed', value: 'closed' },
@@ -22,6 +23,7 @@ export const PRIORITIES = [
 /** Return All / Limit, filters and sorting of the inbox episode lists. */
 export const episodeListProperties: INodeProperties[] = [
 	...returnAllOrLimit(),
+	simplifyToggle(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -140,5 +142,6 @@ export async function listEpisodes(
 ): Promise<IDataObject[]> {
 	const limit = listLimit.call(this, itemIndex);
 	const qs = episodeListQuery.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(this, name, { qs, itemIndex }, limit);
+	const episodes = await heroApiRequestAllItems.call(this, name, { qs, itemIndex }, limit);
+	return simplified(this, itemIndex, 'episode', episodes);
 }

@@ -3,6 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireId } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
+import { simplifyToggle } from '../common.descriptions';
+import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,6 +15,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 5123',
 	},
+	simplifyToggle(),
 ];
 
 export const description = updateDisplayOptions(
@@ -28,5 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('episodeId', itemIndex),
 		'Episode ID',
 	);
-	return await heroApiRequest.call(this, 'episode.get', { pathParams: { id }, itemIndex });
+	const episode = await heroApiRequest.call(this, 'episode.get', { pathParams: { id }, itemIndex });
+	return simplified(this, itemIndex, 'episode', episode);
 }

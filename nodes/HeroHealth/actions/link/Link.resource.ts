@@ -18,14 +18,16 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create Attachment Link',
 				value: 'createAttachmentLink',
-				description: 'Create a link through which a patient opens one file',
-				action: 'Create an attachment link',
+				description:
+					'Create a link through which a patient opens one file; put its attachment_uuid into Message → Send',
+				action: 'Create an attachment link to share a file in a message',
 			},
 			{
 				name: 'Create Booking Link',
 				value: 'createBookingLink',
-				description: 'Create a link through which patients book an appointment',
-				action: 'Create a booking link',
+				description:
+					'Create a link through which patients book an appointment; send it to them with Message → Send',
+				action: 'Create a booking link to send to patients in a message',
 			},
 			{
 				name: 'Create Form Link',

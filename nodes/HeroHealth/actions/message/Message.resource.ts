@@ -41,8 +41,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create Batch',
 				value: 'createBatch',
-				description: 'Create a batch message to many patients, sent later with Send Batch',
-				action: 'Create a batch message',
+				description: 'Create a batch message to many patients. Nothing is sent until Send Batch.',
+				action: 'Create a batch message that is not sent until send batch',
 			},
 			{
 				name: 'Get',
@@ -107,14 +107,18 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Send a patient an SMS, email, NHS App or Hero message',
-				action: 'Send a message',
+				description:
+					'Send a patient an SMS, email, NHS App or Hero message. It goes out at once (or at Send At) and cannot be unsent; SMS, and NHS App messages that fall back to SMS, use the practice’s SMS credits.',
+				action:
+					'Send a patient a message now which cannot be unsent and uses SMS credits when sent by SMS',
 			},
 			{
 				name: 'Send Batch',
 				value: 'sendBatch',
-				description: 'Send a batch message to all its recipients',
-				action: 'Send a batch message',
+				description:
+					'Send a batch message made with Create Batch to all its recipients. It cannot be unsent; SMS batches use the practice’s SMS credits.',
+				action:
+					'Send a batch message to all its recipients now which cannot be unsent and uses SMS credits',
 			},
 		],
 		default: 'send',

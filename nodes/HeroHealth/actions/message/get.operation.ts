@@ -3,6 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
+import { simplifyToggle } from '../common.descriptions';
+import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,6 +15,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'The message_id Send returned',
 	},
+	simplifyToggle(),
 ];
 
 export const description = updateDisplayOptions(
@@ -28,5 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('messageId', itemIndex),
 		'Message ID',
 	);
-	return await heroApiRequest.call(this, 'message.get', { pathParams: { id }, itemIndex });
+	const message = await heroApiRequest.call(this, 'message.get', { pathParams: { id }, itemIndex });
+	return simplified(this, itemIndex, 'message', message);
 }

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
 import { heroApiRequestAllItems } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
+import { simplified } from '../../helpers/output';
 
-const properties: INodeProperties[] = [...returnAllOrLimit()];
+const properties: INodeProperties[] = [...returnAllOrLimit(), simplifyToggle()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['getAll'] } },
@@ -15,5 +16,6 @@ export const description = updateDisplayOptions(
 /** Messages the practice group has sent, one item per message. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(this, 'message.getAll', { itemIndex }, limit);
+	const messages = await heroApiRequestAllItems.call(this, 'message.getAll', { itemIndex }, limit);
+	return simplified(this, itemIndex, 'message', messages);
 }

@@ -2,13 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchIdOf, batchLocator } from './batch.descriptions';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
 import { heroApiRequestAllItems } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
+import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
 	batchLocator(),
 	...returnAllOrLimit(),
+	simplifyToggle(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -41,10 +43,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = {};
 	const status = String(filters.status ?? '').trim();
 	if (status) qs.status = status;
-	return await heroApiRequestAllItems.call(
+	const messages = await heroApiRequestAllItems.call(
 		this,
 		'message.getBatchMessages',
 		{ pathParams: { id }, qs, itemIndex },
 		limit,
 	);
+	return simplified(this, itemIndex, 'message', messages);
 }

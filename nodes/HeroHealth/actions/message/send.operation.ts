@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { patientLocator } from '../common.descriptions';
+import { patientLocator, simplifyToggle } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
 import { normaliseDateTime, normaliseUkMobile, requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
+import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
 	patientLocator('The Hero patient to message (from PDS Lookup, for example)'),
@@ -33,6 +34,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'The text the patient receives',
 	},
+	simplifyToggle(),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -234,5 +236,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.assignee_id = Number(fields.assigneeId);
 		body.assignee_type = fields.assigneeType ?? 'Admin';
 	}
-	return await heroApiRequest.call(this, 'message.send', { body, itemIndex });
+	const sent = await heroApiRequest.call(this, 'message.send', { body, itemIndex });
+	return simplified(this, itemIndex, 'message', sent);
 }

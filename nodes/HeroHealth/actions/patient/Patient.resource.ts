@@ -40,7 +40,12 @@ export const description: INodeProperties[] = [
 				description: 'Link the patient to their record in the clinical system',
 				action: 'Connect a patient to their EHR record',
 			},
-			{ name: 'Get', value: 'get', description: 'Get a patient', action: 'Get a patient' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a patient by their Hero patient ID (from PDS Lookup or Get Many)',
+				action: 'Get a patient by their hero patient ID',
+			},
 			{
 				name: 'Get Attachments',
 				value: 'getAttachments',
@@ -62,8 +67,9 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'Search the practice group’s patients',
-				action: 'Get many patients',
+				description:
+					'Search the practice group’s patients; one item per patient, with their Hero patient ID',
+				action: 'Get many patients matching a name or NHS number or contact detail',
 			},
 			{
 				name: 'Get Payment Methods',
@@ -74,27 +80,30 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Merge',
 				value: 'merge',
-				description: 'Merge two records of the same patient, with the token from Preview Merge',
-				action: 'Merge two patients',
+				description:
+					'Merge two records of the same patient, with the token from Preview Merge. This cannot be undone.',
+				action: 'Merge two records of the same patient for good using the token from preview merge',
 			},
 			{
 				name: 'PDS Lookup',
 				value: 'pdsLookup',
 				description:
-					'Trace a patient on the NHS Spine (PDS) and get their Hero patient ID, registering them in Hero if needed',
-				action: 'Look up a patient on PDS',
+					'Trace a patient on the NHS Spine (PDS) by NHS number, or by name and postcode, with their date of birth. Returns their Hero patient ID and registers them in Hero if they are new; if Hero cannot confirm who they are, returns a login_url the patient must visit first.',
+				action: 'Trace a patient on PDS to get their patient ID and register them in hero if new',
 			},
 			{
 				name: 'Preview Merge',
 				value: 'previewMerge',
-				description: 'See what merging two patient records would do, and get a merge token',
-				action: 'Preview merging two patients',
+				description:
+					'See what merging two patient records would do, and get the merge token. Changes nothing.',
+				action: 'Preview merging two patients to get the token merge needs',
 			},
 			{
 				name: 'Register',
 				value: 'register',
-				description: 'Create or update a patient without a PDS trace',
-				action: 'Register a patient',
+				description:
+					'Create or update a patient, matched on NHS number and date of birth, without a PDS trace. Returns their Hero patient ID.',
+				action: 'Register a patient without a PDS trace by creating or updating them',
 			},
 		],
 		default: 'pdsLookup',

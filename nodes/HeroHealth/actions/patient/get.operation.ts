@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { patientLocator } from '../common.descriptions';
+import { patientLocator, simplifyToggle } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
+import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
 	patientLocator(),
+	simplifyToggle(),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -42,12 +44,12 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireLocatorId.call(this, 'patientId', itemIndex, 'Patient');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (options.dataSource) {
-		return await heroApiRequest.call(this, 'patient.getV2', {
-			pathParams: { id },
-			qs: { data_source: options.dataSource },
-			itemIndex,
-		});
-	}
-	return await heroApiRequest.call(this, 'patient.get', { pathParams: { id }, itemIndex });
+	const patient = options.dataSource
+		? await heroApiRequest.call(this, 'patient.getV2', {
+				pathParams: { id },
+				qs: { data_source: options.dataSource },
+				itemIndex,
+			})
+		: await heroApiRequest.call(this, 'patient.get', { pathParams: { id }, itemIndex });
+	return simplified(this, itemIndex, 'patient', patient);
 }

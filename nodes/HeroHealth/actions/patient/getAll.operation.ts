@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
 import { heroApiRequestAllItems } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
+import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
+	simplifyToggle(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -52,5 +54,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = {};
 	if (filters.search) qs.search = filters.search;
 	if (filters.search && filters.field) qs.field = filters.field;
-	return await heroApiRequestAllItems.call(this, 'patient.getAll', { qs, itemIndex }, limit);
+	const patients = await heroApiRequestAllItems.call(
+		this,
+		'patient.getAll',
+		{ qs, itemIndex },
+		limit,
+	);
+	return simplified(this, itemIndex, 'patient', patients);
 }

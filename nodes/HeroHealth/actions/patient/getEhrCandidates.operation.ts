@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { patientLocator, returnAllOrLimit } from '../common.descriptions';
+import { patientLocator, returnAllOrLimit, simplifyToggle } from '../common.descriptions';
 import { patientIdOf } from './patient.shared';
 import { heroApiRequestAllItems } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
+import { simplified } from '../../helpers/output';
 
-const properties: INodeProperties[] = [patientLocator(), ...returnAllOrLimit()];
+const properties: INodeProperties[] = [patientLocator(), ...returnAllOrLimit(), simplifyToggle()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['patient'], operation: ['getEhrCandidates'] } },
@@ -17,10 +18,11 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = patientIdOf.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(
+	const candidates = await heroApiRequestAllItems.call(
 		this,
 		'patient.getEhrCandidates',
 		{ pathParams: { id }, itemIndex },
 		limit,
 	);
+	return simplified(this, itemIndex, 'patient', candidates);
 }

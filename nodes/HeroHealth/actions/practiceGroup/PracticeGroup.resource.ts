@@ -39,8 +39,9 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create Access Token',
 				value: 'createAccessToken',
-				description: 'Create a 30-minute token for embedding Hero Elements in a web page',
-				action: 'Create an access token',
+				description:
+					'Create a 30-minute token for embedding Hero Elements in a web page. Hand it only to the page that embeds the element.',
+				action: 'Create a 30 minute access token for embedding hero elements',
 			},
 			{
 				name: 'Get',
@@ -51,8 +52,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Appointment Types',
 				value: 'getAppointmentTypes',
-				description: 'List the appointment types patients can book',
-				action: 'Get appointment types',
+				description: 'List the appointment types patients can book, for Get Many Slots and Reserve',
+				action: 'Get appointment types for finding and reserving slots',
 			},
 			{
 				name: 'Get Capabilities',
@@ -75,8 +76,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Locations',
 				value: 'getLocations',
-				description: 'List the locations set up for online booking',
-				action: 'Get locations',
+				description: 'List the locations set up for online booking, for Get Many Slots and Reserve',
+				action: 'Get locations for finding and reserving slots',
 			},
 			{
 				name: 'Get Network',
@@ -93,14 +94,16 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Practitioners',
 				value: 'getPractitioners',
-				description: 'List the practitioners set up for online booking',
-				action: 'Get practitioners',
+				description:
+					'List the practitioners set up for online booking, for Get Many Slots and Reserve',
+				action: 'Get practitioners for finding and reserving slots',
 			},
 			{
 				name: 'Get SMS Credits',
 				value: 'getSmsCredits',
-				description: 'Get how many SMS credits the practice group has left',
-				action: 'Get SMS credits',
+				description:
+					'Get how many SMS credits the practice group has left; every SMS sent uses them',
+				action: 'Get the SMS credits left which every SMS sent uses',
 			},
 			{
 				name: 'Update',

@@ -17,14 +17,14 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Have Hero send one kind of event to a URL',
-				action: 'Create a webhook',
+				description: 'Have Hero send one kind of event to a URL, from now on',
+				action: 'Create a webhook so hero sends that event to a URL',
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
-				description: 'Stop a webhook',
-				action: 'Delete a webhook',
+				description: 'Stop a webhook: Hero sends its events no more',
+				action: 'Delete a webhook so hero stops sending its events',
 			},
 			{
 				name: 'Get Many',
