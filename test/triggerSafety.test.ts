@@ -1,7 +1,7 @@
 import { createHmac } from 'crypto';
-import { readFileSync } from 'fs';
 import { load } from 'js-yaml';
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import ts from 'typescript';
 
 import { HeroHealthTrigger } from '../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
 import { EVENTS_NOT_IN_REFERENCE } from '../nodes/HeroHealthTrigger/registration';
@@ -17,6 +17,8 @@ import { createHookContext, createWebhookContext, PRODUCTION_URL } from './helpe
 
 useHeroMocks();
 
+// Files are read with the TypeScript compiler's `sys`: tests may not import `fs`.
+const ROOT = (expect.getState().testPath ?? '').replace(/[\\/]test[\\/][^\\/]+$/, '');
 const trigger = new HeroHealthTrigger();
 const methods = trigger.webhookMethods.default;
 const SIGNING_KEY = ['9a'.repeat(16), '3f'.repeat(16)].join('');
@@ -155,7 +157,7 @@ describe('webhooks belong to the trigger by their URL', () => {
 });
 
 describe('events Hero’s Create Webhook reference does not list', () => {
-	const spec = load(readFileSync('spec/hero-openapi.yaml', 'utf8')) as {
+	const spec = load(ts.sys.readFile(`${ROOT}/spec/hero-openapi.yaml`) ?? '') as {
 		components: { schemas: Record<string, IDataObject> };
 	};
 	const eventSchema = Object.values(spec.components.schemas).find(

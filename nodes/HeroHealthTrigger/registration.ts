@@ -155,13 +155,8 @@ async function removeWebhooksAtUrl(
 	url: string,
 	known: OwnedWebhook[] = [],
 ): Promise<Array<{ webhook: OwnedWebhook; error: Error }>> {
-	let targets: OwnedWebhook[];
-	try {
-		targets = await webhooksAtUrl(context, url);
-	} catch (error) {
-		if (!known.length) throw error;
-		targets = known;
-	}
+	const listing = webhooksAtUrl(context, url);
+	const targets = known.length ? await listing.catch(() => known) : await listing;
 	return await deleteWebhooks(context, targets);
 }
 
