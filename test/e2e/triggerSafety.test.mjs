@@ -5,12 +5,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { activate, deactivate, readExample } from '../../scripts/n8n-runtime.mjs';
+import {
+	SANDBOX_CREDENTIAL,
+	activate,
+	deactivate,
+	readExample,
+} from '../../scripts/n8n-runtime.mjs';
 import {
 	control,
 	executions,
 	heroApi,
 	importExamples,
+	sign,
 	sleep,
 	startStack,
 	waitFor,
@@ -182,4 +188,34 @@ describe('Hero Health Trigger: orphans and replays', () => {
 			assert.equal(second?.length, before + 2, 'the new delivery starts a run');
 		},
 	);
+});
+
+describe('credential test with a Custom Base URL over plain http', () => {
+	/** @param {string} baseUrl */
+	async function testCredential(baseUrl) {
+		return await stack.rest.call('POST', '/rest/credentials/test', {
+			credentials: {
+				id: SANDBOX_CREDENTIAL.id,
+				name: SANDBOX_CREDENTIAL.name,
+				type: 'heroHealthApi',
+				data: {
+					apiKey: stack.sandbox.apiKey,
+					practiceGroupId: stack.sandbox.practiceGroupId,
+					environment: 'custom',
+					baseUrl,
+				},
+			},
+		});
+	}
+
+	test('fails off this machine, saying why, and passes on loopback', async () => {
+		const refused = await testCredential('http://hero.example.org');
+		assert.equal(refused.status, 'Error', JSON.stringify(refused));
+		assert.match(
+			refused.message,
+			/would travel unencrypted\. Use https:\/\/, or http:\/\/ only to this machine/,
+		);
+		const local = await testCredential(stack.sandbox.url);
+		assert.equal(local.status, 'OK', JSON.stringify(local));
+	});
 });
