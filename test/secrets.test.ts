@@ -237,6 +237,17 @@ describe('errors scrubbed of every secret', () => {
 });
 
 describe('patient identifiers masked in errors', () => {
+	const registerPatient = async () =>
+		await runNode({
+			parameters: {
+				resource: 'patient',
+				operation: 'register',
+				nhsNumber: '9434765919',
+				dateOfBirth: '1992-01-31',
+				additionalFields: {},
+			},
+		});
+
 	it('masks an NHS number as *** *** 4194, a phone number and a date of birth likewise', () => {
 		expect(maskNhsNumber('9434764194')).toBe('*** *** 4194');
 		expect(maskNhsNumber('943 476 4194')).toBe('*** *** 4194');
@@ -295,15 +306,7 @@ describe('patient identifiers masked in errors', () => {
 				message: 'Patient 9434765919 (mobile 07700 900123) is already registered',
 				patient: { nhs_number: '9434765919', dob: '1992-01-31', phone: '+447700900123' },
 			});
-		const error = await runNode({
-			parameters: {
-				resource: 'patient',
-				operation: 'register',
-				nhsNumber: '9434765919',
-				dateOfBirth: '1992-01-31',
-				additionalFields: {},
-			},
-		}).catch((e: unknown) => e);
+		const error = await registerPatient().catch((e: unknown) => e);
 		const text = everythingOf(error);
 		expect((error as NodeApiError).description).toBe(
 			'Hero said: Patient *** *** 5919 (mobile ***** **0123) is already registered',
@@ -321,15 +324,7 @@ describe('patient identifiers masked in errors', () => {
 					{ code: 'invalid_date', path: ['dob'], expected: 'date', received: '1992-01-31' },
 				],
 			});
-		const error = await runNode({
-			parameters: {
-				resource: 'patient',
-				operation: 'register',
-				nhsNumber: '9434765919',
-				dateOfBirth: '1992-01-31',
-				additionalFields: {},
-			},
-		}).catch((e: unknown) => e);
+		const error = await registerPatient().catch((e: unknown) => e);
 		expect((error as Error).message).toBe(
 			'Hero rejected the request (POST /v1/patients/register): dob: expected date, received ****-**-31',
 		);

@@ -5,8 +5,10 @@ import { HeroHealthTrigger } from '../nodes/HeroHealthTrigger/HeroHealthTrigger.
 import { forgetDeliveries } from '../nodes/HeroHealthTrigger/replay';
 import { BASE_URL, FAKE_CREDENTIAL_VALUE } from './helpers/context';
 import {
+	atHero,
 	createHookContext,
 	createWebhookContext,
+	listAtHero,
 	PRODUCTION_URL,
 	TEST_URL,
 	WORKFLOW,
@@ -21,18 +23,6 @@ const methods = trigger.webhookMethods.default;
 
 // Built at run time so the linter does not take it for a hard-coded secret.
 const SIGNING_KEY = ['5e'.repeat(16), 'c7'.repeat(16)].join('');
-
-/** Hero's webhook list, answered once per call, in order: what the trigger finds at Hero. */
-const listAtHero = (...lists: IDataObject[][]) => {
-	for (const data of lists) {
-		hero().get('/v1/webhooks').query(true).reply(200, { data, count: data.length });
-	}
-};
-const atHero = (id: string, event_type: string, url = PRODUCTION_URL): IDataObject => ({
-	id,
-	event_type,
-	url,
-});
 
 const ALL_EVENTS = [
 	'appointment.cancelled',

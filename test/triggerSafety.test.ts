@@ -13,7 +13,7 @@ import {
 } from '../nodes/HeroHealthTrigger/replay';
 import { BASE_URL } from './helpers/context';
 import { hero, useHeroMocks } from './helpers/hero';
-import { createHookContext, createWebhookContext, PRODUCTION_URL } from './helpers/hookContext';
+import { atHero, createHookContext, createWebhookContext, listAtHero } from './helpers/hookContext';
 
 useHeroMocks();
 
@@ -24,16 +24,6 @@ const methods = trigger.webhookMethods.default;
 const SIGNING_KEY = ['9a'.repeat(16), '3f'.repeat(16)].join('');
 const ELSEWHERE = 'https://other-n8n.example.com/webhook/0a0b0c0d/webhook';
 
-const listAtHero = (...lists: IDataObject[][]) => {
-	for (const data of lists) {
-		hero().get('/v1/webhooks').query(true).reply(200, { data, count: data.length });
-	}
-};
-const atHero = (id: string, event_type: string, url = PRODUCTION_URL): IDataObject => ({
-	id,
-	event_type,
-	url,
-});
 const calls = (requests: Array<{ method: string; url: string }>) =>
 	requests.map((r) => `${r.method} ${r.url.replace(BASE_URL, '')}`);
 

@@ -18,23 +18,13 @@ import {
 	importExamples,
 	sign,
 	sleep,
-	startStack,
+	useStack,
 	waitFor,
 } from './harness.mjs';
 
 /** @type {import('./harness.mjs').Stack} */
 let stack;
-
-before(
-	async () => {
-		stack = await startStack();
-	},
-	{ timeout: 15 * 60_000 },
-);
-
-after(async () => {
-	await stack?.stop();
-});
+useStack((ready) => (stack = ready));
 
 describe('Hero Health Trigger: orphans and replays', () => {
 	const WEBHOOK_ID = '3d7e9b20-5a41-4c6f-8e2d-9b0c1a2f3e4d';
