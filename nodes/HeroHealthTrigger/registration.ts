@@ -60,6 +60,17 @@ const sameUrl = (a: unknown, b: string) =>
 	typeof a === 'string' && a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 /**
+ * The Hero webhooks that belong to this trigger: those whose URL is exactly its own webhook URL,
+ * which carries the node's unique webhook ID. Webhooks with any other URL are never touched.
+ */
+async function webhooksAtUrl(context: IHookFunctions, url: string): Promise<OwnedWebhook[]> {
+	const existing = await heroApiRequestAllItems.call(context, 'webhook.getAll');
+	return existing
+		.filter((hero) => sameUrl(hero.url, url) && hero.id !== undefined && hero.id !== null)
+		.map((hero) => ({ id: String(hero.id), event: String(hero.event_type ?? '') }));
+}
+
+/**
  * True only when every webhook this trigger created still exists in Hero, still points at this
  * node's URL (production or test, whichever n8n asks about) with its event, and together they
  * cover exactly the selected events. Never deletes or adopts anything.
@@ -74,27 +85,14 @@ export async function heroWebhooksExist(this: IHookFunctions): Promise<boolean> 
 		return false;
 	}
 	const url = webhookUrl.call(this);
-	const atThisUrl = (await heroApiRequestAllItems.call(this, 'webhook.getAll')).filter((hero) =>
-		sameUrl(hero.url, url),
-	);
+	const atThisUrl = await webhooksAtUrl(this, url);
 	const ownedIds = new Set(owned.map((webhook) => webhook.id));
 	// One more at this URL (left by an activation whose answer was lost) also means "create again":
 	// create removes it, so Hero does not deliver every event twice.
-	if (atThisUrl.some((hero) => !ownedIds.has(String(hero.id)))) return false;
+	if (atThisUrl.some((hero) => !ownedIds.has(hero.id))) return false;
 	return owned.every((webhook) =>
-		atThisUrl.some((hero) => String(hero.id) === webhook.id && hero.event_type === webhook.event),
+		atThisUrl.some((hero) => hero.id === webhook.id && hero.event === webhook.event),
 	);
-}
-
-/**
- * The Hero webhooks that belong to this trigger: those whose URL is exactly its own webhook URL,
- * which carries the node's unique webhook ID. Webhooks with any other URL are never touched.
- */
-async function webhooksAtUrl(context: IHookFunctions, url: string): Promise<OwnedWebhook[]> {
-	const existing = await heroApiRequestAllItems.call(context, 'webhook.getAll');
-	return existing
-		.filter((hero) => sameUrl(hero.url, url) && hero.id !== undefined && hero.id !== null)
-		.map((hero) => ({ id: String(hero.id), event: String(hero.event_type ?? '') }));
 }
 
 /** Deletes the given webhooks; a 404 means already gone. Answers those that could not be deleted. */
