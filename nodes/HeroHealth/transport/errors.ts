@@ -96,22 +96,23 @@ export function redact(text: string, secrets: Array<string | undefined>): string
 	return clean;
 }
 
-/** The last `keep` letters or digits stay; every other one becomes `*`; spaces and separators stay. */
+/** Characters that carry no identity and keep a masked value readable: spaces and separators. */
+const SEPARATOR = /[\s\-/.()+:,]/;
+
+/** The last `keep` characters stay; every other one becomes `*`, but spaces and separators stay. */
 function maskTail(value: string, keep: number): string {
 	// Enough to recognise the value, without echoing a 10 kB cell back.
-	const text = value.length > 40 ? `...${value.slice(-37)}` : value;
-	const total = (text.match(/[A-Za-z0-9]/g) ?? []).length;
+	const chars = Array.from(value);
+	const tail = chars.length > 40 ? ['.', '.', '.', ...chars.slice(-37)] : chars;
+	const total = tail.filter((char) => !SEPARATOR.test(char)).length;
 	// At least six characters stay hidden, so a short value is never nearly all shown.
 	let shown = Math.min(keep, Math.max(0, total - 6));
-	let masked = '';
-	for (let i = text.length - 1; i >= 0; i--) {
-		const char = text[i];
-		if (/[A-Za-z0-9]/.test(char)) {
-			masked = (shown > 0 ? char : '*') + masked;
-			shown--;
-		} else masked = char + masked;
+	const masked = [...tail];
+	for (let i = masked.length - 1; i >= 0; i--) {
+		if (SEPARATOR.test(masked[i])) continue;
+		if (shown-- <= 0) masked[i] = '*';
 	}
-	return masked;
+	return masked.join('');
 }
 
 /** An NHS number as `*** *** 4194`: only its last four digits are shown. */
@@ -197,7 +198,8 @@ function cleanErrorValue(value: unknown, secrets: Array<string | undefined>): un
 		if (Array.isArray(entry)) return entry.map((item) => clean(item, field, depth + 1));
 		const copy: Record<string, unknown> = {};
 		for (const [key, item] of Object.entries(entry)) {
-			copy[key] = clean(item, IDENTIFIER_FIELD.test(key) ? key : field, depth + 1);
+			// A field's name applies to its value and the entries of its array, not to nested records.
+			copy[key] = clean(item, IDENTIFIER_FIELD.test(key) ? key : '', depth + 1);
 		}
 		return copy;
 	};
