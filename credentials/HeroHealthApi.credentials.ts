@@ -14,6 +14,34 @@ export const HERO_BASE_URLS: Record<string, string> = {
 	mock: 'https://developer.herohealth.net/_mock/apis/public-api/openapi',
 };
 
+/** 127.0.0.0/8, localhost and [::1]: traffic that never leaves this machine. */
+function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Why the credential must not be used, or undefined when it may: a Custom base URL over plain
+ * http would send the API key and patient data unencrypted, so it is allowed only to this machine
+ * (a local sandbox or proxy).
+ */
+export function insecureBaseUrlProblem(
+	credentials: ICredentialDataDecryptedObject,
+): string | undefined {
+	if (String(credentials.environment ?? 'production') !== 'custom') return undefined;
+	const baseUrl = String(credentials.baseUrl ?? '').trim();
+	let url: URL;
+	try {
+		url = new URL(baseUrl);
+	} catch {
+		// Not a URL at all: the request fails on its own, with the network error saying why.
+		return undefined;
+	}
+	if (url.protocol === 'https:') return undefined;
+	if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
+	return `The Base URL of the Hero Health credential uses ${url.protocol}// to ${url.hostname}: the API key and patient data would travel unencrypted. Use https://, or http:// only to this machine (localhost, 127.0.0.1, [::1]).`;
+}
+
 export class HeroHealthApi implements ICredentialType {
 	name = 'heroHealthApi';
 
@@ -75,7 +103,8 @@ export class HeroHealthApi implements ICredentialType {
 			placeholder: 'http://127.0.0.1:4010',
 			required: true,
 			displayOptions: { show: { environment: ['custom'] } },
-			description: 'Base URL of the Hero API, without the /v1 part',
+			description:
+				'Base URL of the Hero API, without the /v1 part. Must be https://, except to this machine (http://localhost, http://127.0.0.1, http://[::1]).',
 		},
 	];
 
@@ -86,6 +115,9 @@ export class HeroHealthApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
+		// Also what n8n's credential test and the HTTP Request node run, so they refuse it too.
+		const problem = insecureBaseUrlProblem(credentials);
+		if (problem) throw new Error(problem);
 		requestOptions.headers = {
 			...requestOptions.headers,
 			'x-api-key': String(credentials.apiKey ?? ''),

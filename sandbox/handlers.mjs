@@ -24,7 +24,7 @@ import { isDateOrDateTime } from './spec.mjs';
  *   url: string,
  *   practiceGroupId: string,
  *   actor: 'api' | 'practice',
- *   config: { reservationSeconds: number, maxPageSize: number, defaultPageSize: number },
+ *   config: { reservationSeconds: number, maxPageSize: number, defaultPageSize: number, referenceWebhookEventsOnly: boolean },
  *   effect: (name: string, patientId?: string | null) => void,
  *   emit: (eventType: string, object: string, id: string) => void,
  * }} HandlerContext
@@ -2208,6 +2208,34 @@ export const handlers = {
 
 	// Webhooks
 	'webhook.create': ({ state, body, ctx }) => {
+		// The spec's x-additional-values-seen: events Hero sends but its Create Webhook enum omits.
+		const unlisted = [
+			'write-to-record.succeeded',
+			'write-to-record.failed',
+			'form-submission.created',
+		];
+		if (ctx.config.referenceWebhookEventsOnly && unlisted.includes(body.event_type)) {
+			const expected = [
+				'appointment.confirmed',
+				'appointment.cancelled',
+				'appointment.rescheduled',
+				'prescription.issued',
+				'patient.medical-record-updated',
+				'patient.added-to-sequence',
+			].join(' | ');
+			throw new HttpError(
+				400,
+				validationBody([
+					{
+						code: 'invalid_enum_value',
+						expected,
+						received: body.event_type,
+						path: ['event_type'],
+						message: `Invalid enum value. Expected ${expected}, received '${body.event_type}'`,
+					},
+				]),
+			);
+		}
 		const now = iso(ctx.now());
 		const id = String(state.nextWebhookId++);
 		/** @type {Record<string, unknown>} */

@@ -55,18 +55,18 @@ describe('Hero Health API credential', () => {
 	});
 
 	it('the node calls the same base URL as the credential test for a custom environment', async () => {
-		const scope = nock('http://sandbox.local:4010').get('/v1/patients/1').reply(200, { id: '1' });
+		const scope = nock('https://sandbox.local:4010').get('/v1/patients/1').reply(200, { id: '1' });
 		const credentials = {
 			apiKey: FAKE_CREDENTIAL_VALUE,
 			practiceGroupId: PRACTICE_GROUP_ID,
 			environment: 'custom',
-			baseUrl: 'http://sandbox.local:4010/',
+			baseUrl: 'https://sandbox.local:4010/',
 		};
 		const { requests } = await runNode({
 			credentials,
 			parameters: { resource: 'patient', operation: 'get', patientId: locator('1'), options: {} },
 		});
-		expect(requests[0].url).toBe('http://sandbox.local:4010/v1/patients/1');
+		expect(requests[0].url).toBe('https://sandbox.local:4010/v1/patients/1');
 		expect(scope.isDone()).toBe(true);
 	});
 });

@@ -132,7 +132,7 @@ describe('message → Create Batch', () => {
 		[
 			'a bad NHS number, naming the recipient',
 			{ recipients: { recipient: [{ nhsNumber: '943 476 5918', dateOfBirth: '1992-01-31' }] } },
-			'Recipient 1 NHS Number "943 476 5918" is not a valid NHS number (item 0)',
+			'Recipient 1 NHS Number *** *** 5918 is not a valid NHS number (item 0)',
 		],
 		[
 			'a bad date of birth',
@@ -144,7 +144,7 @@ describe('message → Create Batch', () => {
 					],
 				},
 			},
-			'Recipient 2 Date of Birth "31/02/1970" is not a real date (item 0)',
+			'Recipient 2 Date of Birth **/**/**70 is not a real date (item 0)',
 		],
 		[
 			'the same patient twice',

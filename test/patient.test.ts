@@ -77,7 +77,7 @@ describe('patient → PDS Lookup', () => {
 	it('rejects a bad NHS number before sending anything, naming the field and the item', async () => {
 		await expect(
 			runNode({ parameters: { ...base, nhsNumber: '943 476 5918', dateOfBirth: '1992-01-31' } }),
-		).rejects.toThrow('NHS Number "943 476 5918" is not a valid NHS number (item 0)');
+		).rejects.toThrow('NHS Number *** *** 5918 is not a valid NHS number (item 0)');
 	});
 
 	it('with Continue On Fail, outputs an error item per bad row and processes the good ones', async () => {
@@ -109,9 +109,9 @@ describe('patient → PDS Lookup', () => {
 			{ item: 3 },
 		]);
 		expect(output[0].json).toMatchObject({ outcome: 'found', patient_id: '1' });
-		expect(output[1].json.error).toBe('NHS Number "12345" is not 10 digits (item 1)');
+		expect(output[1].json.error).toBe('NHS Number ***** is not 10 digits (item 1)');
 		expect(output[2].json).toMatchObject({ outcome: 'found', patient_id: '3' });
-		expect(output[3].json.error).toBe('Date of Birth "31/02/1992" is not a real date (item 3)');
+		expect(output[3].json.error).toBe('Date of Birth **/**/**92 is not a real date (item 3)');
 	});
 });
 

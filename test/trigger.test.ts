@@ -2,10 +2,13 @@ import { createHmac } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { HeroHealthTrigger } from '../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
+import { forgetDeliveries } from '../nodes/HeroHealthTrigger/replay';
 import { BASE_URL, FAKE_CREDENTIAL_VALUE } from './helpers/context';
 import {
+	atHero,
 	createHookContext,
 	createWebhookContext,
+	listAtHero,
 	PRODUCTION_URL,
 	TEST_URL,
 	WORKFLOW,
@@ -71,6 +74,7 @@ describe('description', () => {
 
 describe('create (activation)', () => {
 	it('registers one Hero webhook per event, all with this node’s URL and one fresh key', async () => {
+		listAtHero([]);
 		const bodies: IDataObject[] = [];
 		hero()
 			.post('/v1/webhooks', (body) => bodies.push(body) > 0)
@@ -117,6 +121,7 @@ describe('create (activation)', () => {
 
 	it('makes a new signing key on every activation', async () => {
 		const keys: string[] = [];
+		listAtHero([], []);
 		hero()
 			.post('/v1/webhooks', (body) => keys.push(body.signing_key) > 0)
 			.times(2)
@@ -129,6 +134,7 @@ describe('create (activation)', () => {
 	});
 
 	it('registers the test URL when n8n listens for a test event, and says so', async () => {
+		listAtHero([]);
 		hero()
 			.post('/v1/webhooks', {
 				url: TEST_URL,
@@ -146,6 +152,7 @@ describe('create (activation)', () => {
 	});
 
 	it('reads the ID from a {data} envelope too', async () => {
+		listAtHero([]);
 		hero()
 			.post('/v1/webhooks')
 			.reply(200, { data: { id: 88, event_type: 'prescription.issued' } });
@@ -157,6 +164,10 @@ describe('create (activation)', () => {
 	});
 
 	it('deletes the webhooks already made when a later one fails, then reports the failure', async () => {
+		listAtHero(
+			[],
+			[atHero('201', 'appointment.confirmed'), atHero('202', 'appointment.cancelled')],
+		);
 		const created: string[] = [];
 		hero()
 			.post('/v1/webhooks', (body) => {
@@ -187,13 +198,14 @@ describe('create (activation)', () => {
 		});
 
 		await expect(methods.create.call(context)).rejects.toThrow(
-			'Hero rejected the request (POST /v1/webhooks): event_type: invalid_enum_value',
+			'Hero refused the event "write-to-record.failed": deselect it in Events, then activate again',
 		);
 		expect(deleted).toEqual(['201', '202']);
 		expect(staticData).toEqual({});
 	});
 
 	it('says which webhooks it could not remove after a failure', async () => {
+		listAtHero([], [atHero('301', 'appointment.confirmed')]);
 		hero()
 			.post('/v1/webhooks', (body) => body.event_type === 'appointment.confirmed')
 			.reply(200, { id: '301' });
@@ -215,6 +227,12 @@ describe('create (activation)', () => {
 	});
 
 	it('rolls back and fails when Hero answers without an ID', async () => {
+		// The one Hero made without saying its ID is at this URL too, and goes as well.
+		listAtHero(
+			[],
+			[atHero('401', 'appointment.confirmed'), atHero('402', 'appointment.rescheduled')],
+		);
+		hero().delete('/v1/webhooks/402').reply(200, {});
 		hero()
 			.post('/v1/webhooks', (body) => body.event_type === 'appointment.confirmed')
 			.reply(200, { id: '401' });
@@ -232,6 +250,7 @@ describe('create (activation)', () => {
 	});
 
 	it('keeps the signing key out of the error even when Hero echoes the request', async () => {
+		listAtHero([], []);
 		let sentKey = '';
 		hero()
 			.post('/v1/webhooks', (body) => {
@@ -244,12 +263,17 @@ describe('create (activation)', () => {
 		const { context } = createHookContext({ parameters: { events: ['prescription.issued'] } });
 		const error = await methods.create.call(context).catch((e: unknown) => e);
 		expect(sentKey).toMatch(/^[0-9a-f]{64}$/);
-		expect((error as Error).message).toContain('[redacted]');
+		expect((error as { description: string }).description).toContain('[redacted]');
 		expect(JSON.stringify(error)).not.toContain(sentKey);
 		expect(JSON.stringify({ ...(error as object) })).not.toContain(sentKey);
 	});
 
 	it('removes the webhooks of an earlier activation before creating new ones', async () => {
+		listAtHero([
+			atHero('11', 'appointment.confirmed'),
+			atHero('12', 'prescription.issued'),
+			atHero('14', 'appointment.confirmed', 'https://elsewhere.example.com/hook'),
+		]);
 		hero().delete('/v1/webhooks/11').reply(200, {});
 		hero().delete('/v1/webhooks/12').reply(404, { message: 'Not found' });
 		hero().post('/v1/webhooks').reply(200, { id: '13' });
@@ -418,8 +442,15 @@ describe('delete (deactivation)', () => {
 		],
 	});
 	const parameters = { events: ['appointment.confirmed'] };
+	const storedAtHero = () =>
+		listAtHero([
+			atHero('101', 'appointment.confirmed'),
+			atHero('102', 'prescription.issued'),
+			atHero('103', 'write-to-record.failed'),
+		]);
 
 	it('deletes exactly the stored webhooks and forgets them and the key', async () => {
+		storedAtHero();
 		hero().delete('/v1/webhooks/101').reply(200, {});
 		hero().delete('/v1/webhooks/102').reply(204);
 		hero().delete('/v1/webhooks/103').reply(200, { deleted: true });
@@ -429,6 +460,7 @@ describe('delete (deactivation)', () => {
 		});
 		await expect(methods.delete.call(context)).resolves.toBe(true);
 		expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+			`GET ${BASE_URL}/v1/webhooks`,
 			`DELETE ${BASE_URL}/v1/webhooks/101`,
 			`DELETE ${BASE_URL}/v1/webhooks/102`,
 			`DELETE ${BASE_URL}/v1/webhooks/103`,
@@ -437,6 +469,7 @@ describe('delete (deactivation)', () => {
 	});
 
 	it('counts a webhook already gone (404) as deleted', async () => {
+		storedAtHero();
 		hero().delete('/v1/webhooks/101').reply(404, { message: 'Webhook not found' });
 		hero().delete('/v1/webhooks/102').reply(200, {});
 		hero().delete('/v1/webhooks/103').reply(404);
@@ -446,6 +479,7 @@ describe('delete (deactivation)', () => {
 	});
 
 	it('reports any other failure and keeps the webhooks it could not delete', async () => {
+		storedAtHero();
 		hero().delete('/v1/webhooks/101').reply(200, {});
 		hero().delete('/v1/webhooks/102').reply(500, { message: 'Database unavailable' });
 		hero().delete('/v1/webhooks/103').reply(200, {});
@@ -460,6 +494,7 @@ describe('delete (deactivation)', () => {
 	});
 
 	it('names every webhook it could not delete', async () => {
+		storedAtHero();
 		hero().delete('/v1/webhooks/101').reply(403, { message: 'Forbidden' });
 		hero().delete('/v1/webhooks/102').reply(200, {});
 		hero().delete('/v1/webhooks/103').reply(400, { message: 'Bad id' });
@@ -474,14 +509,17 @@ describe('delete (deactivation)', () => {
 		expect((staticData.webhooks as IDataObject[]).map((w) => w.id)).toEqual(['101', '103']);
 	});
 
-	it('succeeds without calling Hero when nothing was registered', async () => {
+	it('asks Hero for webhooks at its URL even when nothing was stored, and deletes none if none', async () => {
+		listAtHero([]);
 		const { context, requests } = createHookContext({ parameters });
 		await expect(methods.delete.call(context)).resolves.toBe(true);
-		expect(requests).toEqual([]);
+		expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${BASE_URL}/v1/webhooks`]);
 	});
 });
 
 describe('webhook (a delivery)', () => {
+	// Many tests here deliver the same signed body; the replay cache would refuse all but the first.
+	beforeEach(() => forgetDeliveries());
 	const appointmentEvent = {
 		object: 'Appointment',
 		id: '48213',

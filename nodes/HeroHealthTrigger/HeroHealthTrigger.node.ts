@@ -13,10 +13,31 @@ import { withRecord } from './records';
 import {
 	createHeroWebhooks,
 	deleteHeroWebhooks,
+	EVENTS_NOT_IN_REFERENCE,
 	heroWebhooksExist,
 	triggerState,
 } from './registration';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verify, type RawBody } from './signature';
+import { isReplay } from './replay';
+import {
+	headerValue,
+	parseTimestamp,
+	sign,
+	SIGNATURE_HEADER,
+	TIMESTAMP_HEADER,
+	verify,
+	type RawBody,
+} from './signature';
+
+/** Hero's events, those missing from its Create Webhook reference marked as such. */
+const TRIGGER_EVENTS = WEBHOOK_EVENTS.map((option) =>
+	EVENTS_NOT_IN_REFERENCE.has(option.value)
+		? {
+				...option,
+				description:
+					'Not in the event list of Hero’s Create Webhook reference: if Hero refuses it at activation, deselect it',
+			}
+		: option,
+);
 
 const DEFAULT_MAX_AGE_SECONDS = 300;
 
@@ -73,9 +94,17 @@ export class HeroHealthTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: [],
-				options: WEBHOOK_EVENTS,
+				options: TRIGGER_EVENTS,
 				description:
 					'The Hero events that start the workflow. Hero takes one event per webhook, so n8n registers one webhook for each event chosen and removes them when the workflow is deactivated.',
+			},
+			{
+				displayName:
+					'Verify Signature is off: anyone who knows this URL can start the workflow with an event they made up. Include Full Record is not used for such deliveries, so nothing is fetched from Hero by IDs a sender chose.',
+				name: 'unverifiedNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { 'options.verifySignature': [false] } },
 			},
 			{
 				displayName: 'Options',
@@ -90,7 +119,7 @@ export class HeroHealthTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to fetch the appointment, patient, prescription, message or form response the event is about and add it as "record". Hero’s events only carry the record’s type and ID.',
+							'Whether to fetch the appointment, patient, prescription, message or form response the event is about and add it as "record". Hero’s events only carry the record’s type and ID. Only for deliveries whose signature was verified.',
 					},
 					{
 						displayName: 'Maximum Delivery Age (Seconds)',
@@ -99,7 +128,7 @@ export class HeroHealthTrigger implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: DEFAULT_MAX_AGE_SECONDS,
 						description:
-							'Deliveries whose Hero timestamp is further than this from now, in the past or the future, are refused, so a captured delivery cannot be replayed later. 0 turns the check off.',
+							'Deliveries whose Hero timestamp is further than this from now, in the past or the future, are refused, and a delivery received again within it starts nothing, so a captured delivery cannot be replayed. 0 turns the age check off.',
 					},
 					{
 						displayName: 'Verify Signature',
@@ -133,19 +162,38 @@ export class HeroHealthTrigger implements INodeType {
 		const request = this.getRequestObject() as { rawBody?: unknown; body?: unknown };
 		const response = this.getResponseObject();
 
-		if (options.verifySignature !== false) {
+		const verified = options.verifySignature !== false;
+		if (verified) {
 			const headers = this.getHeaderData();
+			const signingKey = triggerState(this).signingKey;
+			const timestamp = headerValue(headers[TIMESTAMP_HEADER]);
+			const rawBody = rawBodyOf(request);
+			const maxAgeSeconds = maxAgeOf(options);
+			const now = Date.now();
 			const result = verify({
-				signingKey: triggerState(this).signingKey,
+				signingKey,
 				signature: headers[SIGNATURE_HEADER],
-				timestamp: headers[TIMESTAMP_HEADER],
-				rawBody: rawBodyOf(request),
-				maxAgeSeconds: maxAgeOf(options),
-				now: Date.now(),
+				timestamp,
+				rawBody,
+				maxAgeSeconds,
+				now,
 			});
 			if (!result.valid) {
 				response.status(401).json({ message: `Hero signature check failed: ${result.reason}` });
 				return { noWebhookResponse: true };
+			}
+			// Keyed by the HMAC itself, not the header as sent: the same signature re-encoded
+			// (base64, upper case, sha256= prefix) is the same delivery.
+			const window = (maxAgeSeconds || DEFAULT_MAX_AGE_SECONDS) * 1000;
+			const sentAt = parseTimestamp(timestamp) ?? now;
+			if (
+				isReplay(
+					sign(signingKey as string, timestamp, rawBody),
+					Math.max(now, sentAt) + window,
+					now,
+				)
+			) {
+				return { webhookResponse: { received: true, ignored: 'delivery already received' } };
 			}
 		}
 
@@ -158,6 +206,17 @@ export class HeroHealthTrigger implements INodeType {
 
 		if (!options.resolveData) {
 			return { workflowData: [this.helpers.returnJsonArray(event)] };
+		}
+		if (!verified) {
+			// Anyone could have sent it: no request to Hero by IDs the sender chose.
+			const item: IDataObject = {
+				...event,
+				record: null,
+				recordError: {
+					message: 'Not fetched: Verify Signature is off, so the event may not come from Hero',
+				},
+			};
+			return { workflowData: [this.helpers.returnJsonArray(item)] };
 		}
 		// Answer Hero at once: fetching the record may take a while (retries, rate limits).
 		response.status(200).end();

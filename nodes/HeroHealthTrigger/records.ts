@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { withoutSigningKeys } from '../HeroHealth/actions/webhook/common';
 import { heroApiRequestOrNull, type EndpointName } from '../HeroHealth/transport';
 
 /**
@@ -57,7 +58,7 @@ export async function withRecord(
 	}
 	try {
 		const record = await heroApiRequestOrNull.call(this, name, { pathParams: { id } });
-		return { ...event, record };
+		return { ...event, record: withoutSigningKeys(record) as IDataObject | null };
 	} catch (error) {
 		const { message, description } = error as NodeApiError;
 		const httpCode = error instanceof NodeApiError ? error.httpCode : null;

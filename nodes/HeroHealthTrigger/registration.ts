@@ -1,12 +1,23 @@
 import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	heroApiRequest,
 	heroApiRequestAllItems,
 	heroApiRequestOrNull,
 } from '../HeroHealth/transport';
+import { scrubError } from '../HeroHealth/transport/errors';
+
+/**
+ * Events Hero sends (its newer docs and AsyncAPI page name them) that the enum of its Create
+ * Webhook reference does not list: a Hero that follows the reference refuses them.
+ */
+export const EVENTS_NOT_IN_REFERENCE = new Set([
+	'write-to-record.succeeded',
+	'write-to-record.failed',
+	'form-submission.created',
+]);
 
 /** One Hero webhook this trigger created: Hero registers one event per webhook. */
 export interface OwnedWebhook {
@@ -49,6 +60,17 @@ const sameUrl = (a: unknown, b: string) =>
 	typeof a === 'string' && a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 /**
+ * The Hero webhooks that belong to this trigger: those whose URL is exactly its own webhook URL,
+ * which carries the node's unique webhook ID. Webhooks with any other URL are never touched.
+ */
+async function webhooksAtUrl(context: IHookFunctions, url: string): Promise<OwnedWebhook[]> {
+	const existing = await heroApiRequestAllItems.call(context, 'webhook.getAll');
+	return existing
+		.filter((hero) => sameUrl(hero.url, url) && hero.id !== undefined && hero.id !== null)
+		.map((hero) => ({ id: String(hero.id), event: String(hero.event_type ?? '') }));
+}
+
+/**
  * True only when every webhook this trigger created still exists in Hero, still points at this
  * node's URL (production or test, whichever n8n asks about) with its event, and together they
  * cover exactly the selected events. Never deletes or adopts anything.
@@ -63,14 +85,13 @@ export async function heroWebhooksExist(this: IHookFunctions): Promise<boolean> 
 		return false;
 	}
 	const url = webhookUrl.call(this);
-	const existing = await heroApiRequestAllItems.call(this, 'webhook.getAll');
+	const atThisUrl = await webhooksAtUrl(this, url);
+	const ownedIds = new Set(owned.map((webhook) => webhook.id));
+	// One more at this URL (left by an activation whose answer was lost) also means "create again":
+	// create removes it, so Hero does not deliver every event twice.
+	if (atThisUrl.some((hero) => !ownedIds.has(hero.id))) return false;
 	return owned.every((webhook) =>
-		existing.some(
-			(hero) =>
-				String(hero.id) === webhook.id &&
-				hero.event_type === webhook.event &&
-				sameUrl(hero.url, url),
-		),
+		atThisUrl.some((hero) => hero.id === webhook.id && hero.event === webhook.event),
 	);
 }
 
@@ -98,31 +119,6 @@ function describeFailures(failures: Array<{ webhook: OwnedWebhook; error: Error 
 		.join('; ');
 }
 
-/** A copy of a JSON value with the texts scrubbed; a value that is not JSON is kept as it is. */
-function scrubbedCopy(value: object, scrub: (text: string) => string): unknown {
-	let json: string;
-	try {
-		json = JSON.stringify(value);
-	} catch {
-		return value;
-	}
-	return JSON.parse(scrub(json)) as unknown;
-}
-
-/** Removes a secret from an error's texts, in case Hero echoed the request back. */
-function withoutSecret<T extends Error>(error: T, secret: string): T {
-	const scrub = (text: string) => text.split(secret).join('[redacted]');
-	error.message = scrub(error.message);
-	// description, messages, errorResponse, context: every field n8n may show or store.
-	const fields = error as unknown as Record<string, unknown>;
-	for (const [name, value] of Object.entries(fields)) {
-		if (name === 'node') continue;
-		if (typeof value === 'string') fields[name] = scrub(value);
-		else if (value && typeof value === 'object') fields[name] = scrubbedCopy(value, scrub);
-	}
-	return error;
-}
-
 function workflowLabel(this: IHookFunctions): string {
 	const workflow = this.getWorkflow();
 	const name = (workflow.name ?? '').slice(0, 100);
@@ -130,28 +126,58 @@ function workflowLabel(this: IHookFunctions): string {
 	return `n8n workflow "${name}" (ID ${workflow.id ?? 'unsaved'}), node "${this.getNode().name}"${test}`;
 }
 
+/** The error for an event Hero refused: it names the event and says to deselect it. */
+function refusedEventError(error: NodeApiError, event: string): NodeApiError {
+	const unlisted = EVENTS_NOT_IN_REFERENCE.has(event);
+	const hero = error.message;
+	error.message = `Hero refused the event "${event}": deselect it in Events, then activate again`;
+	error.description = [
+		unlisted
+			? `"${event}" is not in the event list of Hero’s Create Webhook reference, and this Hero does not offer it.`
+			: `Hero did not accept a webhook for "${event}".`,
+		`Hero said: ${hero}.`,
+		'The webhooks made for the other events were removed again.',
+		error.description,
+	]
+		.filter(Boolean)
+		.join(' ');
+	return error;
+}
+
+/**
+ * Removes this trigger's webhooks from Hero: every one whose URL is this node's URL. When Hero's
+ * list cannot be read, `known` (webhooks this very call just created) are deleted by ID instead.
+ */
+async function removeWebhooksAtUrl(
+	context: IHookFunctions,
+	url: string,
+	known: OwnedWebhook[] = [],
+): Promise<Array<{ webhook: OwnedWebhook; error: Error }>> {
+	const listing = webhooksAtUrl(context, url);
+	const targets = known.length ? await listing.catch(() => known) : await listing;
+	return await deleteWebhooks(context, targets);
+}
+
 /**
  * Creates one Hero webhook per selected event, all pointing at this node's URL and signed with a
- * fresh key. If one fails, the ones already made are deleted again before the error is thrown.
+ * fresh key. Webhooks already at this URL (of an earlier activation, or of one whose answer was
+ * lost) are removed first. If one create fails, every webhook at this URL is removed again, so an
+ * answer lost on the way back leaves no orphan either.
  */
 export async function createHeroWebhooks(this: IHookFunctions): Promise<boolean> {
 	const state = triggerState(this);
 	const events = selectedEvents.call(this);
 	const url = webhookUrl.call(this);
 
-	// Webhooks of an earlier activation that checkExists found incomplete: remove them first, so
-	// Hero does not keep sending to this URL with a key the trigger no longer holds.
-	const leftovers = ownedWebhooks(state);
+	// Removed first, so Hero does not keep sending to this URL with a key the trigger no longer holds.
+	const leftovers = await removeWebhooksAtUrl(this, url);
 	if (leftovers.length) {
-		const failures = await deleteWebhooks(this, leftovers);
-		state.webhooks = failures.map(({ webhook }) => webhook);
-		if (failures.length) {
-			throw new NodeOperationError(
-				this.getNode(),
-				'Could not remove the Hero webhooks of the previous activation',
-				{ description: describeFailures(failures) },
-			);
-		}
+		state.webhooks = leftovers.map(({ webhook }) => webhook);
+		throw new NodeOperationError(
+			this.getNode(),
+			'Could not remove the Hero webhooks already registered for this trigger',
+			{ description: describeFailures(leftovers) },
+		);
 	}
 	delete state.webhooks;
 	delete state.signingKey;
@@ -176,9 +202,18 @@ export async function createHeroWebhooks(this: IHookFunctions): Promise<boolean>
 			}
 			created.push({ id: String(record.id), event });
 		} catch (error) {
-			const failures = await deleteWebhooks(this, created);
+			let failures: Array<{ webhook: OwnedWebhook; error: Error }>;
+			try {
+				failures = await removeWebhooksAtUrl(this, url, created);
+			} catch (listError) {
+				failures = created.map((webhook) => ({ webhook, error: listError as Error }));
+			}
+			if (failures.length) state.webhooks = failures.map(({ webhook }) => webhook);
+			const refused =
+				error instanceof NodeApiError && (error.httpCode === '400' || error.httpCode === '422');
+			const thrown = refused ? refusedEventError(error, event) : (error as Error);
 			if (failures.length) {
-				const error_ = error as Error & { description?: string };
+				const error_ = thrown as Error & { description?: string };
 				error_.description = [
 					error_.description,
 					`The webhooks created before the failure could not all be removed: ${describeFailures(failures)}`,
@@ -186,7 +221,7 @@ export async function createHeroWebhooks(this: IHookFunctions): Promise<boolean>
 					.filter(Boolean)
 					.join(' ');
 			}
-			throw withoutSecret(error as Error, signingKey);
+			throw scrubError(thrown, [signingKey]);
 		}
 	}
 
@@ -196,12 +231,15 @@ export async function createHeroWebhooks(this: IHookFunctions): Promise<boolean>
 }
 
 /**
- * Deletes exactly the webhooks this trigger created. A webhook already gone (404) counts as
- * deleted; any other failure is reported, and the webhooks left are kept for the next attempt.
+ * Deletes every Hero webhook at this node's URL: those it stored and any an uncertain activation
+ * left. Stored IDs whose webhook now points elsewhere (static data copied with the workflow to
+ * another n8n) are not touched. A webhook already gone (404) counts as deleted; any other failure
+ * is reported, and the webhooks left are kept for the next attempt.
  */
 export async function deleteHeroWebhooks(this: IHookFunctions): Promise<boolean> {
 	const state = triggerState(this);
-	const failures = await deleteWebhooks(this, ownedWebhooks(state));
+	// Asks Hero even when nothing is stored: an activation whose answer was lost stored nothing.
+	const failures = await removeWebhooksAtUrl(this, webhookUrl.call(this));
 	if (failures.length) {
 		state.webhooks = failures.map(({ webhook }) => webhook);
 		if (failures.length === 1) throw failures[0].error;

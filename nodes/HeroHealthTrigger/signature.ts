@@ -99,15 +99,16 @@ export interface DeliveryToVerify {
 
 export type VerifyResult = { valid: true } | { valid: false; reason: string };
 
-function single(value: string | string[] | undefined): string {
-	return (Array.isArray(value) ? value[0] : value) ?? '';
+/** A header as one trimmed value; Node gives an array when a header came more than once. */
+export function headerValue(value: string | string[] | undefined): string {
+	return ((Array.isArray(value) ? value[0] : value) ?? '').trim();
 }
 
 /** Checks a delivery's signature and age; the reason says what was wrong, without any secret. */
 export function verify(delivery: DeliveryToVerify): VerifyResult {
 	const { signingKey, rawBody, maxAgeSeconds, now } = delivery;
-	const signature = single(delivery.signature).trim();
-	const timestamp = single(delivery.timestamp).trim();
+	const signature = headerValue(delivery.signature);
+	const timestamp = headerValue(delivery.timestamp);
 	if (!signingKey) {
 		return {
 			valid: false,

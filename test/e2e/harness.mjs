@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 
 import {
 	SANDBOX_CREDENTIAL,
@@ -83,6 +84,25 @@ export async function startStack({ log = (line) => console.log(`# ${line}`) } = 
 }
 
 /** @typedef {Awaited<ReturnType<typeof startStack>>} Stack */
+
+/**
+ * Starts the stack before a test file's tests and stops it after them.
+ * @param {(stack: Stack) => void} ready called with the stack once it runs
+ */
+export function useStack(ready) {
+	/** @type {Stack | undefined} */
+	let stack;
+	before(
+		async () => {
+			stack = await startStack();
+			ready(stack);
+		},
+		{ timeout: 15 * 60_000 },
+	);
+	after(async () => {
+		await stack?.stop();
+	});
+}
 
 /**
  * Imports examples (by file name, or already-loaded workflow objects) ready for this n8n.

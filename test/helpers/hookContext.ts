@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { createExecuteContext, DEFAULT_CREDENTIALS, type RecordedRequest } from './context';
+import { hero } from './hero';
 
 export const TRIGGER_NODE: INode = {
 	id: 'hero-trigger-node-id',
@@ -20,6 +21,20 @@ export const TRIGGER_NODE: INode = {
 
 export const PRODUCTION_URL = `https://n8n.example.com/webhook/${TRIGGER_NODE.webhookId}/webhook`;
 export const TEST_URL = `https://n8n.example.com/webhook-test/${TRIGGER_NODE.webhookId}/webhook`;
+/** Hero's webhook list, answered once per call, in order: what the trigger finds at Hero. */
+export const listAtHero = (...lists: IDataObject[][]) => {
+	for (const data of lists) {
+		hero().get('/v1/webhooks').query(true).reply(200, { data, count: data.length });
+	}
+};
+
+/** A webhook as Hero lists it, by default at the trigger's production URL. */
+export const atHero = (id: string, event_type: string, url = PRODUCTION_URL): IDataObject => ({
+	id,
+	event_type,
+	url,
+});
+
 export const WORKFLOW = { id: 'wf0123456789abcd', name: 'Appointment follow-up', active: true };
 
 function parameterReader(parameters: Record<string, unknown>) {

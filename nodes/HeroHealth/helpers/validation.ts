@@ -1,6 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isNhsNumber, maskDateOfBirth, maskNhsNumber, maskPhoneNumber } from '../transport/errors';
+
 /**
  * Checks of what users type or map from spreadsheets, run before any request is sent so that a
  * bad row fails alone, with the field and the item named, and nothing reaches Hero for it.
@@ -13,6 +15,11 @@ function invalid(node: INode, itemIndex: number, field: string, problem: string,
 	});
 }
 
+/** A date of birth identifies a patient: errors show it masked (`****-**-31`), other dates quoted. */
+function shownDate(field: string, text: string): string {
+	return /birth|\bdob\b/i.test(field) ? maskDateOfBirth(text) : quote(text);
+}
+
 /** Shows a bad value in an error without echoing a 10 kB cell back. */
 function quote(value: unknown): string {
 	const text = String(value);
@@ -20,14 +27,7 @@ function quote(value: unknown): string {
 }
 
 /** True for a 10-digit NHS number whose last digit is its Modulus 11 check digit. */
-export function isValidNhsNumber(digits: string): boolean {
-	if (!/^\d{10}$/.test(digits)) return false;
-	let sum = 0;
-	for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
-	const check = 11 - (sum % 11);
-	const expected = check === 11 ? 0 : check;
-	return expected !== 10 && expected === Number(digits[9]);
-}
+export const isValidNhsNumber = isNhsNumber;
 
 /** Returns the NHS number as 10 digits; spaces and dashes are accepted and removed. */
 export function normaliseNhsNumber(
@@ -40,14 +40,14 @@ export function normaliseNhsNumber(
 	if (!text) throw invalid(node, itemIndex, field, 'is empty');
 	const digits = text.replace(/[\s-]/g, '');
 	if (!/^\d{10}$/.test(digits)) {
-		throw invalid(node, itemIndex, field, `${quote(text)} is not 10 digits`);
+		throw invalid(node, itemIndex, field, `${maskNhsNumber(text)} is not 10 digits`);
 	}
 	if (!isValidNhsNumber(digits)) {
 		throw invalid(
 			node,
 			itemIndex,
 			field,
-			`${quote(text)} is not a valid NHS number`,
+			`${maskNhsNumber(text)} is not a valid NHS number`,
 			'Its last digit does not match the Modulus 11 check digit: check it for a typing error',
 		);
 	}
@@ -88,16 +88,16 @@ export function normaliseDate(
 			node,
 			itemIndex,
 			field,
-			`${quote(text)} is not a date`,
+			`${shownDate(field, text)} is not a date`,
 			'Use YYYY-MM-DD (e.g. 1992-01-31) or DD/MM/YYYY (e.g. 31/01/1992)',
 		);
 	}
 	if (!isRealDate(year, month, day) || year < 1880) {
-		throw invalid(node, itemIndex, field, `${quote(text)} is not a real date`);
+		throw invalid(node, itemIndex, field, `${shownDate(field, text)} is not a real date`);
 	}
 	const normalised = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 	if (options.notInFuture && normalised > new Date().toISOString().slice(0, 10)) {
-		throw invalid(node, itemIndex, field, `${quote(text)} is in the future`);
+		throw invalid(node, itemIndex, field, `${shownDate(field, text)} is in the future`);
 	}
 	return normalised;
 }
@@ -118,7 +118,7 @@ export function normaliseUkMobile(
 			node,
 			itemIndex,
 			field,
-			`${quote(text)} is not a UK mobile number`,
+			`${maskPhoneNumber(text)} is not a UK mobile number`,
 			'SMS needs a UK mobile such as 07700 900123 or +447700900123',
 		);
 	}

@@ -9,9 +9,12 @@ import type {
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { HERO_BASE_URLS } from '../../../credentials/HeroHealthApi.credentials';
+import {
+	HERO_BASE_URLS,
+	insecureBaseUrlProblem,
+} from '../../../credentials/HeroHealthApi.credentials';
 import { endpoint, endpointPath, type EndpointName } from './endpoints';
 import { heroApiError, notFoundKind } from './errors';
 
@@ -147,12 +150,15 @@ async function credentialInfo(context: HeroContext): Promise<CredentialInfo> {
 	const state = runState(context);
 	// Read once per run: decrypting the credential for every item would be wasted work.
 	state.credential ??= context.getCredentials(CREDENTIAL_NAME).then((credentials) => {
+		// Checked before any request, so it reads as what it is and not as a network failure.
+		const problem = insecureBaseUrlProblem(credentials);
+		if (problem) throw new NodeOperationError(context.getNode(), problem);
 		const environment = String(credentials.environment ?? 'production');
 		const baseUrl =
 			HERO_BASE_URLS[environment] ?? String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 		return {
 			baseUrl,
-			secrets: [String(credentials.apiKey ?? '')],
+			secrets: [String(credentials.apiKey ?? ''), String(credentials.practiceGroupId ?? '')],
 			decrypted: {
 				credentialsDecrypted: {
 					id: '',

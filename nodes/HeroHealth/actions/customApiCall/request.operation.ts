@@ -8,6 +8,8 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { heroRequest, heroRequestAllItems } from '../../transport';
+import { scrubError } from '../../transport/errors';
+import { signingKeysIn, withoutSigningKeys } from '../webhook/common';
 
 const properties: INodeProperties[] = [
 	{
@@ -201,6 +203,16 @@ export async function execute(
 			? undefined
 			: parseBody(node, itemIndex, this.getNodeParameter('jsonBody', itemIndex, ''));
 	const request = { method, path, qs, body, itemIndex };
-	if (returnAllPages) return await heroRequestAllItems.call(this, request, true);
-	return toItems(await heroRequest.call(this, request));
+	try {
+		// Signing keys never reach the next node, whatever the path (GET /v1/webhooks lists them).
+		if (returnAllPages) {
+			return withoutSigningKeys(
+				await heroRequestAllItems.call(this, request, true),
+			) as IDataObject[];
+		}
+		return toItems(withoutSigningKeys(await heroRequest.call(this, request)));
+	} catch (error) {
+		// A signing key typed into the body must not come back in Hero's echo of it.
+		throw scrubError(error as Error, signingKeysIn(body));
+	}
 }

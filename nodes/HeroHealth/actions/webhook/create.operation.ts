@@ -4,6 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { WEBHOOK_EVENTS } from '../common.descriptions';
 import { requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
+import { scrubError } from '../../transport/errors';
 import { withoutSigningKey } from './common';
 
 /** Header names as HTTP allows them (RFC 9110 token characters). */
@@ -131,6 +132,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		body.headers = headers;
 	}
-	const response = await heroApiRequest.call(this, 'webhook.create', { body, itemIndex });
-	return withoutSigningKey(response);
+	try {
+		const response = await heroApiRequest.call(this, 'webhook.create', { body, itemIndex });
+		return withoutSigningKey(response);
+	} catch (error) {
+		// Hero may echo the request in its error: the key typed here must not come back in it.
+		throw scrubError(error as Error, [signingKey]);
+	}
 }
