@@ -419,13 +419,27 @@ export function n8nCliAsync(runtime, args, env) {
 }
 
 /**
- * Starts `n8n start` and waits until /healthz/readiness answers 200.
+ * Starts `n8n start` (or, in queue mode, `n8n worker` / `n8n webhook`) and waits until
+ * /healthz/readiness answers 200. A worker serves that only on its health server, so for a worker
+ * `port` and `url` are its health server's (QUEUE_HEALTH_CHECK_PORT).
  * @param {{ userFolder: string, port?: number, env?: Record<string, string>, extensions?: string,
- *   filesDir?: string, runtime?: Runtime, log?: string }} options
+ *   filesDir?: string, runtime?: Runtime, log?: string, command?: 'start' | 'worker' | 'webhook',
+ *   args?: string[], onSpawn?: (pid: number) => void }} options
  * @returns {Promise<{ url: string, port: number, runtime: Runtime, env: NodeJS.ProcessEnv,
  *   log: string, pid: number, exited: Promise<void>, stop: () => Promise<void> }>}
  */
-export async function startN8n({ userFolder, port, env = {}, extensions, filesDir, runtime, log }) {
+export async function startN8n({
+	userFolder,
+	port,
+	env = {},
+	extensions,
+	filesDir,
+	runtime,
+	log,
+	command = 'start',
+	args = [],
+	onSpawn,
+}) {
 	const rt = runtime ?? (await ensureRuntime());
 	mkdirSync(userFolder, { recursive: true });
 	const files = filesDir ?? join(userFolder, 'files');
@@ -433,21 +447,33 @@ export async function startN8n({ userFolder, port, env = {}, extensions, filesDi
 	const listenPort = port ?? (await freePort());
 	const brokerPort = await freePort();
 	const url = `http://127.0.0.1:${listenPort}`;
+	/** @type {Record<string, string>} */
+	const server =
+		command === 'worker'
+			? {
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(listenPort),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				}
+			: {
+					N8N_PORT: String(listenPort),
+					N8N_WEBHOOK_URL: `${url}/`,
+					N8N_EDITOR_BASE_URL: `${url}/`,
+				};
 	const childEnv = n8nEnv(rt, {
 		userFolder,
 		extensions,
 		filesDir: files,
 		env: {
-			N8N_PORT: String(listenPort),
-			N8N_WEBHOOK_URL: `${url}/`,
-			N8N_EDITOR_BASE_URL: `${url}/`,
+			...server,
+			// every n8n process runs its own task broker: one port each
 			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			...env,
 		},
 	});
 	const logFile = log ?? join(userFolder, 'n8n.log');
 	const fd = openSync(logFile, 'a');
-	const child = spawn(rt.nodeBin, [rt.n8nBin, 'start'], {
+	const child = spawn(rt.nodeBin, [rt.n8nBin, command, ...args], {
 		env: childEnv,
 		stdio: ['ignore', fd, fd],
 		detached: true, // own process group: stop() ends n8n and its task runners together
@@ -462,6 +488,8 @@ export async function startN8n({ userFolder, port, env = {}, extensions, filesDi
 		}),
 	);
 	const pid = /** @type {number} */ (child.pid);
+	// lets a caller that is stopped during start-up (Ctrl-C) end this process group too
+	onSpawn?.(pid);
 
 	const stop = async () => {
 		if (exited) return;
@@ -491,7 +519,7 @@ export async function startN8n({ userFolder, port, env = {}, extensions, filesDi
 	for (;;) {
 		if (exited) {
 			const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-			throw new Error(`n8n exited during start-up; log ${logFile}:\n${tail}`);
+			throw new Error(`n8n ${command} exited during start-up; log ${logFile}:\n${tail}`);
 		}
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
@@ -501,7 +529,7 @@ export async function startN8n({ userFolder, port, env = {}, extensions, filesDi
 		}
 		if (Date.now() > deadline) {
 			await stop();
-			throw new Error(`n8n did not become ready within 180 s; log ${logFile}`);
+			throw new Error(`n8n ${command} did not become ready within 180 s; log ${logFile}`);
 		}
 		await new Promise((done) => setTimeout(done, 500));
 	}
