@@ -50,7 +50,7 @@ function alive(pid) {
 /**
  * @param {{ log?: (line: string) => void }} [options]
  */
-export async function startQueueStack({ log = (line) => console.log(`# ${line}`) } = {}) {
+export async function startQueueStack({ log = (line) => console.log(line) } = {}) {
 	const t0 = Date.now();
 	const root = mkdtempSync(join(tmpdir(), 'hero-queue-'));
 	const filesDir = join(root, 'files');
@@ -94,6 +94,7 @@ export async function startQueueStack({ log = (line) => console.log(`# ${line}`)
 				// gone
 			}
 		}
+		if (!process.env.HERO_QUEUE_KEEP) rmSync(root, { recursive: true, force: true });
 		process.exit(signal === 'SIGINT' ? 130 : 143);
 	}
 	process.on('SIGINT', onSignal);
@@ -190,12 +191,20 @@ export async function startQueueStack({ log = (line) => console.log(`# ${line}`)
 			rest,
 			apiKey,
 			stop,
-			/** Stops the main instance and starts it again on the same port, user folder and database. */
-			async restartMain() {
+			/**
+			 * Stops the main instance, runs `whileDown`, and starts it again on the same port, user
+			 * folder and database.
+			 * @param {() => Promise<void>} [whileDown]
+			 */
+			async restartMain(whileDown) {
 				await main.stop();
 				const index = stoppers.findIndex((entry) => entry.name === 'main');
 				if (index >= 0) stoppers.splice(index, 1);
-				main = await launch('main', 'start', { port: main.port, env: mainEnv });
+				try {
+					await whileDown?.();
+				} finally {
+					main = await launch('main', 'start', { port: main.port, env: mainEnv });
+				}
 				stack.n8n = main;
 				return main;
 			},
