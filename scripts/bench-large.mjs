@@ -8,7 +8,7 @@ import { publicApi, setupOwner } from './n8n-runtime.mjs';
 export const LARGE_ROWS = Number(process.env.BENCH_LARGE_ROWS ?? 20000);
 export const LARGE_CONCURRENCY = 10;
 
-/** The saving settings compared; the first is n8n's default. */
+/** The saving settings compared; the first is n8n's default. @type {Array<{ label: string, env: Record<string, string> }>} */
 const SAVING = [
 	{ label: 'saved (n8n default)', env: {} },
 	{ label: 'not saved on success', env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' } },

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -230,6 +231,7 @@ describe('Hero Health Trigger in queue mode (activation on main, deliveries on t
 		});
 		const timestamp = String(Math.floor(Date.now() / 1000));
 		const [hook] = await ourWebhooks();
+		/** @type {Array<{ headers: Record<string, string>, body: string }>} */
 		const attempts = [
 			{
 				headers: {
@@ -319,10 +321,11 @@ const PATIENTS = Array.from({ length: 18 }, (_, i) => String(1001 + i));
 
 /**
  * Webhook (answers at once) → Code (`rows` rows, each text naming the run and row) → Hero Health
- * Message → Send, with the node's defaults.
+ * Message → Send, with the node's defaults unless `requestOptions` says otherwise.
  * @param {string} name @param {{ id: string, name: string }} credential
+ * @param {Record<string, number>} [requestOptions]
  */
-function campaignWorkflow(name, credential) {
+function campaignWorkflow(name, credential, requestOptions = {}) {
 	const path = `queue-campaign-${name}-${randomBytes(3).toString('hex')}`;
 	return {
 		id: undefined,
@@ -362,6 +365,7 @@ function campaignWorkflow(name, credential) {
 					messageType: 'sms',
 					messageText: '={{ $json.text }}',
 					additionalFields: {},
+					...(Object.keys(requestOptions).length ? { requestOptions } : {}),
 				},
 				id: randomUUID(),
 				name: 'Send',
@@ -443,12 +447,13 @@ describe('two campaigns at once, one per worker, against one shared rate limit',
 	const ROWS = 150; // per campaign
 	/** @type {Awaited<ReturnType<typeof countingProxy>>} */
 	let proxy;
-	/** @type {Array<ReturnType<typeof campaignWorkflow> & { key: string, workflowId: string }>} */
-	const campaigns = [];
+	/** @type {Record<string, ReturnType<typeof campaignWorkflow> & { workflowId: string }>} */
+	const campaigns = {};
 
 	before(async () => {
 		proxy = await countingProxy(stack.sandbox.url);
-		for (const key of ['a', 'b']) {
+		// a, b: the node's defaults; c, d: Max Requests per Second = the limit / 2 campaigns
+		for (const key of ['a', 'b', 'c', 'd']) {
 			const credential = {
 				id: `QueueCampaign${key.toUpperCase()}0`.padEnd(16, '0'),
 				name: `Hero sandbox (campaign ${key})`,
@@ -465,12 +470,12 @@ describe('two campaigns at once, one per worker, against one shared rate limit',
 					credential,
 				),
 			);
-			const workflow = campaignWorkflow(key, credential);
-			const [workflowId] = await importWorkflows(stack.runtime, stack.env, [
-				{ ...workflow, id: undefined },
-			]);
+			/** @type {Record<string, number>} */
+			const requestOptions = key === 'c' || key === 'd' ? { maxRequestsPerSecond: RATE / 2 } : {};
+			const workflow = campaignWorkflow(key, credential, requestOptions);
+			const [workflowId] = await importWorkflows(stack.runtime, stack.env, [workflow]);
 			await activate(stack.n8n.url, stack.apiKey, workflowId);
-			campaigns.push({ ...workflow, key, workflowId });
+			campaigns[key] = { ...workflow, workflowId };
 		}
 	});
 
@@ -478,57 +483,71 @@ describe('two campaigns at once, one per worker, against one shared rate limit',
 		await proxy?.close();
 	});
 
-	test(
-		'every row sent exactly once, none lost; each campaign ran on its own worker',
-		{ timeout: 300_000 },
-		async () => {
-			stack.sandbox.reset();
-			stack.sandbox.setConfig({ rateLimitPerSecond: RATE, retryAfterSeconds: 1 });
-			const runId = randomBytes(3).toString('hex');
-			const t0 = Date.now();
-			const statuses = await Promise.all(
-				campaigns.map((campaign) =>
-					startByWebhook(campaign.path, { rows: ROWS, runId: `${runId}-${campaign.key}` }),
-				),
-			);
-			assert.deepEqual(statuses, [200, 200]);
-			/** @type {any[]} */
-			const runs = [];
-			for (const campaign of campaigns) {
-				const [run] = await finishedExecutions(campaign.workflowId, 1, 240_000);
-				runs.push(run);
-			}
-			const wall = (Date.now() - t0) / 1000;
-			const firstStart = Math.min(...runs.map((run) => Date.parse(run.startedAt)));
-			const lastStop = Math.max(...runs.map((run) => Date.parse(run.stoppedAt)));
-			const busy = (lastStop - firstStart) / 1000;
-			const floor = (2 * ROWS) / RATE;
-			const workers = runs.map((run) => stack.workerOf(String(run.id))?.name);
-			const counters = stack.sandbox.counters();
-			stack.sandbox.setConfig({ rateLimitPerSecond: 0 });
+	/**
+	 * Starts two campaigns at the same moment and checks them against the sandbox's messages.
+	 * @param {string[]} keys @param {string} label
+	 */
+	async function runPair(keys, label) {
+		stack.sandbox.reset();
+		stack.sandbox.setConfig({ rateLimitPerSecond: RATE, retryAfterSeconds: 1 });
+		const runId = randomBytes(3).toString('hex');
+		const t0 = Date.now();
+		const statuses = await Promise.all(
+			keys.map((key) =>
+				startByWebhook(campaigns[key].path, { rows: ROWS, runId: `${runId}-${key}` }),
+			),
+		);
+		assert.deepEqual(statuses, [200, 200]);
+		/** @type {any[]} */
+		const runs = [];
+		for (const key of keys) {
+			const [run] = await finishedExecutions(campaigns[key].workflowId, 1, 240_000);
+			runs.push(run);
+		}
+		const wall = (Date.now() - t0) / 1000;
+		const seconds = (/** @type {any} */ run) =>
+			(Date.parse(run.stoppedAt) - Date.parse(run.startedAt)) / 1000;
+		const firstStart = Math.min(...runs.map((run) => Date.parse(run.startedAt)));
+		const lastStop = Math.max(...runs.map((run) => Date.parse(run.stoppedAt)));
+		const busy = (lastStop - firstStart) / 1000;
+		const floor = (2 * ROWS) / RATE;
+		const workers = runs.map((run) => stack.workerOf(String(run.id))?.name);
+		const counters = stack.sandbox.counters();
+		stack.sandbox.setConfig({ rateLimitPerSecond: 0 });
 
-			for (const [index, campaign] of campaigns.entries()) {
-				const counts = await rowCounts(`Campaign ${runId}-${campaign.key} row `, ROWS);
-				const answers = proxy.counts[campaign.key] ?? {};
-				report.push(
-					`campaign ${campaign.key} (${ROWS} rows) on ${workers[index]}: status ${runs[index].status}, sent ${counts.sent}, lost ${counts.lost}, duplicated ${counts.duplicated}, ` +
-						`429s ${answers['429'] ?? 0}, answers ${JSON.stringify(answers)}`,
-				);
-				assert.equal(runs[index].status, 'success');
-				assert.equal(counts.lost, 0, `campaign ${campaign.key}: 0 lost`);
-				assert.equal(counts.duplicated, 0, `campaign ${campaign.key}: 0 duplicated`);
-				assert.equal(answers['200'], ROWS, `campaign ${campaign.key}: one 200 per row`);
-			}
-			report.push(
-				`campaigns: ${2 * ROWS} messages at a shared limit of ${RATE}/s: ${busy.toFixed(1)} s from first start to last stop ` +
-					`(${wall.toFixed(1)} s wall incl. polling); floor ${floor.toFixed(1)} s (${((100 * floor) / busy).toFixed(0)} % of it); ` +
-					`429s in all ${counters.rateLimited}`,
+		const lines = [];
+		for (const [index, key] of keys.entries()) {
+			const counts = await rowCounts(`Campaign ${runId}-${key} row `, ROWS);
+			const answers = proxy.counts[key] ?? {};
+			lines.push(
+				`${key} on ${workers[index]} ${seconds(runs[index]).toFixed(1)} s, ${answers['429'] ?? 0} 429s, ` +
+					`sent ${counts.sent}, lost ${counts.lost}, duplicated ${counts.duplicated}`,
 			);
-			assert.ok(workers.every(Boolean), `both ran on workers (${workers.join(', ')})`);
-			assert.notEqual(workers[0], workers[1], 'one campaign per worker');
-			assert.equal(counters.messagesSent.total, 2 * ROWS);
-			assert.equal(counters.validationFailures, 0);
-		},
+			assert.equal(runs[index].status, 'success');
+			assert.equal(counts.lost, 0, `campaign ${key}: 0 lost`);
+			assert.equal(counts.duplicated, 0, `campaign ${key}: 0 duplicated`);
+			assert.equal(answers['200'], ROWS, `campaign ${key}: one 200 per row`);
+		}
+		report.push(
+			`campaigns, ${label}: 2 × ${ROWS} messages at a shared ${RATE}/s: ${busy.toFixed(1)} s from first start to last stop ` +
+				`(${wall.toFixed(1)} s wall), floor ${floor.toFixed(1)} s; ${lines.join('; ')} (load average ${loadavg()[0].toFixed(1)})`,
+		);
+		assert.ok(workers.every(Boolean), `both ran on workers (${workers.join(', ')})`);
+		assert.notEqual(workers[0], workers[1], 'one campaign per worker');
+		assert.equal(counters.messagesSent.total, 2 * ROWS);
+		assert.equal(counters.validationFailures, 0);
+	}
+
+	test(
+		"node defaults (each run learns the rate from Hero's 429s): every row sent exactly once, one campaign per worker",
+		{ timeout: 300_000 },
+		async () => await runPair(['a', 'b'], 'node defaults'),
+	);
+
+	test(
+		'Max Requests per Second = limit / 2 on each: every row sent exactly once, one campaign per worker',
+		{ timeout: 300_000 },
+		async () => await runPair(['c', 'd'], `Max Requests per Second ${RATE / 2} each`),
 	);
 });
 
