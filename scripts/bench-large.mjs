@@ -26,6 +26,7 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
  *   workflow: { id: string, path: string },
  *   latencyMs: number,
  *   statusMb: (pid: number, name: string) => number,
+ *   cpuSeconds: (pid: number) => number,
  *   resetPeak: (pid: number) => boolean,
  *   campaignCounts: (base: string, runId: string, rows: number) => Promise<{ sent: number, lost: number, duplicated: number }>,
  *   say: (line: string) => void,
@@ -38,6 +39,7 @@ export async function largeCampaign({
 	workflow,
 	latencyMs,
 	statusMb,
+	cpuSeconds,
 	resetPeak,
 	campaignCounts,
 	say,
@@ -56,6 +58,7 @@ export async function largeCampaign({
 			const rssBefore = statusMb(n8n.pid, 'VmRSS');
 			resetPeak(n8n.pid);
 			const runId = Math.random().toString(16).slice(2, 10);
+			const cpu0 = cpuSeconds(n8n.pid);
 			const t0 = performance.now();
 			const response = await fetch(`${n8n.url}/webhook/${workflow.path}`, {
 				method: 'POST',
@@ -84,6 +87,7 @@ export async function largeCampaign({
 				if (!execution) await sleep(250);
 			}
 			const settled = (performance.now() - t0) / 1000;
+			const cpuMsPerItem = ((cpuSeconds(n8n.pid) - cpu0) * 1000) / rows;
 			const peakMb = statusMb(n8n.pid, 'VmHWM');
 			// The run data as n8n stores it (one string in execution_data), read over its REST API.
 			let savedBytes = 0;
@@ -103,6 +107,7 @@ export async function largeCampaign({
 				floor,
 				peakMb,
 				rise: peakMb - rssBefore,
+				cpuMsPerItem,
 				savedMb: savedBytes / 1024 / 1024,
 				...counts,
 			};
@@ -126,7 +131,7 @@ export function printLarge(large) {
 	for (const result of large.results) {
 		console.log(
 			`  ${result.label.padEnd(22)} run ${result.answered.toFixed(1)} s (${((100 * large.floor) / result.answered).toFixed(0)} % of the floor's speed), ` +
-				`until saved ${result.settled.toFixed(1)} s; n8n peak ${result.peakMb.toFixed(0)} MB (+${result.rise.toFixed(0)} MB); ` +
+				`until saved ${result.settled.toFixed(1)} s; n8n CPU ${result.cpuMsPerItem.toFixed(2)} ms/item; peak ${result.peakMb.toFixed(0)} MB (+${result.rise.toFixed(0)} MB); ` +
 				`execution saved ${result.executionId ? `${result.savedMb.toFixed(1)} MB` : 'none'}; sent ${result.sent}, lost ${result.lost}, duplicated ${result.duplicated}`,
 		);
 	}

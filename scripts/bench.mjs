@@ -854,6 +854,7 @@ async function main() {
 					workflow: largeWorkflow,
 					latencyMs: LATENCY_MS,
 					statusMb,
+					cpuSeconds,
 					resetPeak,
 					campaignCounts,
 					say,
