@@ -115,7 +115,7 @@ function runLogged(command, args, { cwd, env, log }) {
 }
 
 /** @param {number} pid */
-function alive(pid) {
+export function alive(pid) {
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -419,6 +419,29 @@ export function n8nCliAsync(runtime, args, env) {
 }
 
 /**
+ * Ends a process group started with `detached: true`: `signal` to the group, SIGKILL after
+ * `graceMs` if its leader has not exited by then.
+ * @param {number} pid @param {Promise<void>} exited the leader's exit
+ * @param {NodeJS.Signals} signal @param {number} graceMs
+ */
+export async function stopGroup(pid, exited, signal, graceMs) {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		return;
+	}
+	const timer = setTimeout(() => {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}, graceMs);
+	await exited;
+	clearTimeout(timer);
+}
+
+/**
  * Starts `n8n start` (or, in queue mode, `n8n worker` / `n8n webhook`) and waits until
  * /healthz/readiness answers 200. A worker serves that only on its health server, so for a worker
  * `port` and `url` are its health server's (QUEUE_HEALTH_CHECK_PORT).
@@ -493,20 +516,7 @@ export async function startN8n({
 
 	const stop = async () => {
 		if (exited) return;
-		try {
-			process.kill(-pid, 'SIGTERM');
-		} catch {
-			return;
-		}
-		const timer = setTimeout(() => {
-			try {
-				process.kill(-pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		}, 20_000);
-		await exitPromise;
-		clearTimeout(timer);
+		await stopGroup(pid, exitPromise, 'SIGTERM', 20_000);
 		// task runners of the same group, if n8n left any
 		try {
 			process.kill(-pid, 'SIGKILL');

@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { freePort } from '../../scripts/n8n-runtime.mjs';
+import { freePort, stopGroup } from '../../scripts/n8n-runtime.mjs';
 
 const PG_ROOT = '/usr/lib/postgresql';
 
@@ -86,21 +86,7 @@ function startProcess(command, args, { log, uid, gid, cwd, onSpawn }) {
 	const exitPromise = new Promise((done) => child.on('exit', () => ((exited = true), done())));
 	/** @param {NodeJS.Signals} signal first signal; SIGKILL after 15 s */
 	const stop = async (signal) => {
-		if (exited) return;
-		try {
-			process.kill(-pid, signal);
-		} catch {
-			return;
-		}
-		const timer = setTimeout(() => {
-			try {
-				process.kill(-pid, 'SIGKILL');
-			} catch {
-				// gone
-			}
-		}, 15_000);
-		await exitPromise;
-		clearTimeout(timer);
+		if (!exited) await stopGroup(pid, exitPromise, signal, 15_000);
 	};
 	return { pid, stop, isExited: () => exited };
 }

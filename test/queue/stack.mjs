@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
+	alive,
 	buildPackage,
 	copyExampleData,
 	ensureRuntime,
@@ -36,16 +37,6 @@ const QUEUE_TIMING = {
 	QUEUE_WORKER_LOCK_RENEW_TIME: '3000',
 	QUEUE_WORKER_STALLED_INTERVAL: '5000',
 };
-
-/** @param {number} pid */
-function alive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 /**
  * @param {{ log?: (line: string) => void }} [options]
