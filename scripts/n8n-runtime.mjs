@@ -411,10 +411,16 @@ export function n8nCliAsync(runtime, args, env) {
 		});
 		let stdout = '';
 		let stderr = '';
+		// a caller that exits (Ctrl-C) takes the command with it
+		const end = () => child.kill('SIGKILL');
+		process.once('exit', end);
 		child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
 		child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
 		child.on('error', fail);
-		child.on('close', (status) => done({ status, stdout, stderr }));
+		child.on('close', (status) => {
+			process.off('exit', end);
+			done({ status, stdout, stderr });
+		});
 	});
 }
 
