@@ -3,7 +3,7 @@
 // webhook processor (n8n 2.41.1 on Node 24, the e2e suite's cache), plus the Hero sandbox.
 // Not a test file itself: queue.test.mjs imports it. Everything started here is stopped by PID,
 // also when the run fails or is stopped with Ctrl-C / SIGTERM.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,7 +26,7 @@ import { ensureServices, startPostgres, startRedis } from './services.mjs';
 const since = (t0) => ((Date.now() - t0) / 1000).toFixed(1);
 
 /** Jobs each worker runs at once: 1, so two campaigns started together go one to each worker. */
-export const WORKER_CONCURRENCY = 1;
+const WORKER_CONCURRENCY = 1;
 
 /**
  * Bull's lock and stall check, shortened from n8n's 60 s / 30 s so that a killed worker's job is
@@ -217,10 +217,3 @@ export async function startQueueStack({ log = (line) => console.log(line) } = {}
 }
 
 /** @typedef {Awaited<ReturnType<typeof startQueueStack>>} QueueStack */
-
-/** A folder for files the test writes (inside the stack's root). @param {QueueStack} stack @param {string} name */
-export function scratch(stack, name) {
-	const dir = join(stack.root, name);
-	mkdirSync(dir, { recursive: true });
-	return dir;
-}
