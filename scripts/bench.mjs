@@ -24,6 +24,8 @@
 //   BENCH_N8N_ENV='{"N8N_EXPRESSION_ENGINE":"legacy"}'  extra environment for n8n (JSON)
 //   BENCH_KEEP=1             keep the temporary folder (n8n user folder, logs, profiles)
 //   BENCH_JSON=FILE          also write the figures as JSON
+//   BENCH_LARGE_ROWS=20000   rows of the large-campaign run (one execution, saved and not saved;
+//                            scripts/bench-large.mjs); 0 skips it
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -40,6 +42,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
+import { LARGE_CONCURRENCY, LARGE_ROWS, largeCampaign, printLarge } from './bench-large.mjs';
 import {
 	NODE_TYPES,
 	REPO_ROOT,
@@ -746,11 +749,12 @@ async function main() {
 			);
 		}
 		const rateWorkflow = campaignWorkflow('rate-limit', heroTarget(5));
+		const largeWorkflow = campaignWorkflow('large', heroTarget(LARGE_CONCURRENCY));
 		const selected = variants.filter((v) => v.name === 'noop' || !ONLY || ONLY.includes(v.name));
 		await importWorkflows(
 			runtime,
 			env,
-			[...variants, { workflow: rateWorkflow }].map((v) => v.workflow),
+			[...variants, { workflow: rateWorkflow }, { workflow: largeWorkflow }].map((v) => v.workflow),
 		);
 		say('credentials and workflows imported');
 
@@ -768,7 +772,11 @@ async function main() {
 			if (!apiKey) {
 				const owner = await setupOwner(n8n.url);
 				apiKey = /** @type {string} */ (owner.apiKey);
-				for (const { workflow } of [...variants, { workflow: rateWorkflow }]) {
+				for (const { workflow } of [
+					...variants,
+					{ workflow: rateWorkflow },
+					{ workflow: largeWorkflow },
+				]) {
 					const answer = await publicApi(
 						n8n.url,
 						apiKey,
@@ -837,6 +845,21 @@ async function main() {
 			rows: RATE_ROWS,
 			sandboxConfig: { rateLimitPerSecond: RATE, retryAfterSeconds: 1 },
 		});
+
+		const large = LARGE_ROWS
+			? await largeCampaign({
+					start: starter(undefined),
+					apiKey: () => apiKey,
+					sandbox,
+					workflow: largeWorkflow,
+					latencyMs: LATENCY_MS,
+					statusMb,
+					cpuSeconds,
+					resetPeak,
+					campaignCounts,
+					say,
+				})
+			: undefined;
 
 		// ---- table
 		const noop = figures.noop;
@@ -924,6 +947,8 @@ async function main() {
 				`429s ${median(rateResults.map((r) => r.rateLimited))}, sent ${median(rateResults.map((r) => r.sent))}, lost ${rateLost}, duplicated ${rateDuplicated}, error items ${rateErrors}`,
 		);
 
+		if (large) printLarge(large);
+
 		/** @type {Array<[string, boolean | undefined, string]>} */
 		const targets = [];
 		const check = (
@@ -1010,6 +1035,7 @@ async function main() {
 							duplicated: rateDuplicated,
 						},
 						table: rows,
+						large,
 					},
 					null,
 					2,

@@ -115,7 +115,7 @@ function runLogged(command, args, { cwd, env, log }) {
 }
 
 /** @param {number} pid */
-function alive(pid) {
+export function alive(pid) {
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -411,21 +411,64 @@ export function n8nCliAsync(runtime, args, env) {
 		});
 		let stdout = '';
 		let stderr = '';
+		// a caller that exits (Ctrl-C) takes the command with it
+		const end = () => child.kill('SIGKILL');
+		process.once('exit', end);
 		child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
 		child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
 		child.on('error', fail);
-		child.on('close', (status) => done({ status, stdout, stderr }));
+		child.on('close', (status) => {
+			process.off('exit', end);
+			done({ status, stdout, stderr });
+		});
 	});
 }
 
 /**
- * Starts `n8n start` and waits until /healthz/readiness answers 200.
+ * Ends a process group started with `detached: true`: `signal` to the group, SIGKILL after
+ * `graceMs` if its leader has not exited by then.
+ * @param {number} pid @param {Promise<void>} exited the leader's exit
+ * @param {NodeJS.Signals} signal @param {number} graceMs
+ */
+export async function stopGroup(pid, exited, signal, graceMs) {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		return;
+	}
+	const timer = setTimeout(() => {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}, graceMs);
+	await exited;
+	clearTimeout(timer);
+}
+
+/**
+ * Starts `n8n start` (or, in queue mode, `n8n worker` / `n8n webhook`) and waits until
+ * /healthz/readiness answers 200. A worker serves that only on its health server, so for a worker
+ * `port` and `url` are its health server's (QUEUE_HEALTH_CHECK_PORT).
  * @param {{ userFolder: string, port?: number, env?: Record<string, string>, extensions?: string,
- *   filesDir?: string, runtime?: Runtime, log?: string }} options
+ *   filesDir?: string, runtime?: Runtime, log?: string, command?: 'start' | 'worker' | 'webhook',
+ *   args?: string[], onSpawn?: (pid: number) => void }} options
  * @returns {Promise<{ url: string, port: number, runtime: Runtime, env: NodeJS.ProcessEnv,
  *   log: string, pid: number, exited: Promise<void>, stop: () => Promise<void> }>}
  */
-export async function startN8n({ userFolder, port, env = {}, extensions, filesDir, runtime, log }) {
+export async function startN8n({
+	userFolder,
+	port,
+	env = {},
+	extensions,
+	filesDir,
+	runtime,
+	log,
+	command = 'start',
+	args = [],
+	onSpawn,
+}) {
 	const rt = runtime ?? (await ensureRuntime());
 	mkdirSync(userFolder, { recursive: true });
 	const files = filesDir ?? join(userFolder, 'files');
@@ -433,21 +476,33 @@ export async function startN8n({ userFolder, port, env = {}, extensions, filesDi
 	const listenPort = port ?? (await freePort());
 	const brokerPort = await freePort();
 	const url = `http://127.0.0.1:${listenPort}`;
+	/** @type {Record<string, string>} */
+	const server =
+		command === 'worker'
+			? {
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(listenPort),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				}
+			: {
+					N8N_PORT: String(listenPort),
+					N8N_WEBHOOK_URL: `${url}/`,
+					N8N_EDITOR_BASE_URL: `${url}/`,
+				};
 	const childEnv = n8nEnv(rt, {
 		userFolder,
 		extensions,
 		filesDir: files,
 		env: {
-			N8N_PORT: String(listenPort),
-			N8N_WEBHOOK_URL: `${url}/`,
-			N8N_EDITOR_BASE_URL: `${url}/`,
+			...server,
+			// every n8n process runs its own task broker: one port each
 			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			...env,
 		},
 	});
 	const logFile = log ?? join(userFolder, 'n8n.log');
 	const fd = openSync(logFile, 'a');
-	const child = spawn(rt.nodeBin, [rt.n8nBin, 'start'], {
+	const child = spawn(rt.nodeBin, [rt.n8nBin, command, ...args], {
 		env: childEnv,
 		stdio: ['ignore', fd, fd],
 		detached: true, // own process group: stop() ends n8n and its task runners together
@@ -462,23 +517,12 @@ export async function startN8n({ userFolder, port, env = {}, extensions, filesDi
 		}),
 	);
 	const pid = /** @type {number} */ (child.pid);
+	// lets a caller that is stopped during start-up (Ctrl-C) end this process group too
+	onSpawn?.(pid);
 
 	const stop = async () => {
 		if (exited) return;
-		try {
-			process.kill(-pid, 'SIGTERM');
-		} catch {
-			return;
-		}
-		const timer = setTimeout(() => {
-			try {
-				process.kill(-pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		}, 20_000);
-		await exitPromise;
-		clearTimeout(timer);
+		await stopGroup(pid, exitPromise, 'SIGTERM', 20_000);
 		// task runners of the same group, if n8n left any
 		try {
 			process.kill(-pid, 'SIGKILL');
@@ -491,7 +535,7 @@ export async function startN8n({ userFolder, port, env = {}, extensions, filesDi
 	for (;;) {
 		if (exited) {
 			const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-			throw new Error(`n8n exited during start-up; log ${logFile}:\n${tail}`);
+			throw new Error(`n8n ${command} exited during start-up; log ${logFile}:\n${tail}`);
 		}
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
@@ -501,7 +545,7 @@ export async function startN8n({ userFolder, port, env = {}, extensions, filesDi
 		}
 		if (Date.now() > deadline) {
 			await stop();
-			throw new Error(`n8n did not become ready within 180 s; log ${logFile}`);
+			throw new Error(`n8n ${command} did not become ready within 180 s; log ${logFile}`);
 		}
 		await new Promise((done) => setTimeout(done, 500));
 	}
