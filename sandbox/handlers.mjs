@@ -14,7 +14,7 @@ import { isDateOrDateTime } from './spec.mjs';
  * @typedef {import('./spec.mjs').Issue} Issue
  *
  * @typedef {{
- *   key: string, method: string, path: string, paged: boolean,
+ *   key: string, method: string, path: string, paged: boolean, mock?: () => unknown,
  *   params: Record<string, string>, query: Map<string, string[]>, body: any,
  *   state: State, ctx: HandlerContext,
  * }} HandlerRequest
@@ -2322,11 +2322,12 @@ function episodes(req) {
 }
 
 /**
- * What an endpoint without its own handler answers (an endpoint added to the table after this file
- * was written): a plausible empty answer, so the node's call goes through.
+ * What an endpoint without its own handler answers: the spec's example or a value built from its
+ * response schema; for an endpoint not in the spec (inferred), a plausible empty answer.
  * @param {HandlerRequest} req
  */
 export function fallbackHandler(req) {
+	if (req.mock) return req.mock();
 	if (req.method === 'GET') {
 		if (/\}$/.test(req.path)) return { id: Object.values(req.params).pop() };
 		return list(req, []);
