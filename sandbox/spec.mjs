@@ -8,11 +8,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// CommonJS packages without types in an ESM file: loaded through require so it still type-checks.
-const require = createRequire(import.meta.url);
-const yaml = require('js-yaml');
-const { OpenAPIBackend } = require('openapi-backend');
-const { fullFormats } = require('ajv-formats/dist/formats');
+// CommonJS packages (js-yaml ships no types): loaded through a plain function so the file type-checks.
+const load = createRequire(import.meta.url);
+const yaml = load('js-yaml');
+const { OpenAPIBackend } = load('openapi-backend');
+const { fullFormats } = load('ajv-formats/dist/formats');
 
 /**
  * @typedef {Record<string, any>} Schema
@@ -278,7 +278,7 @@ function queryFor(operation, query) {
 	for (const parameter of operation.parameters) {
 		const given = query.get(parameter.name);
 		if (parameter.in !== 'query' || !given) continue;
-		values[parameter.name] = [].concat(parameter.schema.type).includes('array')
+		values[parameter.name] = [parameter.schema.type].flat().includes('array')
 			? given
 			: given[given.length - 1];
 	}
