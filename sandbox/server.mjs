@@ -18,7 +18,7 @@ import {
 	validationBody,
 } from './handlers.mjs';
 import { iso, seedState } from './seed.mjs';
-import { loadSpec, operationKey, unknownFields } from './spec.mjs';
+import { baseParamName, loadSpec, operationKey, unknownFields } from './spec.mjs';
 import { createDeliverer } from './webhooks.mjs';
 
 /**
@@ -363,7 +363,7 @@ export async function startSandbox(options = {}) {
 		/** @type {Map<string, string[]>} */
 		const query = new Map();
 		for (const [rawName, value] of searchParams) {
-			const name = rawName.replace(/\[\d*\]$/, '');
+			const name = baseParamName(rawName);
 			const values = query.get(name) ?? [];
 			values.push(value);
 			query.set(name, values);

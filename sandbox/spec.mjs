@@ -117,97 +117,81 @@ export function operationKey(method, path) {
 }
 
 /**
+ * Zod's issue code, expected and message for each Ajv keyword (Hero validates with Zod, so its 400s
+ * read like this). `received` is filled in by issueOf.
+ * @type {Record<string, (params: any) => [code: string, expected: string, message: string]>}
+ */
+const ZOD_ISSUES = {
+	type: ({ type }) => {
+		const expected = [type].flat().join(' | ');
+		return ['invalid_type', expected, `Expected ${expected}`];
+	},
+	enum: ({ allowedValues }) => {
+		const expected = allowedValues
+			.filter((/** @type {unknown} */ option) => option !== null)
+			.map(show)
+			.join(' | ');
+		return ['invalid_enum_value', expected, `Invalid enum value. Expected ${expected}`];
+	},
+	const: ({ allowedValue }) => [
+		'invalid_literal',
+		show(allowedValue),
+		`Invalid literal value, expected ${show(allowedValue)}`,
+	],
+	minLength: ({ limit }) => [
+		'too_small',
+		`string of at least ${limit} character(s)`,
+		`String must contain at least ${limit} character(s)`,
+	],
+	minimum: ({ limit }) => [
+		'too_small',
+		`number greater than or equal to ${limit}`,
+		`Number must be greater than or equal to ${limit}`,
+	],
+	pattern: ({ pattern }) => [
+		'invalid_string',
+		`string matching ${pattern}`,
+		`Invalid: must match ${pattern}`,
+	],
+	format: ({ format }) => [
+		'invalid_string',
+		FORMATS[/** @type {keyof typeof FORMATS} */ (format)]?.expected ?? format,
+		`Invalid ${FORMATS[/** @type {keyof typeof FORMATS} */ (format)]?.validation ?? format}`,
+	],
+};
+
+/**
  * One Ajv error as a Zod-style issue.
- * @param {any} error an Ajv ErrorObject (verbose: with schema, parentSchema and data)
+ * @param {any} error an Ajv ErrorObject (verbose: with parentSchema and data)
  * @param {Array<string|number>} path
  * @returns {Issue}
  */
 function issueOf(error, path) {
 	const { keyword, params, data, parentSchema } = error;
-	switch (keyword) {
-		case 'required': {
-			const expected = typeName(parentSchema?.properties?.[params.missingProperty]);
-			return {
-				code: 'invalid_type',
-				expected:
-					path.length === 0 && params.missingProperty === 'requestBody' ? 'object' : expected,
-				received: 'undefined',
-				path: params.missingProperty === 'requestBody' ? [] : [...path, params.missingProperty],
-				message: 'Required',
-			};
-		}
-		case 'type':
-			return {
-				code: 'invalid_type',
-				expected: [].concat(params.type).join(' | '),
-				received: typeOf(data),
-				path,
-				message: `Expected ${[].concat(params.type).join(' | ')}, received ${typeOf(data)}`,
-			};
-		case 'enum': {
-			const expected = params.allowedValues
-				.filter((/** @type {unknown} */ option) => option !== null)
-				.map(show)
-				.join(' | ');
-			return {
-				code: 'invalid_enum_value',
-				expected,
-				received: show(data),
-				path,
-				message: `Invalid enum value. Expected ${expected}, received ${show(data)}`,
-			};
-		}
-		case 'const':
-			return {
-				code: 'invalid_literal',
-				expected: show(params.allowedValue),
-				received: show(data),
-				path,
-				message: `Invalid literal value, expected ${show(params.allowedValue)}`,
-			};
-		case 'minLength':
-			return {
-				code: 'too_small',
-				expected: `string of at least ${params.limit} character(s)`,
-				received: show(data),
-				path,
-				message: `String must contain at least ${params.limit} character(s)`,
-			};
-		case 'minimum':
-			return {
-				code: 'too_small',
-				expected: `number greater than or equal to ${params.limit}`,
-				received: String(data),
-				path,
-				message: `Number must be greater than or equal to ${params.limit}`,
-			};
-		case 'pattern':
-			return {
-				code: 'invalid_string',
-				expected: `string matching ${params.pattern}`,
-				received: show(data),
-				path,
-				message: `Invalid: must match ${params.pattern}`,
-			};
-		case 'format': {
-			const format = FORMATS[/** @type {keyof typeof FORMATS} */ (params.format)];
-			return {
-				code: 'invalid_string',
-				expected: format?.expected ?? params.format,
-				received: show(data),
-				path,
-				message: `Invalid ${format?.validation ?? params.format}`,
-			};
-		}
-		default:
-			return {
-				code: 'custom',
-				expected: keyword,
-				received: show(data),
-				path,
-				message: error.message,
-			};
+	if (keyword === 'required') {
+		const body = params.missingProperty === 'requestBody';
+		return {
+			code: 'invalid_type',
+			expected: body ? 'object' : typeName(parentSchema?.properties?.[params.missingProperty]),
+			received: 'undefined',
+			path: body ? path : [...path, params.missingProperty],
+			message: 'Required',
+		};
 	}
+	const [code, expected, message] = ZOD_ISSUES[keyword]?.(params) ?? [
+		'custom',
+		keyword,
+		error.message,
+	];
+	const received = keyword === 'type' ? typeOf(data) : show(data);
+	return {
+		code,
+		expected,
+		received,
+		path,
+		message:
+			keyword === 'type' || keyword === 'enum' ? `${message}, received ${received}` : message,
+	};
 }
 
 /**

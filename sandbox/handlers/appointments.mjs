@@ -34,7 +34,7 @@ function holdsTime(appointment, now) {
  * @param {State} state @param {string} practitionerId @param {number} start @param {number} duration minutes
  * @param {number} now @param {string} [ignoreAppointmentId]
  */
-export function practitionerFree(state, practitionerId, start, duration, now, ignoreAppointmentId) {
+function practitionerFree(state, practitionerId, start, duration, now, ignoreAppointmentId) {
 	const end = start + duration * 60_000;
 	for (const appointment of state.appointments.values()) {
 		if (appointment.id === ignoreAppointmentId) continue;
@@ -143,6 +143,88 @@ export function practitionerOrInvalid(state, id, field) {
 }
 
 /**
+ * Which statuses each change starts from, and how a refusal reads (a 400 on `id`).
+ * @type {Record<'edit' | 'confirm' | 'cancel' | 'reschedule', { from: string[], expected: string, refusal: string }>}
+ */
+const STARTS_FROM = {
+	edit: {
+		from: ['reserved'],
+		expected: 'a non-confirmed (reserved) appointment',
+		refusal: ': only non-confirmed appointments can be edited',
+	},
+	confirm: {
+		from: ['reserved'],
+		expected: 'a reserved appointment',
+		refusal: ' and cannot be confirmed',
+	},
+	cancel: {
+		from: ['reserved', 'confirmed'],
+		expected: 'a reserved or confirmed appointment',
+		refusal: ' and cannot be cancelled',
+	},
+	reschedule: {
+		from: ['confirmed'],
+		expected: 'a confirmed appointment',
+		refusal: ': only confirmed appointments can be rescheduled (edit a reservation instead)',
+	},
+};
+
+/**
+ * The appointment, when its status allows the change.
+ * @param {State} state @param {string} id @param {number} now @param {keyof typeof STARTS_FROM} change
+ */
+function appointmentFrom(state, id, now, change) {
+	const appointment = appointmentOr404(state, id);
+	const status = appointmentStatus(appointment, now);
+	const { from, expected, refusal } = STARTS_FROM[change];
+	if (!from.includes(status)) {
+		throw invalid(['id'], expected, `Appointment ${id} is ${status}${refusal}`, status);
+	}
+	return appointment;
+}
+
+/**
+ * Records a change the practice is told about: the appointment's history, the counters' effect and
+ * the webhook event; answers the appointment.
+ * @param {AppointmentRow} appointment @param {HandlerContext} ctx @param {number} now
+ * @param {'confirmed' | 'cancelled' | 'rescheduled'} event
+ */
+function recorded(appointment, ctx, now, event) {
+	appointment.history.push({ at: iso(now), event, by: ctx.actor });
+	ctx.effect(`appointments${event[0].toUpperCase()}${event.slice(1)}`, appointment.patient_id);
+	ctx.emit(`appointment.${event}`, 'Appointment', appointment.id);
+	return appointmentView(appointment, now);
+}
+
+/**
+ * The new time of a reservation or an edit: a date-time (a date is midnight UTC) in the future, for
+ * at least a minute.
+ * @param {Record<string, any>} body @param {number} now
+ */
+function futureStart(body, now) {
+	if (body.duration < 1)
+		throw invalid(
+			['duration'],
+			'number greater than or equal to 1',
+			'duration must be at least 1 minute',
+			body.duration,
+		);
+	if (body.start_time === null)
+		throw invalid(['start_time'], 'ISO 8601 date-time', 'start_time is required');
+	const start = Date.parse(
+		body.start_time.length === 10 ? `${body.start_time}T00:00:00Z` : body.start_time,
+	);
+	if (start <= now)
+		throw invalid(
+			['start_time'],
+			'a time in the future',
+			'start_time is in the past',
+			body.start_time,
+		);
+	return start;
+}
+
+/**
  * The booking transitions, shared by the API and the control API (practice-side changes).
  * Each answers the appointment and emits its webhook event.
  */
@@ -172,25 +254,7 @@ export const transitions = {
 				body.appointment_type_id,
 			);
 		if (body.patient_id !== undefined) patientOr404(state, body.patient_id);
-		if (body.duration < 1)
-			throw invalid(
-				['duration'],
-				'number greater than or equal to 1',
-				'duration must be at least 1 minute',
-				body.duration,
-			);
-		if (body.start_time === null)
-			throw invalid(['start_time'], 'ISO 8601 date-time', 'start_time is required');
-		const start = Date.parse(
-			body.start_time.length === 10 ? `${body.start_time}T00:00:00Z` : body.start_time,
-		);
-		if (start <= now)
-			throw invalid(
-				['start_time'],
-				'a time in the future',
-				'start_time is in the past',
-				body.start_time,
-			);
+		const start = futureStart(body, now);
 		if (!body.suppress_availability_check) {
 			const slot = state.slots.find(
 				(item) =>
@@ -250,36 +314,9 @@ export const transitions = {
 	/** A change to a reservation (a confirmed appointment is rescheduled instead). @param {State} state @param {HandlerContext} ctx @param {string} id @param {Record<string, any>} body */
 	edit(state, ctx, id, body) {
 		const now = ctx.now();
-		const appointment = appointmentOr404(state, id);
-		const status = appointmentStatus(appointment, now);
-		if (status !== 'reserved') {
-			throw invalid(
-				['id'],
-				'a non-confirmed (reserved) appointment',
-				`Appointment ${appointment.id} is ${status}: only non-confirmed appointments can be edited`,
-				status,
-			);
-		}
+		const appointment = appointmentFrom(state, id, now, 'edit');
 		practitionerOrInvalid(state, body.practitioner_id, 'practitioner_id');
-		if (body.start_time === null)
-			throw invalid(['start_time'], 'ISO 8601 date-time', 'start_time is required');
-		if (body.duration < 1)
-			throw invalid(
-				['duration'],
-				'number greater than or equal to 1',
-				'duration must be at least 1 minute',
-				body.duration,
-			);
-		const start = Date.parse(
-			body.start_time.length === 10 ? `${body.start_time}T00:00:00Z` : body.start_time,
-		);
-		if (start <= now)
-			throw invalid(
-				['start_time'],
-				'a time in the future',
-				'start_time is in the past',
-				body.start_time,
-			);
+		const start = futureStart(body, now);
 		if (
 			!body.suppress_availability_check &&
 			!practitionerFree(state, body.practitioner_id, start, body.duration, now, appointment.id)
@@ -303,8 +340,7 @@ export const transitions = {
 	confirm(state, ctx, id, options = {}) {
 		const now = ctx.now();
 		const appointment = appointmentOr404(state, id);
-		const status = appointmentStatus(appointment, now);
-		if (status === 'expired') {
+		if (appointmentStatus(appointment, now) === 'expired') {
 			throw invalid(
 				['reserved_until'],
 				'an unexpired reservation',
@@ -312,14 +348,7 @@ export const transitions = {
 				appointment.reserved_until,
 			);
 		}
-		if (status !== 'reserved') {
-			throw invalid(
-				['id'],
-				'a reserved appointment',
-				`Appointment ${id} is ${status} and cannot be confirmed`,
-				status,
-			);
-		}
+		appointmentFrom(state, id, now, 'confirm');
 		if (options.patient_id !== undefined) {
 			patientOr404(state, options.patient_id);
 			appointment.patient_id = options.patient_id;
@@ -329,32 +358,17 @@ export const transitions = {
 		appointment.status = 'confirmed';
 		appointment.booking_confirmed_at = iso(now);
 		appointment.reserved_until = null;
-		appointment.history.push({ at: iso(now), event: 'confirmed', by: ctx.actor });
-		ctx.effect('appointmentsConfirmed', appointment.patient_id);
-		ctx.emit('appointment.confirmed', 'Appointment', appointment.id);
-		return appointmentView(appointment, now);
+		return recorded(appointment, ctx, now, 'confirmed');
 	},
 	/** @param {State} state @param {HandlerContext} ctx @param {string} id @param {{ suppress_mail?: boolean }} [options] */
 	cancel(state, ctx, id, options = {}) {
 		const now = ctx.now();
-		const appointment = appointmentOr404(state, id);
-		const status = appointmentStatus(appointment, now);
-		if (status !== 'reserved' && status !== 'confirmed') {
-			throw invalid(
-				['id'],
-				'a reserved or confirmed appointment',
-				`Appointment ${id} is ${status} and cannot be cancelled`,
-				status,
-			);
-		}
+		const appointment = appointmentFrom(state, id, now, 'cancel');
 		if (options.suppress_mail !== undefined) appointment.suppress_mail = options.suppress_mail;
 		appointment.status = 'cancelled';
 		appointment.cancelled_at = iso(now);
 		appointment.reserved_until = null;
-		appointment.history.push({ at: iso(now), event: 'cancelled', by: ctx.actor });
-		ctx.effect('appointmentsCancelled', appointment.patient_id);
-		ctx.emit('appointment.cancelled', 'Appointment', appointment.id);
-		return appointmentView(appointment, now);
+		return recorded(appointment, ctx, now, 'cancelled');
 	},
 	/**
 	 * @param {State} state @param {HandlerContext} ctx @param {string} id
@@ -362,16 +376,7 @@ export const transitions = {
 	 */
 	reschedule(state, ctx, id, change) {
 		const now = ctx.now();
-		const appointment = appointmentOr404(state, id);
-		const status = appointmentStatus(appointment, now);
-		if (status !== 'confirmed') {
-			throw invalid(
-				['id'],
-				'a confirmed appointment',
-				`Appointment ${id} is ${status}: only confirmed appointments can be rescheduled (edit a reservation instead)`,
-				status,
-			);
-		}
+		const appointment = appointmentFrom(state, id, now, 'reschedule');
 		let {
 			start_time: startTime,
 			practitioner_id: practitionerId,
@@ -428,9 +433,6 @@ export const transitions = {
 		appointment.duration = duration;
 		if (change.suppress_mail !== undefined) appointment.suppress_mail = change.suppress_mail;
 		appointment.rescheduled_at = iso(now);
-		appointment.history.push({ at: iso(now), event: 'rescheduled', by: ctx.actor });
-		ctx.effect('appointmentsRescheduled', appointment.patient_id);
-		ctx.emit('appointment.rescheduled', 'Appointment', appointment.id);
-		return appointmentView(appointment, now);
+		return recorded(appointment, ctx, now, 'rescheduled');
 	},
 };

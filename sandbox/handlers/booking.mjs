@@ -18,7 +18,7 @@ import { checkBody, invalid, list, notFound, q, qList } from './common.mjs';
  */
 
 /** Free slots matching the list/count filters. @param {HandlerRequest} req */
-export function filteredSlots(req) {
+function filteredSlots(req) {
 	const now = req.ctx.now();
 	const locations = qList(req, 'location_id');
 	const practitioners = qList(req, 'practitioner_id');

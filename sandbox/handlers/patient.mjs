@@ -116,6 +116,23 @@ function addPatient(state, person, dataSource) {
 	return patient;
 }
 
+/**
+ * The digits of an NHS number (spaces and dashes allowed); a 400 unless the check digit is right.
+ * @param {unknown} value
+ */
+function nhsNumberOf(value) {
+	const digits = String(value ?? '').replace(/[\s-]/g, '');
+	if (!isValidNhsNumber(digits)) {
+		throw invalid(
+			['nhs_number'],
+			'a valid NHS number (10 digits, Modulus 11 check digit)',
+			'Invalid NHS number',
+			value,
+		);
+	}
+	return digits;
+}
+
 /** @type {Record<string, Handler>} */
 export const handlers = {
 	'patient.pdsLookup': ({ state, body, ctx }) => {
@@ -125,15 +142,7 @@ export const handlers = {
 		/** @type {(person: Record<string, any>) => boolean} */
 		let matches;
 		if (body.nhs_number !== undefined) {
-			const digits = String(body.nhs_number).replace(/[\s-]/g, '');
-			if (!isValidNhsNumber(digits)) {
-				throw invalid(
-					['nhs_number'],
-					'a valid NHS number (10 digits, Modulus 11 check digit)',
-					'Invalid NHS number',
-					body.nhs_number,
-				);
-			}
+			const digits = nhsNumberOf(body.nhs_number);
 			matches = (person) => person.nhs_number === digits && person.dob === dob;
 		} else {
 			const forename = normaliseName(body.forename);
@@ -166,15 +175,7 @@ export const handlers = {
 		throw notFound('No patient found');
 	},
 	'patient.register': ({ state, body, ctx }) => {
-		const digits = String(body.nhs_number ?? '').replace(/[\s-]/g, '');
-		if (!isValidNhsNumber(digits)) {
-			throw invalid(
-				['nhs_number'],
-				'a valid NHS number (10 digits, Modulus 11 check digit)',
-				'Invalid NHS number',
-				body.nhs_number,
-			);
-		}
+		const digits = nhsNumberOf(body.nhs_number);
 		const dob = dateOf(body.dob);
 		if (!dob) throw invalid(['dob'], 'date of birth (YYYY-MM-DD)', 'dob is required', body.dob);
 		const fields = ['title', 'first_name', 'last_name', 'sex', 'email', 'mobile'];
