@@ -295,9 +295,14 @@ export async function loadSpec(file = SPEC_PATH) {
 
 	/** @type {Map<string, Operation>} */
 	const operations = new Map();
+	// The library's own operation objects, handed back to it: looking one up by operationId rebuilds
+	// its list of every operation (most of the cost of a request).
+	/** @type {Map<Operation, any>} */
+	const sources = new Map();
 	for (const operation of api.getOperations()) {
 		const body = operation.requestBody?.content?.['application/json'];
-		operations.set(operationKey(operation.method, operation.path), {
+		/** @type {Operation} */
+		const entry = {
 			method: operation.method.toUpperCase(),
 			path: operation.path,
 			operationId: operation.operationId,
@@ -311,7 +316,9 @@ export async function loadSpec(file = SPEC_PATH) {
 				? { required: operation.requestBody.required === true, schema: body.schema }
 				: undefined,
 			partial: operation['x-partial'] === true,
-		});
+		};
+		operations.set(operationKey(operation.method, operation.path), entry);
+		sources.set(entry, operation);
 	}
 
 	return {
@@ -322,12 +329,12 @@ export async function loadSpec(file = SPEC_PATH) {
 			);
 			const result = api.validator.validateRequest(
 				{ method: operation.method, path, headers: {}, query: queryFor(operation, query), body },
-				operation.operationId,
+				sources.get(operation),
 			);
 			return result.errors ? issuesOf(result.errors) : [];
 		},
 		validateResponse(operation, body, status = 200) {
-			const result = api.validator.validateResponse(body, operation.operationId, status);
+			const result = api.validator.validateResponse(body, sources.get(operation), status);
 			return result.errors ? issuesOf(result.errors, false) : [];
 		},
 		mock(operation) {
