@@ -18,7 +18,7 @@ import {
 	validationBody,
 } from './handlers.mjs';
 import { iso, seedState } from './seed.mjs';
-import { coerceQueryValue, loadSpec, operationKey, unknownFields } from './spec.mjs';
+import { baseParamName, loadSpec, operationKey, unknownFields } from './spec.mjs';
 import { createDeliverer } from './webhooks.mjs';
 
 /**
@@ -194,7 +194,7 @@ export async function startSandbox(options = {}) {
 	/** @type {SandboxConfig} */
 	const config = { ...startConfig };
 
-	const spec = loadSpec();
+	const spec = await loadSpec();
 	const endpoints = await loadEndpoints();
 
 	// Routes: the node's table first (keys from there), then any spec operation it does not call.
@@ -370,7 +370,7 @@ export async function startSandbox(options = {}) {
 		/** @type {Map<string, string[]>} */
 		const query = new Map();
 		for (const [rawName, value] of searchParams) {
-			const name = rawName.replace(/\[\d*\]$/, '');
+			const name = baseParamName(rawName);
 			const values = query.get(name) ?? [];
 			values.push(value);
 			query.set(name, values);
@@ -379,74 +379,27 @@ export async function startSandbox(options = {}) {
 	}
 
 	/**
-	 * Spec checks of one request; answers the issues (empty when it conforms).
+	 * Spec checks of one request (openapi-backend, through ./spec.mjs); answers the issues (empty when
+	 * it conforms). Body fields the spec does not name are counted, and refused when asked to.
 	 * @param {Route} route @param {Record<string, string>} params @param {Map<string, string[]>} query @param {unknown} body @param {string} label
 	 */
 	function validateRequest(route, params, query, body, label) {
 		const operation = route.operation;
 		if (!operation) return [];
-		/** @type {import('./spec.mjs').Issue[]} */
-		const issues = [];
-		for (const parameter of operation.parameters) {
-			if (parameter.in === 'path') {
-				issues.push(
-					...spec.validate(parameter.schema, params[parameter.name], [parameter.name], 'path'),
-				);
-			} else if (parameter.in === 'query') {
-				const values = query.get(parameter.name);
-				if (!values) {
-					if (parameter.required) {
-						issues.push({
-							code: 'invalid_type',
-							expected: [].concat(spec.resolve(parameter.schema).type ?? 'value').join(' | '),
-							received: 'undefined',
-							path: [parameter.name],
-							message: 'Required',
-							location: 'query',
-						});
-					}
-					continue;
-				}
-				const schema = spec.resolve(parameter.schema);
-				issues.push(
-					...spec.validate(
-						schema,
-						coerceQueryValue(schema, values, spec.resolve),
-						[parameter.name],
-						'query',
-					),
-				);
-			}
-		}
-		if (operation.body) {
-			if (body === undefined) {
-				if (operation.body.required) {
-					issues.push({
-						code: 'invalid_type',
-						expected: 'object',
-						received: 'undefined',
-						path: [],
-						message: 'Required',
-						location: 'body',
-					});
-				}
-			} else {
-				issues.push(...spec.validate(operation.body.schema, body, [], 'body'));
-				const unknown = unknownFields(spec, operation.body.schema, body);
-				if (unknown.length) {
-					const seen = new Set([...(counters.unknownFields[label] ?? []), ...unknown]);
-					counters.unknownFields[label] = [...seen];
-					if (config.rejectUnknownFields) {
-						issues.push({
-							code: 'unrecognized_keys',
-							expected: 'only the fields the spec names',
-							received: unknown.join(', '),
-							path: [],
-							message: `Unrecognized key(s) in object: ${unknown.map((name) => `'${name}'`).join(', ')}`,
-							location: 'body',
-						});
-					}
-				}
+		const issues = spec.validateRequest(operation, { params, query, body });
+		const unknown = operation.body ? unknownFields(operation.body.schema, body) : [];
+		if (unknown.length) {
+			const seen = new Set([...(counters.unknownFields[label] ?? []), ...unknown]);
+			counters.unknownFields[label] = [...seen];
+			if (config.rejectUnknownFields) {
+				issues.push({
+					code: 'unrecognized_keys',
+					expected: 'only the fields the spec names',
+					received: unknown.join(', '),
+					path: [],
+					message: `Unrecognized key(s) in object: ${unknown.map((name) => `'${name}'`).join(', ')}`,
+					location: 'body',
+				});
 			}
 		}
 		return issues;
@@ -548,11 +501,13 @@ export async function startSandbox(options = {}) {
 			const handler = handlers[key] ?? fallbackHandler;
 			const { ctx, flush } = handlerContext('api');
 			processed = true;
+			const operation = match.route.operation;
 			const result = handler({
 				key,
 				method,
 				path: match.route.path,
 				paged: match.route.paged,
+				mock: operation ? () => spec.mock(operation) : undefined,
 				params: match.params,
 				query,
 				body: parsed ?? {},

@@ -1,24 +1,31 @@
 // @ts-check
-// The OpenAPI description (spec/hero-openapi.yaml) as the sandbox uses it: an index of operations by
-// method and path template, and a small JSON Schema validator that reports problems the way Hero
-// does (a Zod-style issue list: `{code, expected, received, path, message}`).
-//
-// The validator covers exactly the keywords the spec uses; loadSpec() refuses a spec with any other
-// keyword, so nothing in a future spec edit is silently ignored.
+// The OpenAPI description (spec/hero-openapi.yaml) as the sandbox uses it, on openapi-backend (which
+// parses and validates requests and responses with Ajv, and mocks answers from response schemas).
+// This file only reads the spec the way Hero behaves and turns Ajv's errors into Hero's 400 body
+// (a Zod-style issue list: `{code, expected, received, path, message, location}`).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** js-yaml ships no types; loaded through require so the file still type-checks. */
-const yaml = createRequire(import.meta.url)('js-yaml');
+// CommonJS packages (js-yaml ships no types): loaded through a plain function so the file type-checks.
+const load = createRequire(import.meta.url);
+const yaml = load('js-yaml');
+const { OpenAPIBackend } = load('openapi-backend');
+const { fullFormats } = load('ajv-formats/dist/formats');
 
 /**
  * @typedef {Record<string, any>} Schema
  * @typedef {{ code: string, expected: string, received?: string, path: Array<string|number>, message: string, location?: string }} Issue
  * @typedef {{ name: string, in: string, required: boolean, schema: Schema }} Parameter
- * @typedef {{ method: string, path: string, operationId: string, parameters: Parameter[], body?: { required: boolean, schema: Schema }, responses: Record<string, Schema | undefined>, partial: boolean }} Operation
- * @typedef {{ document: any, operations: Map<string, Operation>, validate: (schema: Schema, value: unknown, path?: Array<string|number>, location?: string) => Issue[], resolve: (schema: Schema) => Schema }} Spec
+ * @typedef {{ method: string, path: string, operationId: string, parameters: Parameter[], body?: { required: boolean, schema: Schema }, partial: boolean }} Operation
+ * @typedef {{ params: Record<string, string>, query: Map<string, string[]>, body: unknown }} RequestParts
+ * @typedef {{
+ *   operations: Map<string, Operation>,
+ *   validateRequest: (operation: Operation, request: RequestParts) => Issue[],
+ *   validateResponse: (operation: Operation, body: unknown, status?: number) => Issue[],
+ *   mock: (operation: Operation) => unknown,
+ * }} Spec
  */
 
 export const SPEC_PATH = join(
@@ -28,38 +35,8 @@ export const SPEC_PATH = join(
 	'hero-openapi.yaml',
 );
 
-/** Every keyword the validator understands or may ignore safely (annotations). */
-const VALIDATION_KEYWORDS = new Set([
-	'$ref',
-	'type',
-	'enum',
-	'const',
-	'format',
-	'pattern',
-	'minLength',
-	'minimum',
-	'properties',
-	'required',
-	'additionalProperties',
-	'items',
-	'oneOf',
-	'allOf',
-]);
-const ANNOTATIONS = new Set(['description', 'default', 'example', 'examples', 'title']);
-
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME =
-	/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-/** @param {string} y @param {string} m @param {string} d */
-function isRealDate(y, m, d) {
-	const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-	return (
-		date.getUTCFullYear() === Number(y) &&
-		date.getUTCMonth() === Number(m) - 1 &&
-		date.getUTCDate() === Number(d)
-	);
-}
+const date = fullFormats.date;
+const dateTime = fullFormats['date-time'];
 
 /**
  * `format: date-time` as Hero uses it: an RFC 3339 date-time with a zone, or a plain `YYYY-MM-DD`
@@ -67,54 +44,22 @@ function isRealDate(y, m, d) {
  * @param {string} text
  */
 export function isDateOrDateTime(text) {
-	const date = DATE_ONLY.exec(text);
-	if (date) return isRealDate(date[1], date[2], date[3]);
-	const dateTime = DATE_TIME.exec(text);
-	if (!dateTime) return false;
-	return (
-		isRealDate(dateTime[1], dateTime[2], dateTime[3]) &&
-		Number(dateTime[4]) < 24 &&
-		Number(dateTime[5]) < 60 &&
-		!Number.isNaN(Date.parse(text))
-	);
+	return date.validate(text) || dateTime.validate(text);
 }
 
-/** @type {Record<string, { test: (text: string) => boolean, expected: string, validation: string }>} */
+/** What each format expects, for the issue's `expected` and Zod's `validation` name. */
 const FORMATS = {
 	'date-time': {
-		test: isDateOrDateTime,
 		expected: 'ISO 8601 date-time (e.g. 2026-03-15T14:00:00Z) or date (YYYY-MM-DD)',
 		validation: 'datetime',
 	},
-	date: {
-		test: (text) => {
-			const match = DATE_ONLY.exec(text);
-			return match !== null && isRealDate(match[1], match[2], match[3]);
-		},
-		expected: 'date (YYYY-MM-DD)',
-		validation: 'date',
-	},
-	email: {
-		test: (text) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text),
-		expected: 'email address',
-		validation: 'email',
-	},
-	uri: {
-		test: (text) => {
-			try {
-				const url = new URL(text);
-				return /^[a-z][a-z0-9+.-]*:$/i.test(url.protocol);
-			} catch {
-				return false;
-			}
-		},
-		expected: 'absolute URL',
-		validation: 'url',
-	},
+	date: { expected: 'date (YYYY-MM-DD)', validation: 'date' },
+	email: { expected: 'email address', validation: 'email' },
+	uri: { expected: 'absolute URL', validation: 'url' },
 };
 
 /** Zod's names for the type of a value. @param {unknown} value */
-export function typeOf(value) {
+function typeOf(value) {
 	if (value === undefined) return 'undefined';
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'array';
@@ -122,259 +67,43 @@ export function typeOf(value) {
 	return typeof value;
 }
 
-/** @param {unknown} value @param {string} type */
-function hasType(value, type) {
-	switch (type) {
-		case 'null':
-			return value === null;
-		case 'string':
-			return typeof value === 'string';
-		case 'boolean':
-			return typeof value === 'boolean';
-		case 'number':
-			return typeof value === 'number' && Number.isFinite(value);
-		case 'integer':
-			return typeof value === 'number' && Number.isInteger(value);
-		case 'array':
-			return Array.isArray(value);
-		case 'object':
-			return value !== null && typeof value === 'object' && !Array.isArray(value);
-		default:
-			throw new Error(`Unknown JSON Schema type ${type}`);
-	}
-}
-
 /** @param {unknown} value */
 function show(value) {
 	return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
 }
 
-/**
- * @param {any} document
- * @returns {(schema: Schema) => Schema}
- */
-function resolver(document) {
-	return function resolve(schema) {
-		let current = schema;
-		for (let depth = 0; current && current.$ref; depth++) {
-			if (depth > 20) throw new Error(`$ref loop at ${schema.$ref}`);
-			const ref = String(current.$ref);
-			if (!ref.startsWith('#/')) throw new Error(`Only local $ref is supported: ${ref}`);
-			current = ref
-				.slice(2)
-				.split('/')
-				.reduce((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
-			if (!current) throw new Error(`Unresolved $ref ${ref}`);
-		}
-		return current;
-	};
+/** @param {Schema | undefined} schema */
+function typeName(schema) {
+	return schema?.type === undefined ? 'value' : [].concat(schema.type).join(' | ');
 }
 
-/**
- * Builds the validator over a spec document.
- * @param {(schema: Schema) => Schema} resolve
- */
-function validator(resolve) {
-	/**
-	 * @param {Schema} rawSchema
-	 * @param {unknown} value
-	 * @param {Array<string|number>} path
-	 * @param {Issue[]} issues
-	 */
-	function check(rawSchema, value, path, issues) {
-		const schema = resolve(rawSchema);
-		if (schema.allOf) for (const part of schema.allOf) check(part, value, path, issues);
-		if (schema.oneOf) {
-			// Like Zod's union (which Hero's validation appears to be): the first branch that fits wins.
-			// A strict JSON Schema oneOf would reject a body that fits two branches, which Hero does not.
-			/** @type {Issue[][]} */
-			const branchIssues = [];
-			for (const branch of schema.oneOf) {
-				/** @type {Issue[]} */
-				const found = [];
-				check(branch, value, path, found);
-				if (found.length === 0) {
-					branchIssues.length = 0;
-					break;
-				}
-				branchIssues.push(found);
-			}
-			if (branchIssues.length) {
-				const closest = branchIssues.reduce((best, next) =>
-					next.length < best.length ? next : best,
-				);
-				issues.push({
-					code: 'invalid_union',
-					expected: schema.oneOf
-						.map((/** @type {Schema} */ branch) => describeBranch(resolve(branch)))
-						.join(', or '),
-					received: typeOf(value),
-					path,
-					message: `Invalid input: expected ${schema.oneOf
-						.map((/** @type {Schema} */ branch) => describeBranch(resolve(branch)))
-						.join(', or ')}`,
-				});
-				issues.push(...closest);
-			}
-		}
-		/** @type {string[]} */
-		const types = schema.type === undefined ? [] : [].concat(schema.type);
-		if (types.length && !types.some((type) => hasType(value, type))) {
-			const expected = types.join(' | ');
-			issues.push({
-				code: 'invalid_type',
-				expected,
-				received: typeOf(value),
-				path,
-				message:
-					value === undefined ? 'Required' : `Expected ${expected}, received ${typeOf(value)}`,
-			});
-			return;
-		}
-		if (value === null) return;
-		if ('const' in schema && value !== schema.const) {
-			issues.push({
-				code: 'invalid_literal',
-				expected: show(schema.const),
-				received: show(value),
-				path,
-				message: `Invalid literal value, expected ${show(schema.const)}`,
-			});
-		}
-		if (schema.enum) {
-			const allowed = [...schema.enum, ...(schema['x-additional-values-seen'] ?? [])];
-			if (!allowed.includes(value)) {
-				const expected = allowed
-					.filter((option) => option !== null)
-					.map(show)
-					.join(' | ');
-				issues.push({
-					code: 'invalid_enum_value',
-					expected,
-					received: show(value),
-					path,
-					message: `Invalid enum value. Expected ${expected}, received ${show(value)}`,
-				});
-			}
-		}
-		if (typeof value === 'string') {
-			if (schema.minLength !== undefined && value.length < schema.minLength) {
-				issues.push({
-					code: 'too_small',
-					expected: `string of at least ${schema.minLength} character(s)`,
-					received: show(value),
-					path,
-					message: `String must contain at least ${schema.minLength} character(s)`,
-				});
-			}
-			if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
-				issues.push({
-					code: 'invalid_string',
-					expected: `string matching ${schema.pattern}`,
-					received: show(value),
-					path,
-					message: `Invalid: must match ${schema.pattern}`,
-				});
-			}
-			if (schema.format !== undefined) {
-				const format = FORMATS[schema.format];
-				if (!format) throw new Error(`Unknown format ${schema.format}`);
-				if (!format.test(value)) {
-					issues.push({
-						code: 'invalid_string',
-						expected: format.expected,
-						received: show(value),
-						path,
-						message: `Invalid ${format.validation}`,
-					});
-				}
-			}
-		}
-		if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
-			issues.push({
-				code: 'too_small',
-				expected: `number greater than or equal to ${schema.minimum}`,
-				received: String(value),
-				path,
-				message: `Number must be greater than or equal to ${schema.minimum}`,
-			});
-		}
-		if (Array.isArray(value) && schema.items) {
-			value.forEach((item, index) => check(schema.items, item, [...path, index], issues));
-		}
-		if (hasType(value, 'object')) {
-			const record = /** @type {Record<string, unknown>} */ (value);
-			for (const name of schema.required ?? []) {
-				if (record[name] === undefined) {
-					const property = schema.properties?.[name] ? resolve(schema.properties[name]) : {};
-					const expected = property.type ? [].concat(property.type).join(' | ') : 'value';
-					issues.push({
-						code: 'invalid_type',
-						expected,
-						received: 'undefined',
-						path: [...path, name],
-						message: 'Required',
-					});
-				}
-			}
-			for (const [name, item] of Object.entries(record)) {
-				if (item === undefined) continue;
-				const property = schema.properties?.[name];
-				if (property) check(property, item, [...path, name], issues);
-				else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-					check(schema.additionalProperties, item, [...path, name], issues);
-				}
-			}
-		}
-	}
-
-	/**
-	 * Validates a value; answers the issues found (empty when valid).
-	 * @param {Schema} schema
-	 * @param {unknown} value
-	 * @param {Array<string|number>} [path]
-	 * @param {string} [location] 'body', 'query' or 'path', added to every issue
-	 */
-	return function validate(schema, value, path = [], location) {
-		/** @type {Issue[]} */
-		const issues = [];
-		check(schema, value, path, issues);
-		if (location) for (const issue of issues) issue.location = location;
-		return issues;
-	};
-}
-
-/** A short reading of what an object schema wants, for union errors. @param {Schema} schema */
+/** A short reading of what a union branch wants. @param {Schema} schema */
 function describeBranch(schema) {
-	if (schema.required?.length) return schema.required.join(' + ');
-	return schema.type ? [].concat(schema.type).join(' | ') : 'value';
+	return schema.required?.length ? schema.required.join(' + ') : typeName(schema);
 }
 
 /**
- * Fails on any schema keyword the validator does not handle, so a spec edit cannot weaken checks.
+ * The spec read the way Hero behaves, before the library sees it:
+ * - `oneOf` is Zod's union (the first branch that fits wins; a value that fits two is fine): `anyOf`;
+ * - `x-additional-values-seen` are enum values seen in Hero's newer docs: allowed;
+ * - `status[]` and `status` are one query parameter (`name`, `name[]` and `name[0]` all arrive).
  * @param {unknown} node
- * @param {string} where
  */
-function auditKeywords(node, where) {
-	if (Array.isArray(node)) {
-		node.forEach((item, index) => auditKeywords(item, `${where}/${index}`));
-		return;
-	}
+function adapt(node) {
+	if (Array.isArray(node)) return node.forEach(adapt);
 	if (!node || typeof node !== 'object') return;
-	for (const [key, value] of Object.entries(node)) {
-		if (key.startsWith('x-') || ANNOTATIONS.has(key)) continue;
-		if (!VALIDATION_KEYWORDS.has(key))
-			throw new Error(`Unsupported schema keyword "${key}" at ${where}`);
-		if (key === 'properties') {
-			for (const [name, property] of Object.entries(/** @type {object} */ (value))) {
-				auditKeywords(property, `${where}/properties/${name}`);
-			}
-		} else if (key === 'items' || key === 'additionalProperties') {
-			auditKeywords(value, `${where}/${key}`);
-		} else if (key === 'oneOf' || key === 'allOf') {
-			auditKeywords(value, `${where}/${key}`);
-		}
+	const schema = /** @type {Schema} */ (node);
+	if (schema.oneOf) {
+		schema.anyOf = schema.oneOf;
+		delete schema.oneOf;
 	}
+	if (Array.isArray(schema.enum) && schema['x-additional-values-seen']) {
+		schema.enum = [...schema.enum, ...schema['x-additional-values-seen']];
+	}
+	if (schema.in === 'query' && typeof schema.name === 'string') {
+		schema.name = baseParamName(schema.name);
+	}
+	Object.values(schema).forEach(adapt);
 }
 
 /** Strips `[]` / `[0]` from a query parameter name: `status[]` and `status` are one parameter. */
@@ -388,110 +117,248 @@ export function operationKey(method, path) {
 }
 
 /**
- * Reads and indexes the spec.
- * @param {string} [file]
- * @returns {Spec}
+ * Zod's issue code, expected and message for each Ajv keyword (Hero validates with Zod, so its 400s
+ * read like this). `received` is filled in by issueOf.
+ * @type {Record<string, (params: any) => [code: string, expected: string, message: string]>}
  */
-export function loadSpec(file = SPEC_PATH) {
-	const document = /** @type {any} */ (yaml.load(readFileSync(file, 'utf8')));
-	const resolve = resolver(document);
-	for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
-		auditKeywords(schema, `#/components/schemas/${name}`);
+const ZOD_ISSUES = {
+	type: ({ type }) => {
+		const expected = [type].flat().join(' | ');
+		return ['invalid_type', expected, `Expected ${expected}`];
+	},
+	enum: ({ allowedValues }) => {
+		const expected = allowedValues
+			.filter((/** @type {unknown} */ option) => option !== null)
+			.map(show)
+			.join(' | ');
+		return ['invalid_enum_value', expected, `Invalid enum value. Expected ${expected}`];
+	},
+	const: ({ allowedValue }) => [
+		'invalid_literal',
+		show(allowedValue),
+		`Invalid literal value, expected ${show(allowedValue)}`,
+	],
+	minLength: ({ limit }) => [
+		'too_small',
+		`string of at least ${limit} character(s)`,
+		`String must contain at least ${limit} character(s)`,
+	],
+	minimum: ({ limit }) => [
+		'too_small',
+		`number greater than or equal to ${limit}`,
+		`Number must be greater than or equal to ${limit}`,
+	],
+	pattern: ({ pattern }) => [
+		'invalid_string',
+		`string matching ${pattern}`,
+		`Invalid: must match ${pattern}`,
+	],
+	format: ({ format }) => [
+		'invalid_string',
+		FORMATS[/** @type {keyof typeof FORMATS} */ (format)]?.expected ?? format,
+		`Invalid ${FORMATS[/** @type {keyof typeof FORMATS} */ (format)]?.validation ?? format}`,
+	],
+};
+
+/**
+ * One Ajv error as a Zod-style issue.
+ * @param {any} error an Ajv ErrorObject (verbose: with parentSchema and data)
+ * @param {Array<string|number>} path
+ * @returns {Issue}
+ */
+function issueOf(error, path) {
+	const { keyword, params, data, parentSchema } = error;
+	if (keyword === 'required') {
+		const body = params.missingProperty === 'requestBody';
+		return {
+			code: 'invalid_type',
+			expected: body ? 'object' : typeName(parentSchema?.properties?.[params.missingProperty]),
+			received: 'undefined',
+			path: body ? path : [...path, params.missingProperty],
+			message: 'Required',
+		};
 	}
-	/** @type {Map<string, Operation>} */
-	const operations = new Map();
-	for (const [path, item] of Object.entries(document.paths ?? {})) {
-		for (const [method, rawOperation] of Object.entries(
-			/** @type {Record<string, any>} */ (item),
-		)) {
-			if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-			const operation = /** @type {any} */ (rawOperation);
-			const where = `#/paths/${path}/${method}`;
-			/** @type {Parameter[]} */
-			const parameters = (operation.parameters ?? []).map((/** @type {Schema} */ raw) => {
-				const parameter = resolve(raw);
-				auditKeywords(parameter.schema ?? {}, `${where}/parameters/${parameter.name}`);
-				return {
-					name: parameter.in === 'query' ? baseParamName(parameter.name) : parameter.name,
-					in: parameter.in,
-					required: parameter.required === true,
-					schema: parameter.schema ?? {},
-				};
-			});
-			const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
-			if (bodySchema) auditKeywords(bodySchema, `${where}/requestBody`);
-			/** @type {Record<string, Schema | undefined>} */
-			const responses = {};
-			for (const [status, rawResponse] of Object.entries(operation.responses ?? {})) {
-				const response = resolve(/** @type {Schema} */ (rawResponse));
-				responses[status] = response.content?.['application/json']?.schema;
-			}
-			operations.set(operationKey(method, path), {
-				method: method.toUpperCase(),
-				path,
-				operationId: operation.operationId,
-				parameters,
-				body: bodySchema
-					? { required: operation.requestBody.required === true, schema: bodySchema }
-					: undefined,
-				responses,
-				partial: operation['x-partial'] === true,
-			});
-		}
-	}
-	return { document, operations, validate: validator(resolve), resolve };
+	const [code, expected, message] = ZOD_ISSUES[keyword]?.(params) ?? [
+		'custom',
+		keyword,
+		error.message,
+	];
+	const received = keyword === 'type' ? typeOf(data) : show(data);
+	return {
+		code,
+		expected,
+		received,
+		path,
+		message:
+			keyword === 'type' || keyword === 'enum' ? `${message}, received ${received}` : message,
+	};
 }
 
 /**
- * Turns the text values of a query parameter into what its schema wants (query strings carry text
- * only): `true`/`false` for booleans, numbers for number/integer, arrays from repeated keys.
- * Anything that does not convert is left as text, so the validator reports it.
- * @param {Schema} schema already resolved
- * @param {string[]} values
- * @param {(schema: Schema) => Schema} resolve
+ * Ajv's errors as Hero's issues. A failed union becomes one `invalid_union` issue followed by the
+ * issues of the branch that came closest (Ajv reports every branch's errors before the union's).
+ * @param {any[]} errors
+ * @param {boolean} [request] instance paths start with where the value was (requestBody, query, path)
+ * @returns {Issue[]}
  */
-export function coerceQueryValue(schema, values, resolve) {
-	/** @type {string[]} */
-	const types = schema.type === undefined ? [] : [].concat(schema.type);
-	if (types.includes('array')) {
-		const items = schema.items ? resolve(schema.items) : {};
-		return values.map((value) => coerceScalar(items, value));
+function issuesOf(errors, request = true) {
+	const unions = errors.filter((error) => error.keyword === 'anyOf');
+	/** @type {Set<any>} */
+	const inBranches = new Set();
+	/** @type {Map<any, any[]>} */
+	const closest = new Map();
+	for (const union of unions) {
+		/** @type {any[][]} */
+		const branches = union.schema.map(() => []);
+		for (const error of errors) {
+			const branch = /^\/(\d+)\//.exec(error.schemaPath.slice(union.schemaPath.length));
+			if (error !== union && error.schemaPath.startsWith(`${union.schemaPath}/`) && branch) {
+				branches[Number(branch[1])].push(error);
+				inBranches.add(error);
+			}
+		}
+		closest.set(
+			union,
+			branches.reduce((best, next) => (next.length < best.length ? next : best)),
+		);
 	}
-	return coerceScalar(schema, values[values.length - 1]);
+	/** @type {Issue[]} */
+	const issues = [];
+	/** @param {any} error */
+	const add = (error) => {
+		const parts = error.instancePath.split('/').slice(1);
+		const where = request ? parts.shift() : 'response';
+		const path = parts.map((/** @type {string} */ part) =>
+			/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~'),
+		);
+		const location = where === 'requestBody' || where === undefined ? 'body' : where;
+		if (error.keyword === 'anyOf') {
+			const expected = error.schema.map(describeBranch).join(', or ');
+			issues.push({
+				code: 'invalid_union',
+				expected,
+				received: typeOf(error.data),
+				path,
+				message: `Invalid input: expected ${expected}`,
+				location,
+			});
+			for (const branchError of closest.get(error) ?? []) add(branchError);
+			return;
+		}
+		issues.push({ ...issueOf(error, path), location });
+	};
+	for (const error of errors) if (!inBranches.has(error)) add(error);
+	return issues;
 }
 
-/** @param {Schema} schema @param {string} value */
-function coerceScalar(schema, value) {
-	/** @type {string[]} */
-	const types = schema.type === undefined ? [] : [].concat(schema.type);
-	if (types.includes('string')) return value;
-	if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
-	if (types.includes('integer') && /^-?\d+$/.test(value)) return Number(value);
-	if (types.includes('number') && value.trim() !== '' && Number.isFinite(Number(value))) {
-		return Number(value);
+/**
+ * The query as the operation reads it: only the parameters it names (Hero ignores others), arrays
+ * for array parameters and the last value otherwise. Ajv converts the text to the declared types.
+ * @param {Operation} operation @param {Map<string, string[]>} query
+ */
+function queryFor(operation, query) {
+	/** @type {Record<string, string | string[]>} */
+	const values = {};
+	for (const parameter of operation.parameters) {
+		const given = query.get(parameter.name);
+		if (parameter.in !== 'query' || !given) continue;
+		values[parameter.name] = [parameter.schema.type].flat().includes('array')
+			? given
+			: given[given.length - 1];
 	}
-	return value;
+	return values;
+}
+
+/**
+ * Reads the spec and builds its validators.
+ * @param {string} [file]
+ * @returns {Promise<Spec>}
+ */
+export async function loadSpec(file = SPEC_PATH) {
+	const document = yaml.load(readFileSync(file, 'utf8'));
+	adapt(document.paths);
+	adapt(document.components);
+	// quick: openapi-backend's own check of the document knows OpenAPI 3.0 only (the spec is 3.1);
+	// it also dereferences synchronously and compiles each validator on first use.
+	const api = new OpenAPIBackend({
+		definition: document,
+		quick: true,
+		ajvOpts: { allErrors: true, verbose: true },
+		customizeAjv: (/** @type {any} */ ajv) =>
+			ajv
+				.addFormat('date-time', isDateOrDateTime)
+				.addFormat('date', fullFormats.date)
+				.addFormat('email', fullFormats.email)
+				.addFormat('uri', fullFormats.uri),
+	});
+	await api.init();
+
+	/** @type {Map<string, Operation>} */
+	const operations = new Map();
+	// The library's own operation objects, handed back to it: looking one up by operationId rebuilds
+	// its list of every operation (most of the cost of a request).
+	/** @type {Map<Operation, any>} */
+	const sources = new Map();
+	for (const operation of api.getOperations()) {
+		const body = operation.requestBody?.content?.['application/json'];
+		/** @type {Operation} */
+		const entry = {
+			method: operation.method.toUpperCase(),
+			path: operation.path,
+			operationId: operation.operationId,
+			parameters: (operation.parameters ?? []).map((/** @type {Schema} */ parameter) => ({
+				name: parameter.name,
+				in: parameter.in,
+				required: parameter.required === true,
+				schema: parameter.schema ?? {},
+			})),
+			body: body?.schema
+				? { required: operation.requestBody.required === true, schema: body.schema }
+				: undefined,
+			partial: operation['x-partial'] === true,
+		};
+		operations.set(operationKey(operation.method, operation.path), entry);
+		sources.set(entry, operation);
+	}
+
+	return {
+		operations,
+		validateRequest(operation, { params, query, body }) {
+			const path = operation.path.replace(/\{(\w+)\}/g, (_, name) =>
+				encodeURIComponent(params[name] ?? ''),
+			);
+			const result = api.validator.validateRequest(
+				{ method: operation.method, path, headers: {}, query: queryFor(operation, query), body },
+				sources.get(operation),
+			);
+			return result.errors ? issuesOf(result.errors) : [];
+		},
+		validateResponse(operation, body, status = 200) {
+			const result = api.validator.validateResponse(body, sources.get(operation), status);
+			return result.errors ? issuesOf(result.errors, false) : [];
+		},
+		mock(operation) {
+			return api.mockResponseForOperation(operation.operationId, { code: 200 }).mock;
+		},
+	};
 }
 
 /**
  * Lists property names in a body that the operation's schema does not name (only for schemas that
  * are not marked partial). Hero itself ignores such fields; the sandbox reports them.
- * @param {Spec} spec
- * @param {Schema} rawSchema
+ * @param {Schema} schema dereferenced
  * @param {unknown} value
  * @param {string} [prefix]
  * @returns {string[]}
  */
-export function unknownFields(spec, rawSchema, value, prefix = '') {
-	const schema = spec.resolve(rawSchema);
+export function unknownFields(schema, value, prefix = '') {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
-	if (schema.oneOf) {
-		const results = schema.oneOf.map((/** @type {Schema} */ branch) =>
-			unknownFields(spec, branch, value, prefix),
-		);
-		return results.reduce((/** @type {string[]} */ best, /** @type {string[]} */ next) =>
-			next.length < best.length ? next : best,
-		);
+	if (schema.anyOf) {
+		return schema.anyOf
+			.map((/** @type {Schema} */ branch) => unknownFields(branch, value, prefix))
+			.reduce((/** @type {string[]} */ best, /** @type {string[]} */ next) =>
+				next.length < best.length ? next : best,
+			);
 	}
 	if (!schema.properties || schema['x-partial'] || schema.additionalProperties) return [];
 	/** @type {string[]} */
@@ -499,7 +366,7 @@ export function unknownFields(spec, rawSchema, value, prefix = '') {
 	for (const [name, item] of Object.entries(value)) {
 		const property = schema.properties[name];
 		if (!property) found.push(`${prefix}${name}`);
-		else found.push(...unknownFields(spec, property, item, `${prefix}${name}.`));
+		else found.push(...unknownFields(property, item, `${prefix}${name}.`));
 	}
 	return found;
 }
