@@ -62,22 +62,61 @@ export function actionDescription(packageDir = join(REPO_ROOT, 'dist')) {
 }
 
 /**
- * Parameters for one operation: resource and operation, then every required parameter shown for
- * them, filled in description order (a parameter may decide which later ones are shown).
+ * Parameters for one operation as n8n stores them: resource and operation, then every required
+ * parameter shown for them. Shown-ness is judged on the parameters with their defaults (as the
+ * editor does: a default such as PDS Lookup's "Look Up By" decides which fields appear), again
+ * after each pass until nothing more is missing.
  * @param {import('n8n-workflow').INodeTypeDescription} description
  * @param {string} resource @param {string} operation
  */
 export function filledParameters(description, resource, operation) {
 	/** @type {import('n8n-workflow').INodeParameters} */
 	const parameters = { resource, operation };
-	const node = { typeVersion: /** @type {number} */ (description.version) };
-	for (const property of description.properties) {
-		if (property.name in parameters || !property.required) continue;
-		if (!NodeHelpers.displayParameter(parameters, property, node, description)) continue;
-		const value = /** @type {import('n8n-workflow').NodeParameterValueType} */ (valueFor(property));
-		if (value !== undefined && value !== '') parameters[property.name] = value;
+	for (let pass = 0; pass < 5; pass++) {
+		const full = withDefaults(description, parameters);
+		const missing = description.properties.filter(
+			(property) =>
+				property.required &&
+				isEmpty(full[property.name]) &&
+				NodeHelpers.displayParameter(full, property, nodeOf(description), description),
+		);
+		if (!missing.length) break;
+		for (const property of missing) {
+			parameters[property.name] = /** @type {import('n8n-workflow').NodeParameterValueType} */ (
+				valueFor(property)
+			);
+		}
 	}
 	return parameters;
+}
+
+/** Unset as n8n's required check sees it (a resource locator without a value too). @param {unknown} value */
+function isEmpty(value) {
+	if (value && typeof value === 'object' && '__rl' in value) return isEmpty(/** @type {any} */ (value).value);
+	return value === undefined || value === null || value === '';
+}
+
+/** @param {import('n8n-workflow').INodeTypeDescription} description */
+function nodeOf(description) {
+	return { typeVersion: /** @type {number} */ (description.version) };
+}
+
+/**
+ * The parameters with every shown parameter's default filled in, as the editor holds them.
+ * @param {import('n8n-workflow').INodeTypeDescription} description
+ * @param {import('n8n-workflow').INodeParameters} parameters
+ */
+export function withDefaults(description, parameters) {
+	return /** @type {import('n8n-workflow').INodeParameters} */ (
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			true,
+			false,
+			nodeOf(description),
+			description,
+		)
+	);
 }
 
 /**
@@ -122,7 +161,7 @@ export function operationWorkflows(description) {
 			};
 			const issues = NodeHelpers.getNodeParametersIssues(
 				description.properties,
-				/** @type {any} */ (node),
+				/** @type {any} */ ({ ...node, parameters: withDefaults(description, node.parameters) }),
 				description,
 			);
 			if (issues) {
