@@ -34,9 +34,9 @@ let failed = false;
  * @param {import('playwright-core').Locator} locator
  */
 async function around(locator) {
-	const boxes = (await Promise.all((await locator.all()).map((element) => element.boundingBox()))).filter(
-		(box) => box !== null,
-	);
+	const boxes = (
+		await Promise.all((await locator.all()).map((element) => element.boundingBox()))
+	).filter((box) => box !== null);
 	if (!boxes.length) throw new Error('nothing to frame');
 	const margin = 24;
 	const x = Math.max(0, Math.min(...boxes.map((box) => box.x)) - margin);

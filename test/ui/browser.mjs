@@ -19,11 +19,18 @@ export function ensureChromium() {
 	if (existsSync(CHROMIUM)) return;
 	console.log(`# ${CHROMIUM} missing: apt-get install -y chromium (about a minute)`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+	// Another apt-get on the machine holds dpkg's lock for a while: wait for it rather than fail.
+	const wait = ['-o', 'DPkg::Lock::Timeout=300'];
+	for (const args of [
+		[...wait, 'update'],
+		[...wait, 'install', '-y', '--no-install-recommends', 'chromium'],
+	]) {
 		const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-		if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status})`);
+		if (result.status !== 0)
+			throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status})`);
 	}
-	if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is missing`);
+	if (!existsSync(CHROMIUM))
+		throw new Error(`apt-get installed chromium but ${CHROMIUM} is missing`);
 }
 
 /**
@@ -144,7 +151,8 @@ export async function fillCredentialField(page, name, value) {
 export async function saveCredential(page) {
 	const container = page.getByTestId('node-credentials-config-container');
 	const response = page.waitForResponse(
-		(answer) => answer.url().includes('/rest/credentials/test') && answer.request().method() === 'POST',
+		(answer) =>
+			answer.url().includes('/rest/credentials/test') && answer.request().method() === 'POST',
 	);
 	await page.getByTestId('credential-save-button').click();
 	await response;
@@ -189,7 +197,10 @@ export async function pickFromList(page, parameter, name, search) {
 	if (search) await page.getByTestId('rlc-search').fill(search);
 	const item = page.getByTestId('rlc-item').filter({ hasText: name }).first();
 	await item.click();
-	await locator.getByTestId('rlc-input').and(page.locator(`[value*="${name}"]`)).waitFor();
+	await locator
+		.getByTestId('rlc-input')
+		.and(page.locator(`[value*="${name}"]`))
+		.waitFor();
 }
 
 /** Runs the open node from its panel and answers its output panel. @param {Page} page */
@@ -197,7 +208,11 @@ export async function executeOpenNode(page) {
 	const ndv = page.getByTestId('ndv');
 	await ndv.getByTestId('node-execute-button').click();
 	const output = ndv.getByTestId('output-panel');
-	await output.getByTestId('ndv-items-count').or(output.getByTestId('node-run-status-success')).first().waitFor();
+	await output
+		.getByTestId('ndv-items-count')
+		.or(output.getByTestId('node-run-status-success'))
+		.first()
+		.waitFor();
 	return output;
 }
 
@@ -207,5 +222,7 @@ export async function executeOpenNode(page) {
  */
 export async function executeWorkflowInEditor(page, lastNode) {
 	await page.getByTestId('execute-workflow-button').click();
-	await canvasNode(page, lastNode).getByTestId('canvas-node-status-success').waitFor({ timeout: 180_000 });
+	await canvasNode(page, lastNode)
+		.getByTestId('canvas-node-status-success')
+		.waitFor({ timeout: 180_000 });
 }

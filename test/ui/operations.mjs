@@ -46,7 +46,9 @@ function valueFor(property) {
 		case 'dateTime':
 			return '2026-12-01T09:00:00';
 		case 'string':
-			return /** @type {Record<string, string>} */ (TEXT)[property.name] || property.default || '1001';
+			return (
+				/** @type {Record<string, string>} */ (TEXT)[property.name] || property.default || '1001'
+			);
 		default:
 			return property.default;
 	}
@@ -92,7 +94,8 @@ export function filledParameters(description, resource, operation) {
 
 /** Unset as n8n's required check sees it (a resource locator without a value too). @param {unknown} value */
 function isEmpty(value) {
-	if (value && typeof value === 'object' && '__rl' in value) return isEmpty(/** @type {any} */ (value).value);
+	if (value && typeof value === 'object' && '__rl' in value)
+		return isEmpty(/** @type {any} */ (value).value);
 	return value === undefined || value === null || value === '';
 }
 
@@ -155,7 +158,10 @@ export function operationWorkflows(description) {
 				name: operation.name,
 				type: NODE_TYPES.action,
 				typeVersion: /** @type {number} */ (description.version),
-				position: /** @type {[number, number]} */ ([(index % 5) * 260, Math.floor(index / 5) * 220]),
+				position: /** @type {[number, number]} */ ([
+					(index % 5) * 260,
+					Math.floor(index / 5) * 220,
+				]),
 				parameters: filledParameters(description, resource, operation.value),
 				credentials: { heroHealthApi: { ...SANDBOX_CREDENTIAL } },
 			};

@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { REPO_ROOT, deactivate, importWorkflows, readExample } from '../../scripts/n8n-runtime.mjs';
-import { control, heroApi, importExamples, parseCsv, startStack, waitFor } from '../e2e/harness.mjs';
+import {
+	control,
+	heroApi,
+	importExamples,
+	parseCsv,
+	startStack,
+	waitFor,
+} from '../e2e/harness.mjs';
 import {
 	addHeroHealthAction,
 	canvasNode,
@@ -111,11 +118,20 @@ uiTest(
 	async () => {
 		const { ndv, actionsCount } = await addHeroHealthAction(page, stack.n8n.url, 'Send a message');
 		assert.match(actionsCount, /^Actions \(9\d\)$/);
-		assert.equal(await ndv.getByTestId('parameter-input-resource').locator('input').inputValue(), 'Message');
-		assert.equal(await ndv.getByTestId('parameter-input-operation').locator('input').inputValue(), 'Send');
+		assert.equal(
+			await ndv.getByTestId('parameter-input-resource').locator('input').inputValue(),
+			'Message',
+		);
+		assert.equal(
+			await ndv.getByTestId('parameter-input-operation').locator('input').inputValue(),
+			'Send',
+		);
 
 		await pickFromList(page, 'patientId', 'Olivia Bennett', 'Bennett');
-		await ndv.getByTestId('parameter-input-messageText').locator('textarea').fill('Hello from the UI test');
+		await ndv
+			.getByTestId('parameter-input-messageText')
+			.locator('textarea')
+			.fill('Hello from the UI test');
 		const sentBefore = stack.sandbox.counters().messagesSent.total;
 		const output = await executeOpenNode(page);
 		await output.getByText('Hello from the UI test').first().waitFor();
@@ -127,47 +143,56 @@ uiTest(
 		const message = state.messages.at(-1);
 		assert.equal(message.patient_id, '1001');
 		assert.equal(message.content, 'Hello from the UI test');
-		assert.match(await output.innerText(), new RegExp(String(message.id)), 'its ID is in the output');
+		assert.match(
+			await output.innerText(),
+			new RegExp(String(message.id)),
+			'its ID is in the output',
+		);
 	},
 );
 
-uiTest('resource locators: a location and an appointment type picked from the sandbox’s lists', async () => {
-	const description = actionDescription();
-	const empty = { __rl: true, mode: 'list', value: '' };
-	const [id] = await importWorkflows(stack.runtime, stack.env, [
-		{
-			name: 'UI check: lists',
-			nodes: [
-				{
-					id: 'ui-reserve',
-					name: 'Reserve',
-					type: 'CUSTOM.heroHealth',
-					typeVersion: description.version,
-					position: [0, 0],
-					parameters: {
-						resource: 'booking',
-						operation: 'reserve',
-						locationId: empty,
-						appointmentTypeId: empty,
-						patientId: '1001',
-						startTime: '2026-12-01T09:00:00',
+uiTest(
+	'resource locators: a location and an appointment type picked from the sandbox’s lists',
+	async () => {
+		const description = actionDescription();
+		const empty = { __rl: true, mode: 'list', value: '' };
+		const [id] = await importWorkflows(stack.runtime, stack.env, [
+			{
+				name: 'UI check: lists',
+				nodes: [
+					{
+						id: 'ui-reserve',
+						name: 'Reserve',
+						type: 'CUSTOM.heroHealth',
+						typeVersion: description.version,
+						position: [0, 0],
+						parameters: {
+							resource: 'booking',
+							operation: 'reserve',
+							locationId: empty,
+							appointmentTypeId: empty,
+							patientId: '1001',
+							startTime: '2026-12-01T09:00:00',
+						},
+						credentials: {
+							heroHealthApi: { id: 'HeroSandboxCred1', name: 'Hero Health (local sandbox)' },
+						},
 					},
-					credentials: { heroHealthApi: { id: 'HeroSandboxCred1', name: 'Hero Health (local sandbox)' } },
-				},
-			],
-			connections: {},
-		},
-	]);
-	await openWorkflow(page, stack.n8n.url, id);
-	const ndv = await openNode(page, 'Reserve');
-	await pickFromList(page, 'locationId', 'Riverside Surgery');
-	await pickFromList(page, 'appointmentTypeId', 'GP Appointment');
-	for (const parameter of ['locationId', 'appointmentTypeId']) {
-		const field = ndv.getByTestId(`parameter-input-${parameter}`);
-		assert.equal(await field.getByTestId('parameter-issues').count(), 0, `${parameter} is set`);
-	}
-	await closeNode(page);
-});
+				],
+				connections: {},
+			},
+		]);
+		await openWorkflow(page, stack.n8n.url, id);
+		const ndv = await openNode(page, 'Reserve');
+		await pickFromList(page, 'locationId', 'Riverside Surgery');
+		await pickFromList(page, 'appointmentTypeId', 'GP Appointment');
+		for (const parameter of ['locationId', 'appointmentTypeId']) {
+			const field = ndv.getByTestId(`parameter-input-${parameter}`);
+			assert.equal(await field.getByTestId('parameter-issues').count(), 0, `${parameter} is set`);
+		}
+		await closeNode(page);
+	},
+);
 
 uiTest(
 	'every resource and operation: a correctly filled node shows no parameter issue',
@@ -197,7 +222,10 @@ uiTest(
 		const problems = [];
 		for (const workflow of workflows) {
 			await openWorkflow(page, stack.n8n.url, workflow.id);
-			await page.getByTestId('canvas-node').nth(workflow.nodes.length - 1).waitFor();
+			await page
+				.getByTestId('canvas-node')
+				.nth(workflow.nodes.length - 1)
+				.waitFor();
 			for (const node of workflow.nodes) {
 				if (await canvasNode(page, node.name).getByTestId('node-issues').count()) {
 					problems.push(`${workflow.name} → ${node.name}: issue marker on the canvas`);
@@ -206,7 +234,9 @@ uiTest(
 				const operation = ndv.getByTestId('parameter-input-operation').locator('input');
 				await operation.waitFor();
 				if ((await operation.inputValue()) !== node.name) {
-					problems.push(`${workflow.name} → ${node.name}: panel shows ${await operation.inputValue()}`);
+					problems.push(
+						`${workflow.name} → ${node.name}: panel shows ${await operation.inputValue()}`,
+					);
 				}
 				const issues = ndv.getByTestId('parameter-issues');
 				if (await issues.count()) {
@@ -215,10 +245,15 @@ uiTest(
 						.filter({ has: issues })
 						.evaluateAll((elements) =>
 							elements.map((element) =>
-								String(element.getAttribute('data-test-id')).replace(/-parameter-input-issues-container$/, ''),
+								String(element.getAttribute('data-test-id')).replace(
+									/-parameter-input-issues-container$/,
+									'',
+								),
 							),
 						);
-					problems.push(`${workflow.name} → ${node.name}: parameter issues (${fields.join(', ') || 'see screenshot'})`);
+					problems.push(
+						`${workflow.name} → ${node.name}: parameter issues (${fields.join(', ') || 'see screenshot'})`,
+					);
 				}
 				await closeNode(page);
 			}
@@ -264,42 +299,49 @@ uiTest('example: book the first free appointment runs from the editor', async ()
 	assert.equal(after.at(-1).patient_id, '1005');
 });
 
-uiTest('example: the confirmation workflow, published in the editor, runs after a sandbox confirmation', async () => {
-	stack.sandbox.reset();
-	const example = readExample('appointment-confirmed-message.json');
-	const [id] = await importExamples(stack, [example]);
-	try {
-		await openWorkflow(page, stack.n8n.url, id);
-		await page.getByTestId('workflow-open-publish-modal-button').click();
-		await page.getByTestId('workflow-publish-button').click();
-		const hooks = await waitFor(async () => {
-			const state = await control(stack, 'GET', '/state');
-			const ours = state.webhooks.filter((/** @type {any} */ hook) =>
-				String(hook.url).startsWith(`${stack.n8n.url}/`),
+uiTest(
+	'example: the confirmation workflow, published in the editor, runs after a sandbox confirmation',
+	async () => {
+		stack.sandbox.reset();
+		const example = readExample('appointment-confirmed-message.json');
+		const [id] = await importExamples(stack, [example]);
+		try {
+			await openWorkflow(page, stack.n8n.url, id);
+			await page.getByTestId('workflow-open-publish-modal-button').click();
+			await page.getByTestId('workflow-publish-button').click();
+			const hooks = await waitFor(async () => {
+				const state = await control(stack, 'GET', '/state');
+				const ours = state.webhooks.filter((/** @type {any} */ hook) =>
+					String(hook.url).startsWith(`${stack.n8n.url}/`),
+				);
+				return ours.length ? ours : undefined;
+			}, 60_000);
+			assert.ok(hooks, 'publishing registered the Hero webhook');
+
+			const state = await control(stack, 'GET', '/state?slots=true');
+			// A slot no seeded appointment holds (the one the e2e suite books too).
+			const slot = state.slots.find(
+				(/** @type {any} */ item) =>
+					item.appointment_type_id === '31' && item.practitioner_id === '22',
 			);
-			return ours.length ? ours : undefined;
-		}, 60_000);
-		assert.ok(hooks, 'publishing registered the Hero webhook');
+			const reserved = await heroApi(stack, 'POST', '/v1/appointments', {
+				appointment_type_id: slot.appointment_type_id,
+				location_id: slot.location_id,
+				practitioner_id: slot.practitioner_id,
+				start_time: slot.start_time,
+				duration: slot.duration,
+				patient_id: '1008',
+			});
+			await control(stack, 'POST', `/appointments/${reserved.id}/confirm`);
+			await stack.sandbox.settled();
 
-		const state = await control(stack, 'GET', '/state?slots=true');
-		const slot = state.slots.find((/** @type {any} */ item) => item.appointment_type_id === '31');
-		const reserved = await heroApi(stack, 'POST', '/v1/appointments', {
-			appointment_type_id: slot.appointment_type_id,
-			location_id: slot.location_id,
-			practitioner_id: slot.practitioner_id,
-			start_time: slot.start_time,
-			duration: slot.duration,
-			patient_id: '1008',
-		});
-		await control(stack, 'POST', `/appointments/${reserved.id}/confirm`);
-		await stack.sandbox.settled();
-
-		await page.goto(`${stack.n8n.url}/workflow/${id}/executions`);
-		const execution = page.locator('[data-test-id^="execution-details-"]').first();
-		await execution.waitFor({ timeout: 120_000 });
-		await execution.getByText(/Succe/).waitFor({ timeout: 120_000 });
-		assert.equal(stack.sandbox.counters().messagesSent.byPatient['1008'], 1);
-	} finally {
-		await deactivate(stack.n8n.url, stack.apiKey, id).catch(() => undefined);
-	}
-});
+			await page.goto(`${stack.n8n.url}/workflow/${id}/executions`);
+			const execution = page.locator('[data-test-id^="execution-details-"]').first();
+			await execution.waitFor({ timeout: 120_000 });
+			await execution.getByText(/Succe/).waitFor({ timeout: 120_000 });
+			assert.equal(stack.sandbox.counters().messagesSent.byPatient['1008'], 1);
+		} finally {
+			await deactivate(stack.n8n.url, stack.apiKey, id).catch(() => undefined);
+		}
+	},
+);
