@@ -24,10 +24,17 @@ const OUT = join(REPO_ROOT, 'docs', 'images');
 const MAX_BYTES = 150 * 1024;
 
 const stack = await startStack();
-// Small pictures: a compact window, one device pixel per CSS pixel.
-const browser = await openBrowser({ width: 1200, height: 720 });
-const { page } = browser;
+/** @type {Awaited<ReturnType<typeof openBrowser>> | undefined} */
+let browser;
 let failed = false;
+/** Stops what this script started: the browser, n8n and the sandbox. */
+const stopAll = async () => {
+	await browser?.close();
+	await stack.stop();
+};
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+	process.once(signal, () => void stopAll().then(() => process.exit(130)));
+}
 
 /**
  * The box around every element of a locator, with a margin, for a cropped page screenshot.
@@ -46,6 +53,9 @@ async function around(locator) {
 	return { x, y, width: right - x, height: bottom - y };
 }
 try {
+	// Small pictures: a compact window, one device pixel per CSS pixel.
+	browser = await openBrowser({ width: 1200, height: 720 });
+	const { page } = browser;
 	mkdirSync(OUT, { recursive: true });
 	/**
 	 * @param {string} name
@@ -126,7 +136,6 @@ try {
 	failed = true;
 	console.error(error);
 } finally {
-	await browser.close();
-	await stack.stop();
+	await stopAll();
 }
 process.exit(failed ? 1 : 0);

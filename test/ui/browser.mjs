@@ -4,7 +4,7 @@
 // project may reach), and the few steps through n8n's editor both scripts share.
 // Selectors are n8n's own `data-test-id`s (the ones n8n's Playwright suite uses).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,7 +23,7 @@ export function ensureChromium() {
 	const wait = ['-o', 'DPkg::Lock::Timeout=300'];
 	for (const args of [
 		[...wait, 'update'],
-		[...wait, 'install', '-y', '--no-install-recommends', 'chromium'],
+		[...wait, 'install', '-y', 'chromium'],
 	]) {
 		const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
 		if (result.status !== 0)
