@@ -10,9 +10,9 @@ import { after, before, test } from 'node:test';
 import { REPO_ROOT, deactivate, importWorkflows, readExample } from '../../scripts/n8n-runtime.mjs';
 import {
 	control,
-	heroApi,
 	importExamples,
 	parseCsv,
+	reserveAndConfirm,
 	startStack,
 	waitFor,
 } from '../e2e/harness.mjs';
@@ -318,21 +318,7 @@ uiTest(
 			}, 60_000);
 			assert.ok(hooks, 'publishing registered the Hero webhook');
 
-			const state = await control(stack, 'GET', '/state?slots=true');
-			// A slot no seeded appointment holds (the one the e2e suite books too).
-			const slot = state.slots.find(
-				(/** @type {any} */ item) =>
-					item.appointment_type_id === '31' && item.practitioner_id === '22',
-			);
-			const reserved = await heroApi(stack, 'POST', '/v1/appointments', {
-				appointment_type_id: slot.appointment_type_id,
-				location_id: slot.location_id,
-				practitioner_id: slot.practitioner_id,
-				start_time: slot.start_time,
-				duration: slot.duration,
-				patient_id: '1008',
-			});
-			await control(stack, 'POST', `/appointments/${reserved.id}/confirm`);
+			await reserveAndConfirm(stack, '1008');
 			await stack.sandbox.settled();
 
 			await page.goto(`${stack.n8n.url}/workflow/${id}/executions`);
