@@ -244,3 +244,32 @@ export function parseCsv(text) {
 	const [header, ...body] = rows.filter((r) => r.length > 1 || r[0]);
 	return body.map((r) => Object.fromEntries(header.map((name, i) => [name, r[i] ?? ''])));
 }
+
+/**
+ * As the practice would: reserves a free slot for a patient through Hero's API (as an outside
+ * party, not n8n), then confirms it in the sandbox, which sends Hero's appointment.confirmed event.
+ * Answers the reservation. The default slot (type 31 with practitioner 22) no seeded appointment holds.
+ * @param {Stack} stack @param {string} patientId
+ * @param {{ appointmentTypeId?: string, practitionerId?: string }} [slotOf]
+ */
+export async function reserveAndConfirm(
+	stack,
+	patientId,
+	{ appointmentTypeId = '31', practitionerId = '22' } = {},
+) {
+	const state = await control(stack, 'GET', '/state?slots=true');
+	const slot = state.slots.find(
+		(/** @type {any} */ item) =>
+			item.appointment_type_id === appointmentTypeId && item.practitioner_id === practitionerId,
+	);
+	const reserved = await heroApi(stack, 'POST', '/v1/appointments', {
+		appointment_type_id: slot.appointment_type_id,
+		location_id: slot.location_id,
+		practitioner_id: slot.practitioner_id,
+		start_time: slot.start_time,
+		duration: slot.duration,
+		patient_id: patientId,
+	});
+	await control(stack, 'POST', `/appointments/${reserved.id}/confirm`);
+	return reserved;
+}

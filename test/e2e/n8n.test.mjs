@@ -23,6 +23,7 @@ import {
 	importExamples,
 	nodeItems,
 	parseCsv,
+	reserveAndConfirm,
 	runWorkflow,
 	sign,
 	sleep,
@@ -320,20 +321,7 @@ describe('example: text the patient when an appointment is confirmed (Hero Healt
 			const before = (await executions(stack, workflowId)).length;
 			const sentBefore = stack.sandbox.counters().messagesSent.total;
 			// A reservation made by someone else, then confirmed at the practice: Hero sends the event.
-			const state = await control(stack, 'GET', '/state?slots=true');
-			const slot = state.slots.find(
-				(/** @type {any} */ item) =>
-					item.appointment_type_id === '31' && item.practitioner_id === '22',
-			);
-			const reserved = await heroApi(stack, 'POST', '/v1/appointments', {
-				appointment_type_id: slot.appointment_type_id,
-				location_id: slot.location_id,
-				practitioner_id: slot.practitioner_id,
-				start_time: slot.start_time,
-				duration: slot.duration,
-				patient_id: '1008',
-			});
-			await control(stack, 'POST', `/appointments/${reserved.id}/confirm`);
+			const reserved = await reserveAndConfirm(stack, '1008');
 			await stack.sandbox.settled();
 			const deliveries = (await control(stack, 'GET', '/deliveries')).data.filter(
 				(/** @type {any} */ delivery) => delivery.url === productionUrl(),
