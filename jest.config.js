@@ -11,4 +11,6 @@ module.exports = {
 	globalSetup: '<rootDir>/test/globalSetup.mjs',
 	globalTeardown: '<rootDir>/test/globalTeardown.mjs',
 	setupFiles: ['<rootDir>/test/sandboxGlobals.cjs'],
+	// n8n's expression engine for the tests on n8n-core (test/helpers/n8n.ts).
+	setupFilesAfterEnv: ['<rootDir>/test/n8nEngine.cjs'],
 };

@@ -38,7 +38,7 @@ describe('Consultation → Get', () => {
 		const ids = ['8812', '8813'];
 		const { output } = await runNode({
 			items: itemsOf({ id: ids[0] }, { id: ids[1] }),
-			parameters: { ...base, consultationId: (i: number) => ids[i] },
+			parameters: { ...base, consultationId: '={{ $json.id }}' },
 		});
 		expect(output).toEqual([
 			{ json: { id: '8812', status: 'completed' }, pairedItem: { item: 0 } },

@@ -1,0 +1,353 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+	IConnections,
+} from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
+
+import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
+import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
+
+/**
+ * A small harness on n8n's own engine (n8n-core's WorkflowExecute), in the spirit of n8n's
+ * NodeTestHarness: a test gives a workflow (input items as pinned data on an "Input" node, then our
+ * node with its parameters exactly as n8n stores them), and n8n resolves parameters and expressions,
+ * applies the real credential's authenticate() and sends through its own HTTP helper. What differs
+ * from a real n8n is only what a workflow run does not need: a database, encryption, the editor.
+ *
+ * Expressions run on n8n 2.41's default engine, `vm` (isolated-vm), as in production: jest runs on
+ * Node 24 (see scripts/test.mjs) and test/setup/n8nEngine.ts starts the engine once per test file.
+ */
+
+export const HERO_NODE_TYPE = 'CUSTOM.heroHealth';
+export const INPUT_NODE_TYPE = 'n8n-nodes-base.manualTrigger';
+export const INPUT_NODE = 'Input';
+export const HERO_NODE = 'Hero Health';
+const CREDENTIAL_TYPE = 'heroHealthApi';
+
+/** The trigger node's place in the test workflow; only its pinned data is used. */
+const inputNodeType: INodeType = {
+	description: {
+		displayName: 'Input',
+		name: INPUT_NODE_TYPE,
+		group: ['trigger'],
+		version: 1,
+		description: 'Pinned input items',
+		defaults: { name: INPUT_NODE },
+		inputs: [],
+		outputs: ['main'],
+		properties: [],
+	},
+};
+
+/** n8n's node type registry, holding our node (or a stand-in for it) and the input node. */
+export class TestNodeTypes implements INodeTypes {
+	private readonly types: Record<string, INodeType>;
+
+	constructor(heroNode: INodeType = new HeroHealth()) {
+		this.types = { [HERO_NODE_TYPE]: heroNode, [INPUT_NODE_TYPE]: inputNodeType };
+	}
+
+	getByName(nodeType: string): INodeType {
+		return this.getByNameAndVersion(nodeType);
+	}
+
+	getByNameAndVersion(nodeType: string): INodeType {
+		const type = this.types[nodeType];
+		if (!type) throw new Error(`Unknown node type in the test workflow: ${nodeType}`);
+		return type;
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+const credentialTypes: Record<string, ICredentialType> = { [CREDENTIAL_TYPE]: new HeroHealthApi() };
+
+/**
+ * n8n's credentials helper without a database: hands the node the test's decrypted credentials and
+ * authenticates requests with the credential class's own authenticate(), as n8n's CredentialsHelper
+ * does for a credential whose authenticate is a function.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const type = credentialTypes[typeName];
+		if (typeof type?.authenticate !== 'function') return requestOptions;
+		return await type.authenticate(credentials, requestOptions);
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('The test credentials helper only gives decrypted credentials');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const credentials = this.credentials[type];
+		if (!credentials) throw new Error(`The test gave no credentials of type "${type}"`);
+		// A copy, as n8n decrypts afresh for every read.
+		return structuredClone(credentials);
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties() {
+		return credentialTypes[CREDENTIAL_TYPE].properties;
+	}
+}
+
+export interface RecordedRequest {
+	method: string;
+	/** Origin and path as sent, without the query string. */
+	url: string;
+	/** Header names lower-cased, as on the wire. */
+	headers: Record<string, string>;
+	/** The query as parsed back from the wire (values are strings; a repeated name gives an array). */
+	qs?: Record<string, string | string[]>;
+	/** The query string as it goes on the wire, e.g. `ids=1&ids=2`. */
+	query: string;
+	/** The body as sent: parsed when it is JSON, else the text; undefined when empty. */
+	body?: unknown;
+	/** performance.now() when the HTTP request was created. */
+	startedAt: number;
+	/** Requests out at that moment, this one included. */
+	inFlight: number;
+}
+
+function parseQuery(query: string): Record<string, string | string[]> | undefined {
+	if (!query) return undefined;
+	const parsed: Record<string, string | string[]> = {};
+	for (const [name, value] of new URLSearchParams(query)) {
+		const known = parsed[name];
+		if (known === undefined) parsed[name] = value;
+		else parsed[name] = Array.isArray(known) ? [...known, value] : [known, value];
+	}
+	return parsed;
+}
+
+function parseBody(text: string): unknown {
+	if (text === '') return undefined;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
+function headerRecord(request: ClientRequest): Record<string, string> {
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(request.getHeaders())) {
+		if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return headers;
+}
+
+/**
+ * Records every HTTP request made in this process while `fn` runs, from Node's own http client
+ * (diagnostics channel `http.client.request.start`), so it sees what goes on the wire whether nock
+ * answers it or a local server does. The body is what the client writes to the request.
+ */
+export async function recordRequests<T>(
+	fn: () => Promise<T>,
+): Promise<{ result: T; requests: RecordedRequest[] }> {
+	const requests: RecordedRequest[] = [];
+	let inFlight = 0;
+	const onStart = (message: unknown) => {
+		const request = (message as { request: ClientRequest }).request;
+		const [path, query = ''] = request.path.split(/\?(.*)/s);
+		const host = request.getHeader('host') ?? request.host;
+		const record: RecordedRequest = {
+			method: request.method,
+			url: `${request.protocol}//${String(host)}${path}`,
+			headers: headerRecord(request),
+			qs: parseQuery(query),
+			query,
+			startedAt: performance.now(),
+			inFlight: ++inFlight,
+		};
+		requests.push(record);
+		const chunks: Buffer[] = [];
+		const keep = (chunk: unknown, encoding?: unknown) => {
+			if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+			chunks.push(
+				Buffer.isBuffer(chunk)
+					? chunk
+					: Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+			);
+		};
+		const write = request.write.bind(request) as (...args: unknown[]) => boolean;
+		const end = request.end.bind(request) as (...args: unknown[]) => ClientRequest;
+		request.write = ((...args: unknown[]) => {
+			keep(args[0], args[1]);
+			return write(...args);
+		}) as ClientRequest['write'];
+		request.end = ((...args: unknown[]) => {
+			keep(args[0], args[1]);
+			record.body = parseBody(Buffer.concat(chunks).toString('utf8'));
+			return end(...args);
+		}) as ClientRequest['end'];
+		let done = false;
+		const finish = () => {
+			if (done) return;
+			done = true;
+			inFlight--;
+		};
+		request.once('close', finish);
+		request.once('response', (response: IncomingMessage) => response.once('end', finish));
+	};
+	subscribe('http.client.request.start', onStart);
+	try {
+		const result = await fn();
+		return { result, requests };
+	} finally {
+		unsubscribe('http.client.request.start', onStart);
+	}
+}
+
+export interface WorkflowRun {
+	/** The Hero Health node's output items (first output), or undefined when it did not run. */
+	output: INodeExecutionData[] | undefined;
+	run: IRun;
+}
+
+export interface HeroWorkflowOptions {
+	/** The Hero Health node's parameters exactly as n8n stores them. */
+	parameters: INode['parameters'];
+	/** Items the Input node passes on (its pinned data). */
+	items: INodeExecutionData[];
+	credentials: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+	/** Stand-in for the node type, e.g. the node with its parameter shortcut off. */
+	nodeType?: INodeType;
+	/** Extra nodes (e.g. a second node whose output an expression reads) and their pinned data. */
+	extraNodes?: Array<{ name: string; items: INodeExecutionData[] }>;
+}
+
+/** A workflow Input → Hero Health (with extra pinned nodes in between, connected in a line). */
+export function heroWorkflow(options: HeroWorkflowOptions) {
+	const names = [INPUT_NODE, ...(options.extraNodes ?? []).map((node) => node.name)];
+	const nodes: INode[] = names.map((name, index) => ({
+		id: `input-${index}`,
+		name,
+		type: INPUT_NODE_TYPE,
+		typeVersion: 1,
+		position: [index * 200, 0],
+		parameters: {},
+	}));
+	nodes.push({
+		id: 'hero-node-id',
+		name: HERO_NODE,
+		type: HERO_NODE_TYPE,
+		typeVersion: 1,
+		position: [names.length * 200, 0],
+		parameters: options.parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: 'hero-credential-id', name: 'Hero Health account' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	});
+	const connections: IConnections = {};
+	const chain = [...names, HERO_NODE];
+	for (let index = 0; index < chain.length - 1; index++) {
+		connections[chain[index]] = { main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] };
+	}
+	const pinData: Record<string, INodeExecutionData[]> = { [INPUT_NODE]: options.items };
+	for (const node of options.extraNodes ?? []) pinData[node.name] = node.items;
+	return { nodes, connections, pinData };
+}
+
+/** Runs the workflow on n8n-core's WorkflowExecute in manual mode, as the editor's "Execute workflow" does. */
+export async function executeHeroWorkflow(options: HeroWorkflowOptions): Promise<WorkflowRun> {
+	const { nodes, connections, pinData } = heroWorkflow(options);
+	const workflow = new Workflow({
+		id: 'hero-test-workflow',
+		name: 'Hero Health test',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes: new TestNodeTypes(options.nodeType),
+		settings: { executionOrder: 'v1' },
+		pinData,
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: workflow.id,
+		name: workflow.name,
+		active: false,
+		isArchived: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const additionalData = {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper({ [CREDENTIAL_TYPE]: options.credentials }),
+		executionId: 'test-execution',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		variables: {},
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		resultData: { runData: {}, pinData },
+		executionData: {
+			nodeExecutionStack: [
+				{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null },
+			],
+		},
+	});
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
+	const output = run.data.resultData.runData[HERO_NODE]?.[0]?.data?.main?.[0] ?? undefined;
+	return { output: output ?? undefined, run };
+}
