@@ -205,9 +205,9 @@ describe('booking → Reserve', () => {
 			.post('/v1/appointments', (body) => body.start_time === '2026-03-16T10:00:00.000Z')
 			.reply(200, { id: '3', reserved_until: null });
 		const { output, requests } = await runNode({
-			items: itemsOf({}, {}, {}),
+			items: itemsOf(...rows.map((start) => ({ start }))),
 			continueOnFail: true,
-			parameters: { ...base, startTime: (i: number) => rows[i] },
+			parameters: { ...base, startTime: '={{ $json.start }}' },
 		});
 		expect(requests).toHaveLength(2);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

@@ -92,9 +92,9 @@ describe('campaign: 1,000 messages under faults, dropped connections and 429 bur
 			parameters: {
 				resource: 'message',
 				operation: 'send',
-				patientId: (i: number) => locator(items[i].patientId),
+				patientId: locator('={{ $json.patientId }}'),
 				messageType: 'sms',
-				messageText: (i: number) => items[i].text,
+				messageText: '={{ $json.text }}',
 				additionalFields: {},
 				// One retry only, so that some rows run out of retries and must be reported failed.
 				requestOptions: { concurrency: 10, maxRetries: 1 },
@@ -417,8 +417,8 @@ describe('campaign: a spreadsheet with malformed rows', () => {
 				resource: 'patient',
 				operation: 'pdsLookup',
 				lookupBy: 'nhsNumber',
-				nhsNumber: (i: number) => rows[i].nhs,
-				dateOfBirth: (i: number) => rows[i].dob,
+				nhsNumber: '={{ $json.nhs }}',
+				dateOfBirth: '={{ $json.dob }}',
 				options: {},
 				requestOptions: { concurrency: 5 },
 			},
@@ -463,14 +463,21 @@ describe('campaign: a spreadsheet with malformed rows', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'send',
-				patientId: (i: number) => locator(found[i].patientId),
+				patientId: locator('={{ $json.patientId }}'),
 				messageType: 'sms',
-				messageText: (i: number) => rows[found[i].row].text,
-				additionalFields: (i: number) =>
-					rows[found[i].row].mobile ? { recipientContactDetail: rows[found[i].row].mobile } : {},
+				messageText: '={{ $json.text }}',
+				// An empty Recipient is left out, as if the field were not added.
+				additionalFields: { recipientContactDetail: "={{ $json.mobile ?? '' }}" },
 				requestOptions: { concurrency: 5 },
 			},
-			items: itemsOf(...found.map((entry) => ({ row: entry.row }))),
+			items: itemsOf(
+				...found.map((entry) => ({
+					row: entry.row,
+					patientId: entry.patientId,
+					text: rows[entry.row].text,
+					mobile: rows[entry.row].mobile,
+				})),
+			),
 			credentials: credentials(),
 			continueOnFail: true,
 		});
@@ -537,14 +544,15 @@ describe('campaign: secrets', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'send',
-				patientId: (i: number) =>
-					locator(i % 7 === 0 ? 'not-an-id' : PATIENTS[i % PATIENTS.length]),
+				patientId: locator("={{ $json.i % 7 === 0 ? 'not-an-id' : $json.patientId }}"),
 				messageType: 'sms',
-				messageText: (i: number) => `Secrets check ${i}`,
+				messageText: '=Secrets check {{ $json.i }}',
 				additionalFields: {},
 				requestOptions: { concurrency: 10, maxRetries: 0 },
 			},
-			items: itemsOf(...Array.from({ length: 50 }, (_, i) => ({ i }))),
+			items: itemsOf(
+				...Array.from({ length: 50 }, (_, i) => ({ i, patientId: PATIENTS[i % PATIENTS.length] })),
+			),
 			credentials: credentials(),
 			continueOnFail: true,
 		});

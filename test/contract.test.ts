@@ -153,7 +153,7 @@ describe('contract: messages', () => {
 		await control.config({ rateLimitPerSecond: 2, retryAfterSeconds: 0 });
 		const patients = ['1001', '1002', '1003', '1005', '1006', '1007'];
 		const { json } = await run(
-			{ ...send, patientId: (i: number) => locator(patients[i]) },
+			{ ...send, patientId: locator('={{ $json.id }}') },
 			patients.map((id) => ({ id })),
 		);
 		expect(json.every((item) => typeof item.message_id === 'string')).toBe(true);

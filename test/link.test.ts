@@ -82,7 +82,7 @@ describe('link → Create Booking Link', () => {
 
 	it('rejects a missing location before sending anything', async () => {
 		await expect(
-			runNode({ parameters: { ...base, locationId: locator(''), additionalFields: {} } }),
+			runNode({ parameters: { ...base, locationId: locator('={{ "" }}'), additionalFields: {} } }),
 		).rejects.toThrow('Location is empty (item 0)');
 	});
 });
@@ -221,7 +221,7 @@ describe('link → Create Attachment Link', () => {
 			'No binary data in "other"',
 		);
 		await expect(
-			runNode({ parameters: { ...base, fileFrom: 'ehr', ehrFileId: '', additionalFields: {} } }),
+			runNode({ parameters: { ...base, fileFrom: 'ehr', ehrFileId: '={{ "" }}', additionalFields: {} } }),
 		).rejects.toThrow('EHR File ID is empty (item 0)');
 	});
 });
@@ -257,7 +257,7 @@ describe('link → Create Form Link', () => {
 				parameters: {
 					resource: 'link',
 					operation: 'createFormLink',
-					formId: locator(''),
+					formId: locator('={{ "" }}'),
 					additionalFields: {},
 				},
 			}),

@@ -106,7 +106,7 @@ describe('message → Create Batch', () => {
 		};
 		const { json } = await runNode({ parameters: { ...parameters, subject: ' Your results ' } });
 		expect(json).toEqual([{ id: '56' }]);
-		await expect(runNode({ parameters: { ...parameters, subject: '' } })).rejects.toThrow(
+		await expect(runNode({ parameters: { ...parameters, subject: '={{ "" }}' } })).rejects.toThrow(
 			'Subject is empty (item 0)',
 		);
 	});
@@ -257,7 +257,7 @@ describe('message → batch operations', () => {
 		hero().get('/v1/batch_message/2').reply(200, { id: '2' });
 		const { output } = await runNode({
 			items: itemsOf({ batch: '1' }, { batch: '2' }),
-			parameters: message('getBatch', { batchId: (i: number) => locator(String(i + 1)) }),
+			parameters: message('getBatch', { batchId: locator('={{ $json.batch }}') }),
 		});
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
 			[{ id: '1' }, { item: 0 }],
@@ -267,7 +267,7 @@ describe('message → batch operations', () => {
 
 	it('rejects an empty batch before sending anything', async () => {
 		await expect(
-			runNode({ parameters: message('getBatch', { batchId: locator('') }) }),
+			runNode({ parameters: message('getBatch', { batchId: locator('={{ "" }}') }) }),
 		).rejects.toThrow('Batch Message is empty (item 0)');
 	});
 });

@@ -51,7 +51,7 @@ describe('patient → attachments and EHR', () => {
 
 	it('rejects an empty EHR partner ID and a non-numeric patient before sending anything', async () => {
 		await expect(
-			runNode({ parameters: patient('connectEhr', { ehrPartnerId: '' }) }),
+			runNode({ parameters: patient('connectEhr', { ehrPartnerId: '={{ "" }}' }) }),
 		).rejects.toThrow('EHR Partner ID is empty (item 0)');
 		await expect(
 			runNode({
@@ -103,7 +103,7 @@ describe('patient → Preview Merge, Merge', () => {
 		],
 		[
 			'an empty other patient',
-			{ otherPatientId: locator(''), mergeToken: 'tok-1' },
+			{ otherPatientId: locator('={{ "" }}'), mergeToken: 'tok-1' },
 			'Merge With Patient is empty (item 0)',
 		],
 	])('rejects %s before sending anything', async (_case, parameters, error) => {

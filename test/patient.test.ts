@@ -98,8 +98,8 @@ describe('patient → PDS Lookup', () => {
 			continueOnFail: true,
 			parameters: {
 				...base,
-				nhsNumber: (i: number) => rows[i].nhs,
-				dateOfBirth: (i: number) => rows[i].dob,
+				nhsNumber: '={{ $json["nhs"] }}',
+				dateOfBirth: "={{ $json['dob'] }}",
 			},
 		});
 		expect(output.map((item) => item.pairedItem)).toEqual([

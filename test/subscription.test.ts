@@ -52,7 +52,12 @@ describe('Subscription → Create', () => {
 	it('rejects an empty name before sending anything', async () => {
 		const { output, requests } = await runNode({
 			continueOnFail: true,
-			parameters: { resource: 'subscription', operation: 'create', name: '', additionalFields: {} },
+			parameters: {
+				resource: 'subscription',
+				operation: 'create',
+				name: '={{ "" }}',
+				additionalFields: {},
+			},
 		});
 		expect(requests).toEqual([]);
 		expect(output[0].json.error).toBe('Name is empty (item 0)');
@@ -137,7 +142,7 @@ describe('Subscription → subscribers', () => {
 			parameters: {
 				resource: 'subscription',
 				operation: 'addSubscriber',
-				subscriptionId: locator(''),
+				subscriptionId: locator('={{ "" }}'),
 				patientId: locator('98765'),
 			},
 		});

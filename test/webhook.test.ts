@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { createExecuteContext, locator } from './helpers/context';
-import { runNode } from './helpers/run';
+import { itemsOf, runNode } from './helpers/run';
 import { searchWebhooks } from '../nodes/HeroHealth/methods/listSearch';
 import { hero, useHeroMocks } from './helpers/hero';
 
@@ -75,7 +75,9 @@ describe('webhook → Create', () => {
 		['ftp://example.com/x', 'URL "ftp://example.com/x" is not an http(s) address (item 0)'],
 		['', 'URL is empty (item 0)'],
 	])('rejects the URL %p before sending', async (url, message) => {
-		await expect(runNode({ parameters: { ...base, url } })).rejects.toThrow(message);
+		await expect(
+			runNode({ items: itemsOf({ url }), parameters: { ...base, url: '={{ $json.url }}' } }),
+		).rejects.toThrow(message);
 	});
 
 	it('rejects a bad or repeated header name before sending', async () => {

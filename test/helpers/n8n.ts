@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
+import { dirname } from 'node:path';
 
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
@@ -185,10 +187,38 @@ function headerRecord(request: ClientRequest): Record<string, string> {
 	return headers;
 }
 
+/** n8n-core's own copy of n8n's outbound HTTP client (its HTTP helpers send through it). */
+function n8nOutboundHttp(): { prototype: { requests: (...args: unknown[]) => OutboundClient } } {
+	const fromCore = { paths: [dirname(require.resolve('n8n-core'))] };
+	return (
+		require(require.resolve('@n8n/backend-network', fromCore)) as {
+			OutboundHttp: { prototype: { requests: (...args: unknown[]) => OutboundClient } };
+		}
+	).OutboundHttp;
+}
+
+interface OutboundClient {
+	request: (options: IHttpRequestOptions) => Promise<unknown>;
+}
+
+/** The body n8n hands its HTTP client for the request being sent in this async context. */
+const sending = new AsyncLocalStorage<{ body: unknown }>();
+
+/** The body as the client serialises it for a JSON request: objects as JSON, text as it is. */
+function bodyAsSent(body: unknown): unknown {
+	if (body === undefined || body === null || body === '') return undefined;
+	if (typeof body === 'string') return parseBody(body);
+	if (Buffer.isBuffer(body)) return parseBody(body.toString('utf8'));
+	return JSON.parse(JSON.stringify(body)) as unknown;
+}
+
 /**
- * Records every HTTP request made in this process while `fn` runs, from Node's own http client
- * (diagnostics channel `http.client.request.start`), so it sees what goes on the wire whether nock
- * answers it or a local server does. The body is what the client writes to the request.
+ * Records every HTTP request made in this process while `fn` runs. Method, URL, headers and query
+ * come from Node's own http client (diagnostics channel `http.client.request.start`, published when
+ * the request has been written), so they are what went on the wire whether nock answered or a local
+ * server did. The body is the one n8n's HTTP client was handed for that request (found through the
+ * async context), as it serialises it: nock takes the bytes off the socket before Node's hooks see
+ * them.
  */
 export async function recordRequests<T>(
 	fn: () => Promise<T>,
@@ -199,36 +229,16 @@ export async function recordRequests<T>(
 		const request = (message as { request: ClientRequest }).request;
 		const [path, query = ''] = request.path.split(/\?(.*)/s);
 		const host = request.getHeader('host') ?? request.host;
-		const record: RecordedRequest = {
+		requests.push({
 			method: request.method,
 			url: `${request.protocol}//${String(host)}${path}`,
 			headers: headerRecord(request),
 			qs: parseQuery(query),
 			query,
+			body: bodyAsSent(sending.getStore()?.body),
 			startedAt: performance.now(),
 			inFlight: ++inFlight,
-		};
-		requests.push(record);
-		const chunks: Buffer[] = [];
-		const keep = (chunk: unknown, encoding?: unknown) => {
-			if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-			chunks.push(
-				Buffer.isBuffer(chunk)
-					? chunk
-					: Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
-			);
-		};
-		const write = request.write.bind(request) as (...args: unknown[]) => boolean;
-		const end = request.end.bind(request) as (...args: unknown[]) => ClientRequest;
-		request.write = ((...args: unknown[]) => {
-			keep(args[0], args[1]);
-			return write(...args);
-		}) as ClientRequest['write'];
-		request.end = ((...args: unknown[]) => {
-			keep(args[0], args[1]);
-			record.body = parseBody(Buffer.concat(chunks).toString('utf8'));
-			return end(...args);
-		}) as ClientRequest['end'];
+		});
 		let done = false;
 		const finish = () => {
 			if (done) return;
@@ -238,12 +248,23 @@ export async function recordRequests<T>(
 		request.once('close', finish);
 		request.once('response', (response: IncomingMessage) => response.once('end', finish));
 	};
+	const OutboundHttp = n8nOutboundHttp();
+	const requestsOf = OutboundHttp.prototype.requests;
+	OutboundHttp.prototype.requests = function (this: unknown, ...args: unknown[]) {
+		const client = requestsOf.apply(this, args);
+		return {
+			...client,
+			request: async (options: IHttpRequestOptions) =>
+				await sending.run({ body: options.body }, async () => await client.request(options)),
+		};
+	};
 	subscribe('http.client.request.start', onStart);
 	try {
 		const result = await fn();
 		return { result, requests };
 	} finally {
 		unsubscribe('http.client.request.start', onStart);
+		OutboundHttp.prototype.requests = requestsOf;
 	}
 }
 

@@ -11,7 +11,8 @@ import { executeHeroWorkflow, recordRequests, type RecordedRequest } from './n8n
 
 export interface RunNodeOptions {
 	/** The node's parameters exactly as n8n stores them (`__rl` locators, `={{ … }}` expressions). */
-	parameters: INodeParameters;
+	// Loosely typed so tests can build parameters from plain objects; functions are refused at run time.
+	parameters: Record<string, unknown>;
 	/** Items the previous node passes on; one empty item when left out. */
 	items?: INodeExecutionData[];
 	credentials?: ICredentialDataDecryptedObject;
@@ -51,7 +52,7 @@ export async function runNode(options: RunNodeOptions) {
 	const { result, requests } = await recordRequests(
 		async () =>
 			await executeHeroWorkflow({
-				parameters: options.parameters,
+				parameters: options.parameters as INodeParameters,
 				items: options.items ?? [{ json: {} }],
 				credentials: options.credentials ?? DEFAULT_CREDENTIALS,
 				continueOnFail: options.continueOnFail,
