@@ -12,6 +12,8 @@ export default async function globalSetup() {
 	// n8n-core (test/helpers/n8n.ts) keeps its settings file under N8N_USER_FOLDER: a fresh one per
 	// run, never the user's ~/.n8n. The workers inherit it; globalTeardown.mjs removes it.
 	process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'hero-n8n-user-'));
+	// n8n logs every node error it handles; the tests assert them instead.
+	process.env.N8N_LOG_LEVEL ??= 'silent';
 	try {
 		const sandbox = await startSandbox();
 		/** @type {any} */ (globalThis).__HERO_SANDBOX_INSTANCE__ = sandbox;

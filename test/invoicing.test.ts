@@ -48,7 +48,7 @@ describe('Invoicing → Get Customers', () => {
 	it('rejects an empty search (Hero requires it) before sending anything', async () => {
 		const { output, requests } = await runNode({
 			continueOnFail: true,
-			parameters: { ...base, query: '' },
+			parameters: { ...base, query: '={{ "" }}' },
 		});
 		expect(requests).toEqual([]);
 		expect(output[0].json.error).toBe('Search is empty (item 0)');

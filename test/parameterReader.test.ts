@@ -95,7 +95,7 @@ function expectSame({ shortcut, n8n }: { shortcut: Outcome; n8n: Outcome }) {
 }
 
 /** Values an input field can hold (JSON, as items are), each under several field names. */
-const VALUES: Array<[string, unknown]> = [
+const VALUES: Array<[string, IDataObject[string]]> = [
 	['a string', 'Your flu jab is due'],
 	['an empty string', ''],
 	['spaces only', '   '],
@@ -213,7 +213,7 @@ describe('parameter shortcut: a text parameter, every value, shortcut on and off
 });
 
 describe('parameter shortcut: resource locators in each mode', () => {
-	const patients: Array<[string, unknown]> = [
+	const patients: Array<[string, IDataObject[string]]> = [
 		['a Hero ID', PATIENT],
 		['a padded ID', ` ${PATIENT} `],
 		['a number', 98765],

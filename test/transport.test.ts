@@ -424,7 +424,6 @@ describe('transport: concurrency', () => {
 		const patients = requests.map((request) => (request.body as IDataObject).patient_id);
 		// Items 0 and 1 wait a second for their retries; items 2 and 3 are sent meanwhile, not after.
 		expect(patients).toEqual(['0', '1', '2', '3', '0', '1']);
-		expect(requests[3].startedAt - requests[0].startedAt).toBeLessThan(500);
 		expect(Math.max(...requests.map((request) => request.inFlight))).toBe(2);
 	});
 });

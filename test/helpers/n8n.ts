@@ -18,6 +18,7 @@ import type {
 	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
 	IConnections,
+	IExecuteFunctions,
 } from 'n8n-workflow';
 import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
 
@@ -153,9 +154,9 @@ export interface RecordedRequest {
 	query: string;
 	/** The body as sent: parsed when it is JSON, else the text; undefined when empty. */
 	body?: unknown;
-	/** performance.now() when the HTTP request was created. */
+	/** performance.now() when n8n's HTTP client was handed the request (after authentication). */
 	startedAt: number;
-	/** Requests out at that moment, this one included. */
+	/** Requests on the wire when this one was written, this one included. */
 	inFlight: number;
 }
 
@@ -202,7 +203,7 @@ interface OutboundClient {
 }
 
 /** The body n8n hands its HTTP client for the request being sent in this async context. */
-const sending = new AsyncLocalStorage<{ body: unknown }>();
+const sending = new AsyncLocalStorage<{ body: unknown; handedAt: number }>();
 
 /** The body as the client serialises it for a JSON request: objects as JSON, text as it is. */
 function bodyAsSent(body: unknown): unknown {
@@ -229,14 +230,18 @@ export async function recordRequests<T>(
 		const request = (message as { request: ClientRequest }).request;
 		const [path, query = ''] = request.path.split(/\?(.*)/s);
 		const host = request.getHeader('host') ?? request.host;
+		// No length and not chunked: nothing followed the headers, whatever n8n's client was handed.
+		const hasBody =
+			Number(request.getHeader('content-length') ?? 0) > 0 ||
+			/chunked/i.test(String(request.getHeader('transfer-encoding') ?? ''));
 		requests.push({
 			method: request.method,
 			url: `${request.protocol}//${String(host)}${path}`,
 			headers: headerRecord(request),
 			qs: parseQuery(query),
 			query,
-			body: bodyAsSent(sending.getStore()?.body),
-			startedAt: performance.now(),
+			body: hasBody ? bodyAsSent(sending.getStore()?.body) : undefined,
+			startedAt: sending.getStore()?.handedAt ?? performance.now(),
 			inFlight: ++inFlight,
 		});
 		let done = false;
@@ -255,7 +260,10 @@ export async function recordRequests<T>(
 		return {
 			...client,
 			request: async (options: IHttpRequestOptions) =>
-				await sending.run({ body: options.body }, async () => await client.request(options)),
+				await sending.run(
+					{ body: options.body, handedAt: performance.now() },
+					async () => await client.request(options),
+				),
 		};
 	};
 	subscribe('http.client.request.start', onStart);
@@ -272,6 +280,26 @@ export interface WorkflowRun {
 	/** The Hero Health node's output items (first output), or undefined when it did not run. */
 	output: INodeExecutionData[] | undefined;
 	run: IRun;
+	/** The error the node threw, as thrown (n8n's run data keeps only a plain copy of it). */
+	nodeError?: unknown;
+}
+
+/** The node type as n8n calls it, keeping the error its execute() throws. */
+function keepingItsError(nodeType: INodeType, kept: { error?: unknown }): INodeType {
+	const execute = nodeType.execute;
+	if (!execute) return nodeType;
+	return {
+		description: nodeType.description,
+		methods: nodeType.methods,
+		async execute(this: IExecuteFunctions) {
+			try {
+				return await execute.call(this);
+			} catch (error) {
+				kept.error = error;
+				throw error;
+			}
+		},
+	};
 }
 
 export interface HeroWorkflowOptions {
@@ -321,13 +349,14 @@ export function heroWorkflow(options: HeroWorkflowOptions) {
 /** Runs the workflow on n8n-core's WorkflowExecute in manual mode, as the editor's "Execute workflow" does. */
 export async function executeHeroWorkflow(options: HeroWorkflowOptions): Promise<WorkflowRun> {
 	const { nodes, connections, pinData } = heroWorkflow(options);
+	const kept: { error?: unknown } = {};
 	const workflow = new Workflow({
 		id: 'hero-test-workflow',
 		name: 'Hero Health test',
 		nodes,
 		connections,
 		active: false,
-		nodeTypes: new TestNodeTypes(options.nodeType),
+		nodeTypes: new TestNodeTypes(keepingItsError(options.nodeType ?? new HeroHealth(), kept)),
 		settings: { executionOrder: 'v1' },
 		pinData,
 	});
@@ -370,5 +399,5 @@ export async function executeHeroWorkflow(options: HeroWorkflowOptions): Promise
 		workflow,
 	);
 	const output = run.data.resultData.runData[HERO_NODE]?.[0]?.data?.main?.[0] ?? undefined;
-	return { output: output ?? undefined, run };
+	return { output: output ?? undefined, run, nodeError: kept.error };
 }

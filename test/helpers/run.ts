@@ -61,7 +61,12 @@ export async function runNode(options: RunNodeOptions) {
 			}),
 	);
 	const error = result.run.data.resultData.error;
-	if (error) throw storedError(error as unknown as IDataObject);
+	if (error) {
+		// The node's own error when it threw this one; else n8n's (e.g. parameter issues).
+		const thrown = result.nodeError as Error | undefined;
+		if (thrown?.message === error.message) throw thrown;
+		throw storedError(error as unknown as IDataObject);
+	}
 	const output = result.output ?? [];
 	return { output, json: output.map((item) => item.json), requests, run: result.run };
 }
