@@ -121,7 +121,9 @@ describe('admin → Set Signature', () => {
 
 	it('rejects an empty signature before sending anything', async () => {
 		await expect(
-			runNode({ parameters: { resource: 'admin', operation: 'upsertSignature', signature: '={{ "" }}' } }),
+			runNode({
+				parameters: { resource: 'admin', operation: 'upsertSignature', signature: '={{ "" }}' },
+			}),
 		).rejects.toThrow('Signature is empty (item 0)');
 	});
 });

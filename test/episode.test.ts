@@ -125,7 +125,12 @@ describe('episode → Get, Add Note', () => {
 	});
 
 	it('rejects an empty note and a bad episode ID before sending anything', async () => {
-		const note = { resource: 'episode', operation: 'createNote', episodeId: '5123', note: '={{ "" }}' };
+		const note = {
+			resource: 'episode',
+			operation: 'createNote',
+			episodeId: '5123',
+			note: '={{ "" }}',
+		};
 		await expect(runNode({ parameters: note })).rejects.toThrow('Note is empty (item 0)');
 		await expect(
 			runNode({ parameters: { ...note, episodeId: 'ep-1', note: 'x' } }),

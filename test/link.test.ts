@@ -221,7 +221,9 @@ describe('link → Create Attachment Link', () => {
 			'No binary data in "other"',
 		);
 		await expect(
-			runNode({ parameters: { ...base, fileFrom: 'ehr', ehrFileId: '={{ "" }}', additionalFields: {} } }),
+			runNode({
+				parameters: { ...base, fileFrom: 'ehr', ehrFileId: '={{ "" }}', additionalFields: {} },
+			}),
 		).rejects.toThrow('EHR File ID is empty (item 0)');
 	});
 });

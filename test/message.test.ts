@@ -24,7 +24,10 @@ describe('message → Send', () => {
 				patientId: locator('={{ $json.patient_id }}'),
 				messageType: 'sms',
 				messageText: '=Dear {{ $json.first_name }}, your results are ready.',
-				additionalFields: { recipientContactDetail: '={{ $json["mobile number"] }}', writeToRecord: true },
+				additionalFields: {
+					recipientContactDetail: '={{ $json["mobile number"] }}',
+					writeToRecord: true,
+				},
 				requestOptions: { concurrency: 1 },
 			}),
 		});
@@ -108,7 +111,9 @@ describe('message → Send', () => {
 	});
 
 	it('sends nothing for an item whose patient is not a Hero ID, and goes on with the others', async () => {
-		hero().post('/v1/messages/send', (body) => body.patient_id === '1001').reply(200, sent('m5'));
+		hero()
+			.post('/v1/messages/send', (body) => body.patient_id === '1001')
+			.reply(200, sent('m5'));
 		const { output, requests } = await runNode({
 			items: itemsOf({ id: 'Ada Lovelace' }, { id: '1001' }),
 			continueOnFail: true,

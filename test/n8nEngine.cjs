@@ -28,7 +28,14 @@ const engine = chooseEngine();
 process.env.HERO_TEST_EXPRESSION_ENGINE = engine;
 beforeAll(async () => {
 	if (engine === 'legacy') Expression.setExpressionEngine('legacy');
-	else await Expression.initExpressionEngine({ engine, poolSize: 1, maxCodeCacheSize: 1024, bridgeTimeout: 5000, bridgeMemoryLimit: 128 });
+	else
+		await Expression.initExpressionEngine({
+			engine,
+			poolSize: 1,
+			maxCodeCacheSize: 1024,
+			bridgeTimeout: 5000,
+			bridgeMemoryLimit: 128,
+		});
 });
 afterAll(async () => {
 	await Expression.disposeExpressionEngine();

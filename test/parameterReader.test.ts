@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { ExecuteContext } from 'n8n-core';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
+import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import * as parameterReader from '../nodes/HeroHealth/helpers/parameterReader';
 import { BASE_URL, locator } from './helpers/constants';
 import { runNode, type RunNodeOptions } from './helpers/run';
@@ -32,22 +33,21 @@ interface Outcome {
 	n8nReads: Record<string, number>;
 }
 
-// The engine's own reader, counted while the node runs.
-// eslint-disable-next-line @typescript-eslint/unbound-method
-const n8nGetNodeParameter = ExecuteContext.prototype.getNodeParameter as (
-	this: ExecuteContext,
-	...args: unknown[]
-) => unknown;
+/** The engine's own parameter resolution (ExecuteContext.getNodeParameter calls it), counted. */
+type Resolve = (this: unknown, ...args: unknown[]) => unknown;
+const engine = ExecuteContext.prototype as unknown as { _getNodeParameter: Resolve };
+const n8nResolve = engine._getNodeParameter;
 
 async function runOnce(options: RunNodeOptions, mockHero: () => void): Promise<Outcome> {
 	const n8nReads: Record<string, number> = {};
-	const spy = jest
-		.spyOn(ExecuteContext.prototype, 'getNodeParameter')
-		.mockImplementation(function (this: ExecuteContext, ...args: unknown[]) {
-			const name = String(args[0]);
-			n8nReads[name] = (n8nReads[name] ?? 0) + 1;
-			return n8nGetNodeParameter.apply(this, args);
-		} as never);
+	const spy = jest.spyOn(engine, '_getNodeParameter').mockImplementation(function (
+		this: unknown,
+		...args: unknown[]
+	) {
+		const name = String(args[0]);
+		n8nReads[name] = (n8nReads[name] ?? 0) + 1;
+		return n8nResolve.apply(this, args);
+	});
 	mockHero();
 	try {
 		const { output, requests } = await runNode(options);
@@ -119,7 +119,7 @@ const VALUES: Array<[string, IDataObject[string]]> = [
 /** One item per value, the value under every field name the expressions below read. */
 const matrixItems = (): INodeExecutionData[] => [
 	...VALUES.map(([, value]) => ({
-		json: { v: value, 'field name': value, 'ünï': value, 'a.b': value, p: PATIENT },
+		json: { v: value, 'field name': value, ünï: value, 'a.b': value, p: PATIENT },
 	})),
 	// The field missing altogether.
 	{ json: { p: PATIENT } },
@@ -286,7 +286,12 @@ describe('parameter shortcut: collections, options, numbers and booleans', () =>
 		],
 		[
 			'a collection holding expressions',
-			{ additionalFields: { recipientContactDetail: '={{ $json.mobile }}', sendAt: '={{ $json.when }}' } },
+			{
+				additionalFields: {
+					recipientContactDetail: '={{ $json.mobile }}',
+					sendAt: '={{ $json.when }}',
+				},
+			},
 		],
 		['an options parameter from an expression', { messageType: '={{ $json.type }}' }],
 		['an options parameter fixed', { messageType: 'hero' }],
@@ -313,7 +318,13 @@ describe('parameter shortcut: collections, options, numbers and booleans', () =>
 				.persist()
 				.get('/v1/consultations')
 				.query(true)
-				.reply(200, (uri) => ({ data: [{ id: '1', uri }, { id: '2', uri }], count: 2 }));
+				.reply(200, (uri) => ({
+					data: [
+						{ id: '1', uri },
+						{ id: '2', uri },
+					],
+					count: 2,
+				}));
 		const listItems = [
 			{ json: { n: 1, all: true } },
 			{ json: { n: 2, all: false } },
@@ -329,5 +340,64 @@ describe('parameter shortcut: collections, options, numbers and booleans', () =>
 			answerEveryPage,
 		);
 		expectSame(runs);
+	});
+});
+
+describe('parameter shortcut: the values themselves, read both ways in one run', () => {
+	/**
+	 * A node that reads its parameters through the shortcut and through n8n, item by item, and outputs
+	 * both: what an operation would get, before any operation trims or converts it.
+	 */
+	const probe = (reads: Array<[string, { extractValue?: boolean }?]>): INodeType => ({
+		description: new HeroHealth().description,
+		async execute(this: IExecuteFunctions) {
+			const shortcut = parameterReader.withParameterShortcuts(this);
+			const read = (context: IExecuteFunctions, name: string, i: number, options?: object) => {
+				try {
+					return { value: context.getNodeParameter(name, i, undefined, options) as unknown };
+				} catch (error) {
+					return { error: (error as Error).message };
+				}
+			};
+			return [
+				this.getInputData().map((_, i) => ({
+					json: Object.fromEntries(
+						reads.map(([name, options]) => [
+							name,
+							{ shortcut: read(shortcut, name, i, options), n8n: read(this, name, i, options) },
+						]),
+					) as IDataObject,
+				})),
+			];
+		},
+	});
+
+	it.each([
+		'={{ $json.v }}',
+		'={{ $json.v }} ',
+		'={{ $json["field name"] }}',
+		'={{ $json.constructor }}',
+		'={{ $json.toString }}',
+		'={{ $json.v.length }}',
+		'=Dear {{ $json.v }}',
+		'plain text',
+	])('%s: the same value for every item', async (text) => {
+		const { json } = await runNode({
+			nodeType: probe([
+				['messageText'],
+				['patientId', { extractValue: true }],
+				['additionalFields'],
+			]),
+			items: matrixItems(),
+			parameters: sendParameters(text, {
+				patientId: locator('={{ $json.v }}'),
+				additionalFields: { recipientContactDetail: '07700 900123', writeToRecord: true },
+			}),
+		});
+		for (const item of json) {
+			for (const read of Object.values(item) as Array<{ shortcut: unknown; n8n: unknown }>) {
+				expect(read.shortcut).toEqual(read.n8n);
+			}
+		}
 	});
 });

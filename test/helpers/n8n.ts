@@ -183,7 +183,8 @@ function parseBody(text: string): unknown {
 function headerRecord(request: ClientRequest): Record<string, string> {
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(request.getHeaders())) {
-		if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+		if (value !== undefined)
+			headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
 	}
 	return headers;
 }
@@ -390,14 +391,14 @@ export async function executeHeroWorkflow(options: HeroWorkflowOptions): Promise
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		resultData: { runData: {}, pinData },
 		executionData: {
-			nodeExecutionStack: [
-				{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null },
-			],
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const output = run.data.resultData.runData[HERO_NODE]?.[0]?.data?.main?.[0] ?? undefined;
 	return { output: output ?? undefined, run, nodeError: kept.error };
 }

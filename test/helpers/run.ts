@@ -31,7 +31,8 @@ function assertStoredAsN8nDoes(value: unknown, path: string): void {
 		);
 	}
 	if (value && typeof value === 'object') {
-		for (const [key, entry] of Object.entries(value)) assertStoredAsN8nDoes(entry, `${path}.${key}`);
+		for (const [key, entry] of Object.entries(value))
+			assertStoredAsN8nDoes(entry, `${path}.${key}`);
 	}
 }
 
