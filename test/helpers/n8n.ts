@@ -1,8 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import type { ClientRequest, IncomingMessage } from 'node:http';
-import { dirname } from 'node:path';
-
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -25,6 +20,8 @@ import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workfl
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 
+export { recordRequests, type RecordedRequest } from './wire.cjs';
+
 /**
  * A small harness on n8n's own engine (n8n-core's WorkflowExecute), in the spirit of n8n's
  * NodeTestHarness: a test gives a workflow (input items as pinned data on an "Input" node, then our
@@ -33,7 +30,7 @@ import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
  * from a real n8n is only what a workflow run does not need: a database, encryption, the editor.
  *
  * Expressions run on n8n 2.41's default engine, `vm` (isolated-vm), as in production: jest runs on
- * Node 24 (see scripts/test.mjs) and test/setup/n8nEngine.ts starts the engine once per test file.
+ * Node 24 (see scripts/test.mjs) and test/n8nEngine.cjs starts the engine once per test file.
  */
 
 export const HERO_NODE_TYPE = 'CUSTOM.heroHealth';
@@ -142,141 +139,6 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-export interface RecordedRequest {
-	method: string;
-	/** Origin and path as sent, without the query string. */
-	url: string;
-	/** Header names lower-cased, as on the wire. */
-	headers: Record<string, string>;
-	/** The query as parsed back from the wire (values are strings; a repeated name gives an array). */
-	qs?: Record<string, string | string[]>;
-	/** The query string as it goes on the wire, e.g. `ids=1&ids=2`. */
-	query: string;
-	/** The body as sent: parsed when it is JSON, else the text; undefined when empty. */
-	body?: unknown;
-	/** performance.now() when n8n's HTTP client was handed the request (after authentication). */
-	startedAt: number;
-	/** Requests on the wire when this one was written, this one included. */
-	inFlight: number;
-}
-
-function parseQuery(query: string): Record<string, string | string[]> | undefined {
-	if (!query) return undefined;
-	const parsed: Record<string, string | string[]> = {};
-	for (const [name, value] of new URLSearchParams(query)) {
-		const known = parsed[name];
-		if (known === undefined) parsed[name] = value;
-		else parsed[name] = Array.isArray(known) ? [...known, value] : [known, value];
-	}
-	return parsed;
-}
-
-function parseBody(text: string): unknown {
-	if (text === '') return undefined;
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return text;
-	}
-}
-
-function headerRecord(request: ClientRequest): Record<string, string> {
-	const headers: Record<string, string> = {};
-	for (const [name, value] of Object.entries(request.getHeaders())) {
-		if (value !== undefined)
-			headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-	}
-	return headers;
-}
-
-/** n8n-core's own copy of n8n's outbound HTTP client (its HTTP helpers send through it). */
-function n8nOutboundHttp(): { prototype: { requests: (...args: unknown[]) => OutboundClient } } {
-	const fromCore = { paths: [dirname(require.resolve('n8n-core'))] };
-	return (
-		require(require.resolve('@n8n/backend-network', fromCore)) as {
-			OutboundHttp: { prototype: { requests: (...args: unknown[]) => OutboundClient } };
-		}
-	).OutboundHttp;
-}
-
-interface OutboundClient {
-	request: (options: IHttpRequestOptions) => Promise<unknown>;
-}
-
-/** The body n8n hands its HTTP client for the request being sent in this async context. */
-const sending = new AsyncLocalStorage<{ body: unknown; handedAt: number }>();
-
-/** The body as the client serialises it for a JSON request: objects as JSON, text as it is. */
-function bodyAsSent(body: unknown): unknown {
-	if (body === undefined || body === null || body === '') return undefined;
-	if (typeof body === 'string') return parseBody(body);
-	if (Buffer.isBuffer(body)) return parseBody(body.toString('utf8'));
-	return JSON.parse(JSON.stringify(body)) as unknown;
-}
-
-/**
- * Records every HTTP request made in this process while `fn` runs. Method, URL, headers and query
- * come from Node's own http client (diagnostics channel `http.client.request.start`, published when
- * the request has been written), so they are what went on the wire whether nock answered or a local
- * server did. The body is the one n8n's HTTP client was handed for that request (found through the
- * async context), as it serialises it: nock takes the bytes off the socket before Node's hooks see
- * them.
- */
-export async function recordRequests<T>(
-	fn: () => Promise<T>,
-): Promise<{ result: T; requests: RecordedRequest[] }> {
-	const requests: RecordedRequest[] = [];
-	let inFlight = 0;
-	const onStart = (message: unknown) => {
-		const request = (message as { request: ClientRequest }).request;
-		const [path, query = ''] = request.path.split(/\?(.*)/s);
-		const host = request.getHeader('host') ?? request.host;
-		// No length and not chunked: nothing followed the headers, whatever n8n's client was handed.
-		const hasBody =
-			Number(request.getHeader('content-length') ?? 0) > 0 ||
-			/chunked/i.test(String(request.getHeader('transfer-encoding') ?? ''));
-		requests.push({
-			method: request.method,
-			url: `${request.protocol}//${String(host)}${path}`,
-			headers: headerRecord(request),
-			qs: parseQuery(query),
-			query,
-			body: hasBody ? bodyAsSent(sending.getStore()?.body) : undefined,
-			startedAt: sending.getStore()?.handedAt ?? performance.now(),
-			inFlight: ++inFlight,
-		});
-		let done = false;
-		const finish = () => {
-			if (done) return;
-			done = true;
-			inFlight--;
-		};
-		request.once('close', finish);
-		request.once('response', (response: IncomingMessage) => response.once('end', finish));
-	};
-	const OutboundHttp = n8nOutboundHttp();
-	const requestsOf = OutboundHttp.prototype.requests;
-	OutboundHttp.prototype.requests = function (this: unknown, ...args: unknown[]) {
-		const client = requestsOf.apply(this, args);
-		return {
-			...client,
-			request: async (options: IHttpRequestOptions) =>
-				await sending.run(
-					{ body: options.body, handedAt: performance.now() },
-					async () => await client.request(options),
-				),
-		};
-	};
-	subscribe('http.client.request.start', onStart);
-	try {
-		const result = await fn();
-		return { result, requests };
-	} finally {
-		unsubscribe('http.client.request.start', onStart);
-		OutboundHttp.prototype.requests = requestsOf;
-	}
-}
-
 export interface WorkflowRun {
 	/** The Hero Health node's output items (first output), or undefined when it did not run. */
 	output: INodeExecutionData[] | undefined;
@@ -293,12 +155,11 @@ function keepingItsError(nodeType: INodeType, kept: { error?: unknown }): INodeT
 		description: nodeType.description,
 		methods: nodeType.methods,
 		async execute(this: IExecuteFunctions) {
-			try {
-				return await execute.call(this);
-			} catch (error) {
+			// Passed on to n8n unchanged.
+			return await execute.call(this).catch(async (error: unknown) => {
 				kept.error = error;
-				throw error;
-			}
+				return await Promise.reject(error);
+			});
 		},
 	};
 }
