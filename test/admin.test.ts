@@ -1,7 +1,6 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
-
 import { searchAdmins, searchTemplates } from '../nodes/HeroHealth/methods/listSearch';
-import { createExecuteContext, locator } from './helpers/context';
+import { locator } from './helpers/context';
+import { loadOptionsContext } from './helpers/n8n';
 import { runNode } from './helpers/run';
 import { hero, useHeroMocks } from './helpers/hero';
 
@@ -129,8 +128,7 @@ describe('admin → Set Signature', () => {
 });
 
 describe('list searches for admins and templates', () => {
-	const loadContext = () =>
-		createExecuteContext({ parameters: {} }).context as unknown as ILoadOptionsFunctions;
+	const loadContext = () => loadOptionsContext();
 
 	it('searchAdmins names admins by first and last name, filters and sorts them', async () => {
 		hero()

@@ -1,6 +1,5 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
-
-import { BASE_URL, createExecuteContext, locator } from './helpers/context';
+import { BASE_URL, locator } from './helpers/context';
+import { loadOptionsContext } from './helpers/n8n';
 import { itemsOf, runNode } from './helpers/run';
 import { getAppointmentTypes, getLocations } from '../nodes/HeroHealth/methods/loadOptions';
 import { hero, useHeroMocks } from './helpers/hero';
@@ -214,8 +213,7 @@ describe('practiceGroup → Update', () => {
 });
 
 describe('practiceGroup dropdowns (loadOptions)', () => {
-	const loadContext = () =>
-		createExecuteContext({ parameters: {} }).context as unknown as ILoadOptionsFunctions;
+	const loadContext = () => loadOptionsContext();
 
 	it('lists locations and appointment types by name, sorted', async () => {
 		hero()

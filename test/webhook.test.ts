@@ -1,6 +1,5 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
-
-import { createExecuteContext, locator } from './helpers/context';
+import { locator } from './helpers/context';
+import { loadOptionsContext } from './helpers/n8n';
 import { itemsOf, runNode } from './helpers/run';
 import { searchWebhooks } from '../nodes/HeroHealth/methods/listSearch';
 import { hero, useHeroMocks } from './helpers/hero';
@@ -174,8 +173,7 @@ describe('webhook list search', () => {
 			webhook('2', { event_type: 'prescription.issued' }),
 		];
 		hero().get('/v1/webhooks').query(true).times(2).reply(200, { data: records, count: 2 });
-		const context = createExecuteContext({ parameters: {} })
-			.context as unknown as ILoadOptionsFunctions;
+		const context = loadOptionsContext();
 		expect(await searchWebhooks.call(context)).toEqual({
 			results: [
 				{ name: 'Bookings to n8n', value: '1' },

@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -14,11 +14,14 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	IConnections,
 	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeParameters,
 } from 'n8n-workflow';
 import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
 
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
+import { DEFAULT_CREDENTIALS } from './constants';
 
 export { recordRequests, type RecordedRequest } from './wire.cjs';
 
@@ -209,6 +212,56 @@ export function heroWorkflow(options: HeroWorkflowOptions) {
 }
 
 /** Runs the workflow on n8n-core's WorkflowExecute in manual mode, as the editor's "Execute workflow" does. */
+/** What n8n hands a run besides the workflow: here the credentials and the instance's URLs. */
+function additionalDataFor(
+	credentials: ICredentialDataDecryptedObject,
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper({ [CREDENTIAL_TYPE]: credentials }),
+		executionId: 'test-execution',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		variables: {},
+		logAiEvent: () => {},
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/**
+ * n8n-core's context for a node's list searches and dropdowns (`methods.listSearch`,
+ * `methods.loadOptions`), as the editor calls them: `parameters` are the node's current parameters.
+ */
+export function loadOptionsContext(
+	options: { parameters?: INodeParameters; credentials?: ICredentialDataDecryptedObject } = {},
+): ILoadOptionsFunctions {
+	const parameters = options.parameters ?? {};
+	const { nodes, connections } = heroWorkflow({
+		parameters,
+		items: [],
+		credentials: options.credentials ?? DEFAULT_CREDENTIALS,
+	});
+	const workflow = new Workflow({
+		id: 'hero-test-workflow',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes: new TestNodeTypes(),
+	});
+	const additionalData = additionalDataFor(options.credentials ?? DEFAULT_CREDENTIALS, {
+		currentNodeParameters: parameters,
+	});
+	const heroNode = workflow.getNode(HERO_NODE) as INode;
+	return new LoadOptionsContext(workflow, heroNode, additionalData, 'parameters');
+}
+
 export async function executeHeroWorkflow(options: HeroWorkflowOptions): Promise<WorkflowRun> {
 	const { nodes, connections, pinData } = heroWorkflow(options);
 	const kept: { error?: unknown } = {};
@@ -233,22 +286,7 @@ export async function executeHeroWorkflow(options: HeroWorkflowOptions): Promise
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as never);
-	const additionalData = {
-		hooks,
-		credentialsHelper: new TestCredentialsHelper({ [CREDENTIAL_TYPE]: options.credentials }),
-		executionId: 'test-execution',
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formBaseUrl: 'http://localhost:5678/form',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		formTestBaseUrl: 'http://localhost:5678/form-test',
-		variables: {},
-		logAiEvent: () => {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor(options.credentials, { hooks });
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		resultData: { runData: {}, pinData },
 		executionData: {
