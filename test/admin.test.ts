@@ -1,7 +1,6 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
-
 import { searchAdmins, searchTemplates } from '../nodes/HeroHealth/methods/listSearch';
-import { createExecuteContext, locator } from './helpers/context';
+import { locator } from './helpers/context';
+import { loadOptionsContext } from './helpers/n8n';
 import { runNode } from './helpers/run';
 import { hero, useHeroMocks } from './helpers/hero';
 
@@ -121,14 +120,15 @@ describe('admin → Set Signature', () => {
 
 	it('rejects an empty signature before sending anything', async () => {
 		await expect(
-			runNode({ parameters: { resource: 'admin', operation: 'upsertSignature', signature: '' } }),
+			runNode({
+				parameters: { resource: 'admin', operation: 'upsertSignature', signature: '={{ "" }}' },
+			}),
 		).rejects.toThrow('Signature is empty (item 0)');
 	});
 });
 
 describe('list searches for admins and templates', () => {
-	const loadContext = () =>
-		createExecuteContext({ parameters: {} }).context as unknown as ILoadOptionsFunctions;
+	const loadContext = () => loadOptionsContext();
 
 	it('searchAdmins names admins by first and last name, filters and sorts them', async () => {
 		hero()

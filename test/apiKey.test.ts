@@ -57,7 +57,7 @@ describe('apiKey → Revoke', () => {
 
 	it('rejects an empty key ID before sending anything', async () => {
 		await expect(
-			runNode({ parameters: { resource: 'apiKey', operation: 'revoke', keyId: '' } }),
+			runNode({ parameters: { resource: 'apiKey', operation: 'revoke', keyId: '={{ "" }}' } }),
 		).rejects.toThrow('API Key ID is empty (item 0)');
 	});
 });

@@ -205,9 +205,9 @@ describe('booking → Reserve', () => {
 			.post('/v1/appointments', (body) => body.start_time === '2026-03-16T10:00:00.000Z')
 			.reply(200, { id: '3', reserved_until: null });
 		const { output, requests } = await runNode({
-			items: itemsOf({}, {}, {}),
+			items: itemsOf(...rows.map((start) => ({ start }))),
 			continueOnFail: true,
-			parameters: { ...base, startTime: (i: number) => rows[i] },
+			parameters: { ...base, startTime: '={{ $json.start }}' },
 		});
 		expect(requests).toHaveLength(2);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -233,7 +233,7 @@ describe('booking → Reserve', () => {
 
 	it('rejects a missing practitioner', async () => {
 		await expect(
-			runNode({ parameters: { ...base, practitionerId: locator('', 'list') } }),
+			runNode({ parameters: { ...base, practitionerId: locator('={{ "" }}', 'list') } }),
 		).rejects.toThrow('Practitioner is empty (item 0)');
 	});
 });
@@ -254,9 +254,9 @@ describe('booking → Confirm', () => {
 		expect(json).toEqual([{ id: '48213', booking_confirmed_at: '2026-03-10T12:00:00Z' }]);
 	});
 
-	it('sends an empty body without a patient and says it confirmed when Hero answers nothing', async () => {
-		hero().patch('/v1/appointments/48213/book', {}).reply(200, '');
-		const { json } = await runNode({
+	it('sends no body without a patient and says it confirmed when Hero answers nothing', async () => {
+		hero().patch('/v1/appointments/48213/book').reply(200, '');
+		const { json, requests } = await runNode({
 			parameters: {
 				resource: 'booking',
 				operation: 'confirm',
@@ -265,6 +265,8 @@ describe('booking → Confirm', () => {
 			},
 		});
 		expect(json).toEqual([{ id: '48213', confirmed: true }]);
+		// The node hands n8n an empty object; n8n's HTTP client sends no body for it.
+		expect(requests[0].body).toBeUndefined();
 	});
 
 	it('rejects an appointment ID that is not a Hero ID', async () => {
@@ -387,7 +389,8 @@ describe('booking → Update', () => {
 		expect(output[0].json.error).toBe(
 			'Appointment 48213 is already confirmed, and Update only changes reservations (item 0)',
 		);
-		expect(output[0].json.errorDescription).toBe('Use Reschedule to move a confirmed appointment');
+		// n8n keeps the node's error on the item (its JSON is only { error: message }).
+		expect(output[0].error?.description).toBe('Use Reschedule to move a confirmed appointment');
 	});
 
 	it('rejects empty Update Fields without sending anything', async () => {
@@ -423,9 +426,9 @@ describe('booking → Cancel, Reschedule', () => {
 		expect(json).toEqual([{ id: '48213', cancelled: true }]);
 	});
 
-	it('cancels with an empty body when no option is set', async () => {
-		hero().patch('/v1/appointments/48213/cancel', {}).reply(200, { id: '48213' });
-		const { json } = await runNode({
+	it('cancels with no body when no option is set', async () => {
+		hero().patch('/v1/appointments/48213/cancel').reply(200, { id: '48213' });
+		const { json, requests } = await runNode({
 			parameters: {
 				resource: 'booking',
 				operation: 'cancel',
@@ -434,6 +437,7 @@ describe('booking → Cancel, Reschedule', () => {
 			},
 		});
 		expect(json).toEqual([{ id: '48213' }]);
+		expect(requests[0].body).toBeUndefined();
 	});
 
 	it('reschedules with the new start time and the additional fields', async () => {

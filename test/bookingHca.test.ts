@@ -63,7 +63,7 @@ describe('Booking - HCA → Get Consultant', () => {
 		const { output, requests } = await runNode({
 			items: itemsOf(...numbers.map((gmc) => ({ gmc }))),
 			continueOnFail: true,
-			parameters: { ...base, gmcNumber: (i: number) => numbers[i] },
+			parameters: { ...base, gmcNumber: '={{ $json.gmc }}' },
 		});
 		expect(requests).toEqual([]);
 		expect(output.map((item) => item.json.error)).toEqual([

@@ -38,7 +38,7 @@ describe('Consultation → Get', () => {
 		const ids = ['8812', '8813'];
 		const { output } = await runNode({
 			items: itemsOf({ id: ids[0] }, { id: ids[1] }),
-			parameters: { ...base, consultationId: (i: number) => ids[i] },
+			parameters: { ...base, consultationId: '={{ $json.id }}' },
 		});
 		expect(output).toEqual([
 			{ json: { id: '8812', status: 'completed' }, pairedItem: { item: 0 } },
@@ -49,7 +49,8 @@ describe('Consultation → Get', () => {
 	it('rejects an empty ID before sending anything', async () => {
 		const { output, requests } = await runNode({
 			continueOnFail: true,
-			parameters: { ...base, consultationId: '' },
+			// n8n refuses to run a required field left empty: an expression that resolves empty reaches the node.
+			parameters: { ...base, consultationId: '={{ "" }}' },
 		});
 		expect(requests).toEqual([]);
 		expect(output[0].json.error).toBe('Consultation ID is empty (item 0)');

@@ -153,7 +153,7 @@ describe('contract: messages', () => {
 		await control.config({ rateLimitPerSecond: 2, retryAfterSeconds: 0 });
 		const patients = ['1001', '1002', '1003', '1005', '1006', '1007'];
 		const { json } = await run(
-			{ ...send, patientId: (i: number) => locator(patients[i]) },
+			{ ...send, patientId: locator('={{ $json.id }}') },
 			patients.map((id) => ({ id })),
 		);
 		expect(json.every((item) => typeof item.message_id === 'string')).toBe(true);
@@ -175,9 +175,9 @@ describe('contract: messages', () => {
 
 	it('does not resend a message whose connection dropped after Hero processed it', async () => {
 		await control.config({ dropNext: 1 });
-		const { json } = await run(send, undefined, true);
+		const { json, output } = await run(send, undefined, true);
 		expect(json[0].message_id).toBeUndefined();
-		expect(String(json[0].errorDescription)).toMatch(/Hero may have processed it/);
+		expect(String(output[0].error?.description)).toMatch(/Hero may have processed it/);
 		const counters = await control.counters();
 		expect(counters.requests['POST /v1/messages/send'].received).toBe(1);
 		expect(counters.messagesSent.total).toBe(1);

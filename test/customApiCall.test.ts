@@ -134,10 +134,10 @@ describe('Custom API Call → Return All Pages', () => {
 		});
 		expect(requests).toHaveLength(4);
 		expect(requests.map((r) => r.qs)).toEqual([
-			{ status: 'open', page_index: 0, page_size: 100 },
-			{ status: 'open', page_index: 1, page_size: 100 },
-			{ status: 'open', page_index: 2, page_size: 100 },
-			{ status: 'open', page_index: 3, page_size: 100 },
+			{ status: 'open', page_index: '0', page_size: '100' },
+			{ status: 'open', page_index: '1', page_size: '100' },
+			{ status: 'open', page_index: '2', page_size: '100' },
+			{ status: 'open', page_index: '3', page_size: '100' },
 		]);
 		expect(json).toHaveLength(320);
 		expect(json[0]).toEqual({ id: '0' });
@@ -175,7 +175,7 @@ describe('Custom API Call → bad input', () => {
 		const { output, requests } = await runNode({
 			items: itemsOf(...paths.map((path) => ({ path }))),
 			continueOnFail: true,
-			parameters: { ...base, method: 'GET', returnAllPages: false, path: (i: number) => paths[i] },
+			parameters: { ...base, method: 'GET', returnAllPages: false, path: '={{ $json.path }}' },
 		});
 		expect(requests).toEqual([]);
 		expect(output.map((item) => item.json.error)).toEqual([
@@ -193,13 +193,13 @@ describe('Custom API Call → bad input', () => {
 	it('rejects a JSON body that is not JSON, or not an object or array, naming the field', async () => {
 		const bodies = ['{"name": ', '42'];
 		const { output, requests } = await runNode({
-			items: itemsOf({}, {}),
+			items: itemsOf(...bodies.map((body) => ({ body }))),
 			continueOnFail: true,
 			parameters: {
 				...base,
 				method: 'POST',
 				path: '/v1/notes',
-				jsonBody: (i: number) => bodies[i],
+				jsonBody: '={{ $json.body }}',
 			},
 		});
 		expect(requests).toEqual([]);

@@ -35,15 +35,16 @@ describe('episode → Get Many', () => {
 			},
 		});
 		expect(json).toEqual([{ id: '1' }, { id: '2' }]);
+		// As parsed back from the wire: a name given once reads as one value.
 		expect(requests[0].qs).toEqual({
 			'assignee_id[]': ['12', '15'],
-			'assignee_type[]': ['Admin'],
+			'assignee_type[]': 'Admin',
 			'status[]': ['open', 'in_progress'],
 			'priority[]': ['high', 'highest'],
-			'order_by[]': ['priority'],
-			'order_descending[]': ['true'],
-			page_index: 0,
-			page_size: 2,
+			'order_by[]': 'priority',
+			'order_descending[]': 'true',
+			page_index: '0',
+			page_size: '2',
 		});
 	});
 
@@ -63,8 +64,8 @@ describe('episode → Get Many', () => {
 		});
 		expect(json).toHaveLength(101);
 		expect(requests.map((request) => request.qs)).toEqual([
-			{ page_index: 0, page_size: 100 },
-			{ page_index: 1, page_size: 100 },
+			{ page_index: '0', page_size: '100' },
+			{ page_index: '1', page_size: '100' },
 		]);
 	});
 
@@ -124,7 +125,12 @@ describe('episode → Get, Add Note', () => {
 	});
 
 	it('rejects an empty note and a bad episode ID before sending anything', async () => {
-		const note = { resource: 'episode', operation: 'createNote', episodeId: '5123', note: '' };
+		const note = {
+			resource: 'episode',
+			operation: 'createNote',
+			episodeId: '5123',
+			note: '={{ "" }}',
+		};
 		await expect(runNode({ parameters: note })).rejects.toThrow('Note is empty (item 0)');
 		await expect(
 			runNode({ parameters: { ...note, episodeId: 'ep-1', note: 'x' } }),

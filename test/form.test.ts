@@ -35,7 +35,7 @@ describe('form → Get Many', () => {
 		});
 		expect(requests[0].qs).toEqual({
 			search: 'asthma',
-			reply_form: false,
+			reply_form: 'false',
 			form_type: 'questionnaire',
 		});
 		expect(json).toEqual([form('12', 'Asthma review'), form('13', 'Asthma control test')]);
@@ -68,7 +68,7 @@ describe('form → Get', () => {
 
 	it('rejects a missing form before sending', async () => {
 		await expect(
-			runNode({ parameters: { resource: 'form', operation: 'get', formId: locator('') } }),
+			runNode({ parameters: { resource: 'form', operation: 'get', formId: locator('={{ "" }}') } }),
 		).rejects.toThrow('Form is empty (item 0)');
 	});
 });

@@ -1,6 +1,5 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
-
-import { createExecuteContext, locator } from './helpers/context';
+import { locator } from './helpers/context';
+import { loadOptionsContext } from './helpers/n8n';
 import { runNode } from './helpers/run';
 import { getFormQuestions } from '../nodes/HeroHealth/methods/loadOptions';
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
@@ -127,10 +126,11 @@ describe('formResponse → Update (inferred)', () => {
 });
 
 describe('formResponse question dropdown (loadOptions)', () => {
-	const loadContext = (formId: unknown) =>
-		Object.assign(createExecuteContext({ parameters: {} }).context, {
-			getCurrentNodeParameter: (name: string) => (name === 'formId' ? formId : undefined),
-		}) as unknown as ILoadOptionsFunctions;
+	// As the editor asks: with the node's current parameters.
+	const loadContext = (formId: string) =>
+		loadOptionsContext({
+			parameters: { resource: 'formResponse', operation: 'create', formId: locator(formId) },
+		});
 
 	it('lists the questions of the chosen form by name', async () => {
 		hero()

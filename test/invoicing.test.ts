@@ -48,7 +48,7 @@ describe('Invoicing → Get Customers', () => {
 	it('rejects an empty search (Hero requires it) before sending anything', async () => {
 		const { output, requests } = await runNode({
 			continueOnFail: true,
-			parameters: { ...base, query: '' },
+			parameters: { ...base, query: '={{ "" }}' },
 		});
 		expect(requests).toEqual([]);
 		expect(output[0].json.error).toBe('Search is empty (item 0)');
@@ -97,12 +97,16 @@ describe('Invoicing → Create Customer', () => {
 			{ name: 'Jane', fields: { sources: '[oops' } },
 		];
 		const { output, requests } = await runNode({
-			items: itemsOf(...rows.map((row) => ({ name: row.name }))),
+			items: itemsOf(...rows.map((row) => ({ name: row.name, ...row.fields }))),
 			continueOnFail: true,
 			parameters: {
 				...base,
-				name: (i: number) => rows[i].name,
-				additionalFields: (i: number) => rows[i].fields,
+				name: '={{ $json.name }}',
+				// Fields a row does not have resolve to what leaves them out.
+				additionalFields: {
+					email: "={{ $json.email ?? '' }}",
+					sources: "={{ $json.sources ?? '[]' }}",
+				},
 			},
 		});
 		expect(requests).toEqual([]);

@@ -1,8 +1,6 @@
 import type { IBinaryData } from 'n8n-workflow';
 
-import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
-import { createExecuteContext, locator } from './helpers/context';
-import { runNode } from './helpers/run';
+import { locator, runNode } from './helpers/run';
 import { hero, useHeroMocks } from './helpers/hero';
 
 useHeroMocks();
@@ -82,7 +80,7 @@ describe('link → Create Booking Link', () => {
 
 	it('rejects a missing location before sending anything', async () => {
 		await expect(
-			runNode({ parameters: { ...base, locationId: locator(''), additionalFields: {} } }),
+			runNode({ parameters: { ...base, locationId: locator('={{ "" }}'), additionalFields: {} } }),
 		).rejects.toThrow('Location is empty (item 0)');
 	});
 });
@@ -158,27 +156,15 @@ describe('link → Create Attachment Link', () => {
 		expect(json).toEqual([{ attachment_link: 'https://x/a/1', attachment_uuid: 'uuid-1' }]);
 	});
 
-	/** Runs the node over one item carrying a file, as n8n hands binary data to a node. */
+	/** Runs the node over one item carrying a file (n8n keeps small files inline, as base64). */
 	async function runWithFile(parameters: Record<string, unknown>, content: string) {
 		const file: IBinaryData = {
 			data: Buffer.from(content).toString('base64'),
 			mimeType: 'application/pdf',
 			fileName: 'results.pdf',
 		};
-		const { context } = createExecuteContext({
-			items: [{ json: {}, binary: { data: file } }],
-			parameters,
-		});
-		const helpers = context.helpers as unknown as Record<string, unknown>;
-		helpers.assertBinaryData = (itemIndex: number, name: string) => {
-			const binary = context.getInputData()[itemIndex].binary?.[name];
-			if (!binary) throw new Error(`No binary data in "${name}"`);
-			return binary;
-		};
-		helpers.getBinaryDataBuffer = async (itemIndex: number, name: string) =>
-			Buffer.from(context.getInputData()[itemIndex].binary?.[name]?.data ?? '', 'base64');
-		const output = await new HeroHealth().execute.call(context);
-		return output[0].map((item) => item.json);
+		const { json } = await runNode({ items: [{ json: {}, binary: { data: file } }], parameters });
+		return json;
 	}
 
 	it('uploads a file from the input as base64 with its file name', async () => {
@@ -218,10 +204,12 @@ describe('link → Create Attachment Link', () => {
 			'The file in "data" is empty (item 0)',
 		);
 		await expect(runWithFile({ ...binary, binaryPropertyName: 'other' }, '%PDF')).rejects.toThrow(
-			'No binary data in "other"',
+			"The item has no binary field 'other' [item 0]",
 		);
 		await expect(
-			runNode({ parameters: { ...base, fileFrom: 'ehr', ehrFileId: '', additionalFields: {} } }),
+			runNode({
+				parameters: { ...base, fileFrom: 'ehr', ehrFileId: '={{ "" }}', additionalFields: {} },
+			}),
 		).rejects.toThrow('EHR File ID is empty (item 0)');
 	});
 });
@@ -257,7 +245,7 @@ describe('link → Create Form Link', () => {
 				parameters: {
 					resource: 'link',
 					operation: 'createFormLink',
-					formId: locator(''),
+					formId: locator('={{ "" }}'),
 					additionalFields: {},
 				},
 			}),

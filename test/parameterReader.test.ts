@@ -1,137 +1,403 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import nock from 'nock';
+import { ExecuteContext } from 'n8n-core';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
-import { withParameterShortcuts } from '../nodes/HeroHealth/helpers/parameterReader';
+import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
+import * as parameterReader from '../nodes/HeroHealth/helpers/parameterReader';
+import { BASE_URL, locator } from './helpers/constants';
+import { runNode, type RunNodeOptions } from './helpers/run';
 
-/** A context whose n8n getNodeParameter is a recorder standing in for the expression engine. */
-function contextWith(parameters: Record<string, unknown>, items: INodeExecutionData[]) {
-	const calls: Array<[string, number]> = [];
-	const context = {
-		getNode: () => ({ parameters }),
-		getInputData: () => items,
-		marker: 'original',
-		whoAmI() {
-			return (this as { marker: string }).marker;
-		},
-		getNodeParameter(name: string, itemIndex: number) {
-			calls.push([name, itemIndex]);
-			return `n8n:${name}:${itemIndex}`;
-		},
-	};
-	return { context: context as unknown as IExecuteFunctions, calls };
+/**
+ * The parameter shortcut (nodes/HeroHealth/helpers/parameterReader.ts) answers some of n8n's
+ * getNodeParameter calls itself. Here each workflow runs twice on n8n's engine, once as shipped and
+ * once with the shortcut off (every parameter resolved by n8n), over a matrix of values and
+ * parameter shapes; requests on the wire and output items must be the same.
+ */
+
+const PATIENT = '98765';
+
+/** Hero answers every send with what it received, so the output shows it too. */
+function answerEverySend() {
+	let sent = 0;
+	nock(BASE_URL)
+		.persist()
+		.post('/v1/messages/send')
+		.reply(200, (_uri, body) => ({ message_id: `m${++sent}`, received: body as IDataObject }));
 }
 
-const rows = [
-	{ json: { nhs: '9434765919', text: 'Hi', n: 3, nested: { a: 1 } } },
-	{ json: { nhs: '4010232137', text: 'Yo' } },
+interface Outcome {
+	requests: Array<Pick<IDataObject, 'method' | 'url' | 'headers' | 'query' | 'body'>>;
+	output?: Array<{ json: IDataObject; pairedItem: unknown; error?: string }>;
+	error?: string;
+	/** n8n's own getNodeParameter calls, by parameter name. */
+	n8nReads: Record<string, number>;
+}
+
+/** The engine's own parameter resolution (ExecuteContext.getNodeParameter calls it), counted. */
+type Resolve = (this: unknown, ...args: unknown[]) => unknown;
+const engine = ExecuteContext.prototype as unknown as { _getNodeParameter: Resolve };
+const n8nResolve = engine._getNodeParameter;
+
+async function runOnce(options: RunNodeOptions, mockHero: () => void): Promise<Outcome> {
+	const n8nReads: Record<string, number> = {};
+	const spy = jest.spyOn(engine, '_getNodeParameter').mockImplementation(function (
+		this: unknown,
+		...args: unknown[]
+	) {
+		const name = String(args[0]);
+		n8nReads[name] = (n8nReads[name] ?? 0) + 1;
+		return n8nResolve.apply(this, args);
+	});
+	mockHero();
+	try {
+		const { output, requests } = await runNode(options);
+		return {
+			requests: requests.map(({ method, url, headers, query, body }) => ({
+				method,
+				url,
+				headers,
+				query,
+				body: body as IDataObject,
+			})),
+			output: output.map((item: INodeExecutionData) => ({
+				json: item.json,
+				pairedItem: item.pairedItem,
+				error: item.error?.message,
+			})),
+			n8nReads,
+		};
+	} catch (error) {
+		return { requests: [], error: (error as Error).message, n8nReads };
+	} finally {
+		spy.mockRestore();
+		nock.cleanAll();
+	}
+}
+
+/** The same workflow with the shortcut as shipped, then with n8n resolving every parameter. */
+async function withAndWithoutShortcut(options: RunNodeOptions, mockHero = answerEverySend) {
+	const shortcut = await runOnce(options, mockHero);
+	const off = jest
+		.spyOn(parameterReader, 'withParameterShortcuts')
+		.mockImplementation((context) => context);
+	try {
+		const n8n = await runOnce(options, mockHero);
+		return { shortcut, n8n };
+	} finally {
+		off.mockRestore();
+	}
+}
+
+function expectSame({ shortcut, n8n }: { shortcut: Outcome; n8n: Outcome }) {
+	expect(shortcut.error).toEqual(n8n.error);
+	expect(shortcut.requests).toEqual(n8n.requests);
+	expect(shortcut.output).toEqual(n8n.output);
+}
+
+/** Values an input field can hold (JSON, as items are), each under several field names. */
+const VALUES: Array<[string, IDataObject[string]]> = [
+	['a string', 'Your flu jab is due'],
+	['an empty string', ''],
+	['spaces only', '   '],
+	['padded text', '  padded  '],
+	['zero', 0],
+	['a number', 42],
+	['a negative decimal', -1.5],
+	['true', true],
+	['false', false],
+	['null', null],
+	['an object', { a: 1 }],
+	['an array', [1, 2]],
+	['an empty array', []],
+	['unicode', 'Café ✓ 🎉 ünïcødé 中文'],
+	['a line break', 'line one\nline two'],
+	['text that looks like an expression', '={{ 1 + 1 }}'],
+	['text with braces', '{{ $json.v }}'],
+	['a long text', 'x'.repeat(5000)],
 ];
 
-describe('parameter shortcuts', () => {
-	it('reads a fixed value once per run, without asking n8n', () => {
-		const { context, calls } = contextWith({ messageType: 'sms', duration: 15 }, rows);
-		const reader = withParameterShortcuts(context);
-		expect(reader.getNodeParameter('messageType', 0)).toBe('sms');
-		expect(reader.getNodeParameter('messageType', 1)).toBe('sms');
-		expect(reader.getNodeParameter('duration', 1)).toBe(15);
-		expect(calls).toEqual([]);
-	});
+/** One item per value, the value under every field name the expressions below read. */
+const matrixItems = (): INodeExecutionData[] => [
+	...VALUES.map(([, value]) => ({
+		json: { v: value, 'field name': value, ünï: value, 'a.b': value, p: PATIENT },
+	})),
+	// The field missing altogether.
+	{ json: { p: PATIENT } },
+];
 
-	it('reads a mapped input field straight from each item, in both spellings', () => {
-		const { context, calls } = contextWith(
-			{ nhsNumber: '={{ $json.nhs }}', messageText: '={{$json["text"]}}' },
-			rows,
-		);
-		const reader = withParameterShortcuts(context);
-		expect([0, 1].map((i) => reader.getNodeParameter('nhsNumber', i))).toEqual([
-			'9434765919',
-			'4010232137',
-		]);
-		expect([0, 1].map((i) => reader.getNodeParameter('messageText', i))).toEqual(['Hi', 'Yo']);
-		expect(calls).toEqual([]);
-	});
+const sendParameters = (messageText: unknown, extra: IDataObject = {}) => ({
+	resource: 'message',
+	operation: 'send',
+	patientId: locator(PATIENT),
+	messageType: 'sms',
+	messageText,
+	additionalFields: {},
+	// One at a time, so both runs put their requests on the wire in the same order.
+	requestOptions: { concurrency: 1 },
+	...extra,
+});
 
-	it('reads a resource locator by value when its value is fixed or a mapped field', () => {
-		const { context } = contextWith(
-			{
-				patientId: { __rl: true, mode: 'id', value: '={{ $json.n }}' },
-				locationId: { __rl: true, mode: 'list', value: '11' },
-			},
-			rows,
-		);
-		const reader = withParameterShortcuts(context);
-		expect(reader.getNodeParameter('patientId', 0, '', { extractValue: true })).toBe(3);
-		expect(reader.getNodeParameter('locationId', 1, '', { extractValue: true })).toBe('11');
-	});
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => nock.enableNetConnect());
 
-	it('gives a collection of fixed values as a fresh copy per call, without asking n8n', () => {
-		const additionalFields = { sendAt: '2026-01-01T10:00:00Z', tags: [{ name: 'flu' }] };
-		const { context, calls } = contextWith({ additionalFields }, rows);
-		const reader = withParameterShortcuts(context);
-		const first = reader.getNodeParameter('additionalFields', 0) as typeof additionalFields;
-		expect(first).toEqual(additionalFields);
-		first.tags[0].name = 'changed by item 0';
-		expect(reader.getNodeParameter('additionalFields', 1)).toEqual({
-			sendAt: '2026-01-01T10:00:00Z',
-			tags: [{ name: 'flu' }],
+describe('parameter shortcut: a text parameter, every value, shortcut on and off', () => {
+	// Expressions the shortcut answers itself (a mapped input field) ...
+	const answeredByShortcut = [
+		'={{ $json.v }}',
+		'={{$json.v}}',
+		'={{ $json["v"] }}',
+		"={{ $json['v'] }}",
+		'={{ $json["field name"] }}',
+		'={{ $json["ünï"] }}',
+		'={{ $json["a.b"] }}',
+	];
+	// ... and ones it must leave to n8n.
+	const leftToN8n = [
+		'={{ $json.v }} ',
+		'= {{ $json.v }}',
+		'=Dear {{ $json.v }}',
+		'={{ $json.v }}{{ $json.v }}',
+		'={{ $json.v + 1 }}',
+		'={{ $json.v.length }}',
+		'={{ $json.a.b }}',
+		'={{ $json.missing }}',
+		'={{ $json.constructor }}',
+		'={{ $json.toString }}',
+		'={{ $json.__proto__ }}',
+		'={{ $json.hasOwnProperty }}',
+		"={{ $('Lookup').item.json.v }}",
+		"={{ $fromAI('v') }}",
+		'={{ $itemIndex }}',
+	];
+
+	it.each(answeredByShortcut)('%s gives what n8n gives, and the shortcut answers', async (text) => {
+		const runs = await withAndWithoutShortcut({
+			items: matrixItems(),
+			continueOnFail: true,
+			parameters: sendParameters(text),
 		});
-		expect(additionalFields.tags[0].name).toBe('flu');
-		expect(calls).toEqual([]);
+		expectSame(runs);
+		// n8n was asked less often with the shortcut: it answered the items holding a plain value.
+		expect(runs.shortcut.n8nReads.messageText ?? 0).toBeLessThan(runs.n8n.n8nReads.messageText);
 	});
 
-	it('leaves everything else to n8n: real expressions, collections holding them, nested names, missing or object fields', () => {
-		const { context, calls } = contextWith(
+	it.each(leftToN8n)('%s gives what n8n gives', async (text) => {
+		const runs = await withAndWithoutShortcut({
+			items: matrixItems(),
+			continueOnFail: true,
+			parameters: sendParameters(text),
+			extraNodes: [{ name: 'Lookup', items: matrixItems() }],
+		});
+		expectSame(runs);
+	});
+
+	it.each([
+		['fixed text', 'Your flu jab is due'],
+		['fixed text with braces', 'Hi {{ name }}'],
+		['fixed text starting with a space', ' =x'],
+	])('%s gives what n8n gives, and the shortcut answers', async (_case, text) => {
+		const runs = await withAndWithoutShortcut({
+			items: matrixItems(),
+			continueOnFail: true,
+			parameters: sendParameters(text),
+		});
+		expectSame(runs);
+		expect(runs.shortcut.n8nReads.messageText ?? 0).toBe(0);
+	});
+
+	it('a required text left empty: n8n refuses the workflow either way', async () => {
+		const runs = await withAndWithoutShortcut({ parameters: sendParameters('') });
+		expect(runs.shortcut.error).toMatch(/Parameter "Message" is required/);
+		expectSame(runs);
+	});
+});
+
+describe('parameter shortcut: resource locators in each mode', () => {
+	const patients: Array<[string, IDataObject[string]]> = [
+		['a Hero ID', PATIENT],
+		['a padded ID', ` ${PATIENT} `],
+		['a number', 98765],
+		['zero', 0],
+		['an empty string', ''],
+		['null', null],
+		['text that is no ID', 'Ada Lovelace'],
+		['an object', { id: PATIENT }],
+		['unicode', 'ünï'],
+	];
+	const items = (): INodeExecutionData[] => [
+		...patients.map(([, p]) => ({ json: { p, 'patient id': p } })),
+		{ json: {} },
+	];
+
+	it.each([
+		['id', PATIENT],
+		['id', ` ${PATIENT} `],
+		['list', PATIENT],
+		// A mode the node does not offer (as a copied workflow could hold): n8n gives the value.
+		['url', `https://app.herohealth.net/patients/${PATIENT}`],
+	])('fixed, in mode %s (%p)', async (mode, value) => {
+		const runs = await withAndWithoutShortcut({
+			items: items(),
+			continueOnFail: true,
+			parameters: sendParameters('Hello', { patientId: locator(value, mode) }),
+		});
+		expectSame(runs);
+	});
+
+	it.each([
+		['id', '={{ $json.p }}'],
+		['list', '={{ $json.p }}'],
+		['id', '={{ $json["patient id"] }}'],
+		['id', '={{ String($json.p).trim() }}'],
+		['id', "={{ $('Lookup').item.json.p }}"],
+		['id', "={{ $fromAI('p') }}"],
+	])('from an expression, in mode %s (%s)', async (mode, value) => {
+		const runs = await withAndWithoutShortcut({
+			items: items(),
+			continueOnFail: true,
+			parameters: sendParameters('Hello', { patientId: locator(value, mode) }),
+			extraNodes: [{ name: 'Lookup', items: items() }],
+		});
+		expectSame(runs);
+	});
+});
+
+describe('parameter shortcut: collections, options, numbers and booleans', () => {
+	const items = (): INodeExecutionData[] => [
+		{ json: { mobile: '07700 900123', type: 'sms', when: '2026-03-16T09:00:00Z', n: 3 } },
+		{ json: { mobile: '', type: 'hero', when: '', n: 0 } },
+		{ json: { mobile: 7700900123, type: 'SMS', when: null, n: '2' } },
+		{ json: { mobile: null, type: null, n: null } },
+		{ json: {} },
+	];
+
+	it.each<[string, IDataObject]>([
+		['an empty collection', { additionalFields: {} }],
+		[
+			'a collection of fixed values',
 			{
-				messageText: '=Dear {{ $json.name }}',
-				upper: '={{ $json.text.toUpperCase() }}',
-				additionalFields: { sendAt: '={{ $json.when }}' },
-				options: { tags: [{ name: '={{ $json.tag }}' }] },
-				filters: { locationId: { __rl: true, mode: 'list', value: '11' } },
-				patientId: { __rl: true, mode: 'id', value: '={{ $json.missing }}' },
-				obj: '={{ $json.nested }}',
+				additionalFields: {
+					recipientContactDetail: '07700 900123',
+					writeToRecord: true,
+					assigneeId: 12,
+					snomedCode: '',
+				},
 			},
-			rows,
+		],
+		[
+			'a collection holding expressions',
+			{
+				additionalFields: {
+					recipientContactDetail: '={{ $json.mobile }}',
+					sendAt: '={{ $json.when }}',
+				},
+			},
+		],
+		['an options parameter from an expression', { messageType: '={{ $json.type }}' }],
+		['an options parameter fixed', { messageType: 'hero' }],
+		[
+			'a number inside a collection from an expression',
+			{ additionalFields: { assigneeId: '={{ $json.n }}' } },
+		],
+		['a collection read once per run', { requestOptions: { concurrency: 1, maxRetries: 0 } }],
+	])('%s gives what n8n gives', async (_case, extra) => {
+		const runs = await withAndWithoutShortcut({
+			items: items(),
+			continueOnFail: true,
+			parameters: sendParameters('Hello', extra),
+		});
+		expectSame(runs);
+	});
+
+	it.each([
+		['a number parameter from an input field', { returnAll: false, limit: '={{ $json.n }}' }],
+		['a boolean parameter from an input field', { returnAll: '={{ $json.all }}', limit: 2 }],
+	])('%s gives what n8n gives', async (_case, extra) => {
+		const answerEveryPage = () =>
+			nock(BASE_URL)
+				.persist()
+				.get('/v1/consultations')
+				.query(true)
+				.reply(200, (uri) => ({
+					data: [
+						{ id: '1', uri },
+						{ id: '2', uri },
+					],
+					count: 2,
+				}));
+		const listItems = [
+			{ json: { n: 1, all: true } },
+			{ json: { n: 2, all: false } },
+			{ json: { n: '2', all: 'true' } },
+			{ json: { n: 0, all: 0 } },
+		];
+		const runs = await withAndWithoutShortcut(
+			{
+				items: listItems,
+				continueOnFail: true,
+				parameters: { resource: 'consultation', operation: 'getAll', ...extra },
+			},
+			answerEveryPage,
 		);
-		const reader = withParameterShortcuts(context);
-		reader.getNodeParameter('messageText', 0);
-		reader.getNodeParameter('upper', 0);
-		reader.getNodeParameter('additionalFields', 0);
-		reader.getNodeParameter('additionalFields.sendAt', 0);
-		reader.getNodeParameter('options', 0);
-		reader.getNodeParameter('filters', 0);
-		reader.getNodeParameter('patientId', 1, '', { extractValue: true });
-		reader.getNodeParameter('obj', 0);
-		reader.getNodeParameter('notSet', 0);
-		expect(calls.map(([name]) => name)).toEqual([
-			'messageText',
-			'upper',
-			'additionalFields',
-			'additionalFields.sendAt',
-			'options',
-			'filters',
-			'patientId',
-			'obj',
-			'notSet',
-		]);
+		expectSame(runs);
+	});
+});
+
+describe('parameter shortcut: the values themselves, read both ways in one run', () => {
+	/**
+	 * A node that reads its parameters through the shortcut and through n8n, item by item, and outputs
+	 * both: what an operation would get, before any operation trims or converts it.
+	 */
+	const probe = (reads: Array<[string, { extractValue?: boolean }?]>): INodeType => ({
+		description: new HeroHealth().description,
+		async execute(this: IExecuteFunctions) {
+			const shortcut = parameterReader.withParameterShortcuts(this);
+			const read = (context: IExecuteFunctions, name: string, i: number, options?: object) => {
+				try {
+					return { value: context.getNodeParameter(name, i, undefined, options) as unknown };
+				} catch (error) {
+					return { error: (error as Error).message };
+				}
+			};
+			return [
+				this.getInputData().map((_, i) => ({
+					json: Object.fromEntries(
+						reads.map(([name, options]) => [
+							name,
+							{ shortcut: read(shortcut, name, i, options), n8n: read(this, name, i, options) },
+						]),
+					) as IDataObject,
+				})),
+			];
+		},
 	});
 
-	it('copies the node once per run, however often an operation asks for it', () => {
-		const { context } = contextWith({ messageType: 'sms' }, rows);
-		let copies = 0;
-		const getNode = context.getNode.bind(context);
-		context.getNode = () => {
-			copies++;
-			return getNode();
-		};
-		const reader = withParameterShortcuts(context);
-		const first = reader.getNode();
-		expect(reader.getNode()).toBe(first);
-		expect(first.parameters).toEqual({ messageType: 'sms' });
-		expect(copies).toBe(1);
-	});
-
-	it('keeps every other method working on the original context', () => {
-		const { context } = contextWith({}, rows);
-		const reader = withParameterShortcuts(context) as unknown as { whoAmI: () => string };
-		expect(reader.whoAmI()).toBe('original');
-		expect(reader.whoAmI).toBe(reader.whoAmI);
+	it.each([
+		'={{ $json.v }}',
+		'={{ $json.v }} ',
+		'={{ $json["field name"] }}',
+		'={{ $json.constructor }}',
+		'={{ $json.toString }}',
+		'={{ $json.v.length }}',
+		'=Dear {{ $json.v }}',
+		'plain text',
+	])('%s: the same value for every item', async (text) => {
+		const { json } = await runNode({
+			nodeType: probe([
+				['messageText'],
+				['patientId', { extractValue: true }],
+				['additionalFields'],
+			]),
+			items: matrixItems(),
+			parameters: sendParameters(text, {
+				patientId: locator('={{ $json.v }}'),
+				additionalFields: { recipientContactDetail: '07700 900123', writeToRecord: true },
+			}),
+		});
+		for (const item of json) {
+			for (const read of Object.values(item) as Array<{ shortcut: unknown; n8n: unknown }>) {
+				expect(read.shortcut).toEqual(read.n8n);
+			}
+		}
 	});
 });

@@ -1,7 +1,6 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
-
-import { BASE_URL, createExecuteContext, locator } from './helpers/context';
-import { runNode } from './helpers/run';
+import { BASE_URL, locator } from './helpers/context';
+import { loadOptionsContext } from './helpers/n8n';
+import { itemsOf, runNode } from './helpers/run';
 import { getAppointmentTypes, getLocations } from '../nodes/HeroHealth/methods/loadOptions';
 import { hero, useHeroMocks } from './helpers/hero';
 
@@ -33,7 +32,13 @@ describe('practiceGroup → single records', () => {
 	it('rejects a practitioner ID that is not a Hero ID', async () => {
 		await expect(
 			runNode({
-				parameters: { ...base, operation: 'getPractitioner', practitionerId: locator('Dr X') },
+				items: itemsOf({ practitioner: 'Dr X' }),
+				// n8n's own check refuses "Dr X" typed in ID mode; from an expression it reaches the node.
+				parameters: {
+					...base,
+					operation: 'getPractitioner',
+					practitionerId: locator('={{ $json.practitioner }}'),
+				},
 			}),
 		).rejects.toThrow('Practitioner "Dr X" is not a Hero ID (item 0)');
 	});
@@ -63,7 +68,7 @@ describe('practiceGroup → lists', () => {
 				filters: { locationIds: ['5'], hasAvailability: true },
 			},
 		});
-		expect(requests[0].qs).toEqual({ location_ids: '5', has_availability: true });
+		expect(requests[0].qs).toEqual({ location_ids: '5', has_availability: 'true' });
 		expect(json).toEqual([{ id: '1' }, { id: '2' }]);
 	});
 
@@ -100,7 +105,7 @@ describe('practiceGroup → lists', () => {
 		expect(requests[0].qs).toEqual({
 			location_ids: ['5', '6'],
 			appointment_type_ids: '1',
-			has_availability: true,
+			has_availability: 'true',
 		});
 		expect(json).toEqual([{ id: '22' }, { id: '23' }]);
 	});
@@ -208,8 +213,7 @@ describe('practiceGroup → Update', () => {
 });
 
 describe('practiceGroup dropdowns (loadOptions)', () => {
-	const loadContext = () =>
-		createExecuteContext({ parameters: {} }).context as unknown as ILoadOptionsFunctions;
+	const loadContext = () => loadOptionsContext();
 
 	it('lists locations and appointment types by name, sorted', async () => {
 		hero()

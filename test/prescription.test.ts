@@ -102,10 +102,10 @@ describe('Prescription → Create Pharmacy', () => {
 			continueOnFail: true,
 			parameters: {
 				...base,
-				prescriberId: (i: number) => rows[i].prescriberId,
-				name: (i: number) => rows[i].name,
-				email: (i: number) => rows[i].email,
-				mobile: (i: number) => rows[i].mobile,
+				prescriberId: '={{ $json.prescriberId }}',
+				name: '={{ $json.name }}',
+				email: '={{ $json.email }}',
+				mobile: '={{ $json.mobile }}',
 			},
 		});
 		expect(requests).toEqual([]);

@@ -1,7 +1,6 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
-
 import { searchSubscriptions } from '../nodes/HeroHealth/methods/listSearch';
-import { createExecuteContext, locator } from './helpers/context';
+import { locator } from './helpers/context';
+import { loadOptionsContext } from './helpers/n8n';
 import { runNode } from './helpers/run';
 import { hero, useHeroMocks } from './helpers/hero';
 
@@ -52,7 +51,12 @@ describe('Subscription → Create', () => {
 	it('rejects an empty name before sending anything', async () => {
 		const { output, requests } = await runNode({
 			continueOnFail: true,
-			parameters: { resource: 'subscription', operation: 'create', name: '', additionalFields: {} },
+			parameters: {
+				resource: 'subscription',
+				operation: 'create',
+				name: '={{ "" }}',
+				additionalFields: {},
+			},
 		});
 		expect(requests).toEqual([]);
 		expect(output[0].json.error).toBe('Name is empty (item 0)');
@@ -137,7 +141,7 @@ describe('Subscription → subscribers', () => {
 			parameters: {
 				resource: 'subscription',
 				operation: 'addSubscriber',
-				subscriptionId: locator(''),
+				subscriptionId: locator('={{ "" }}'),
 				patientId: locator('98765'),
 			},
 		});
@@ -169,11 +173,7 @@ describe('Subscription list search', () => {
 				],
 				count: 3,
 			});
-		const { context } = createExecuteContext({ parameters: {} });
-		const result = await searchSubscriptions.call(
-			context as unknown as ILoadOptionsFunctions,
-			'flu',
-		);
+		const result = await searchSubscriptions.call(loadOptionsContext(), 'flu');
 		expect(result.results).toEqual([
 			{ name: 'Flu clinic', value: '2' },
 			{ name: 'Flu jab follow-up', value: '3' },

@@ -1,16 +1,16 @@
 import nock from 'nock';
-import { NodeApiError, type IDataObject } from 'n8n-workflow';
-
 import {
-	FAKE_CREDENTIAL_VALUE,
-	BASE_URL,
-	PRACTICE_GROUP_ID,
-	createExecuteContext,
-	locator,
-} from './helpers/context';
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeType,
+} from 'n8n-workflow';
+
+import { FAKE_CREDENTIAL_VALUE, BASE_URL, PRACTICE_GROUP_ID, locator } from './helpers/context';
 import { itemsOf, runNode } from './helpers/run';
 import { describeHeroErrorBody } from '../nodes/HeroHealth/transport/errors';
 import { FIRST_PAGE_INDEX, heroRequest } from '../nodes/HeroHealth/transport';
+import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 
 const hero = () => nock(BASE_URL);
 
@@ -318,7 +318,7 @@ describe('router: concurrency and order', () => {
 			items: itemsOf(...Array.from({ length: count }, (_, i) => ({ n: i }))),
 			parameters: {
 				...sendParameters,
-				patientId: (i: number) => locator(String(i)),
+				patientId: locator('={{ $json.n }}'),
 				requestOptions: { concurrency: 4 },
 			},
 		});
@@ -339,7 +339,7 @@ describe('router: concurrency and order', () => {
 				items: itemsOf({ n: 0 }, { n: 1 }, { n: 2 }),
 				parameters: {
 					...sendParameters,
-					messageText: (i: number) => (i === 1 ? '   ' : 'hello'),
+					messageText: "={{ $json.n === 1 ? '   ' : 'hello' }}",
 					requestOptions: { concurrency: 1 },
 				},
 			}),
@@ -366,7 +366,7 @@ describe('transport: concurrency', () => {
 			});
 	}
 	const manyItems = (count: number) => itemsOf(...Array.from({ length: count }, (_, n) => ({ n })));
-	const perItemPatient = { ...sendParameters, patientId: (i: number) => locator(String(i)) };
+	const perItemPatient = { ...sendParameters, patientId: locator('={{ $json.n }}') };
 
 	it('keeps at most Concurrency requests out, with more items than that in progress', async () => {
 		answerSends(30, 10);
@@ -419,7 +419,6 @@ describe('transport: concurrency', () => {
 		const patients = requests.map((request) => (request.body as IDataObject).patient_id);
 		// Items 0 and 1 wait a second for their retries; items 2 and 3 are sent meanwhile, not after.
 		expect(patients).toEqual(['0', '1', '2', '3', '0', '1']);
-		expect(requests[3].startedAt - requests[0].startedAt).toBeLessThan(500);
 		expect(Math.max(...requests.map((request) => request.inFlight))).toBe(2);
 	});
 });
@@ -482,12 +481,23 @@ describe('transport: query arrays', () => {
 				return true;
 			})
 			.reply(200, { data: [], count: 0 });
-		const { context } = createExecuteContext({ parameters: {} });
-		await heroRequest.call(context, {
-			method: 'GET',
-			path: '/v1/patients/7/attachments',
-			qs: { ids: ['1', '2'], 'status[]': ['open', 'closed'] },
+		// The transport called straight from a node on n8n's engine, so n8n's HTTP helper serialises.
+		const callsTransport: INodeType = {
+			description: new HeroHealth().description,
+			async execute(this: IExecuteFunctions) {
+				const answer = await heroRequest.call(this, {
+					method: 'GET',
+					path: '/v1/patients/7/attachments',
+					qs: { ids: ['1', '2'], 'status[]': ['open', 'closed'] },
+				});
+				return [[{ json: answer as IDataObject }]];
+			},
+		};
+		const { requests } = await runNode({
+			nodeType: callsTransport,
+			parameters: { resource: 'consultation', operation: 'getAll', returnAll: true },
 		});
 		expect(scope.isDone()).toBe(true);
+		expect(requests[0].query).toBe('ids=1&ids=2&status%5B%5D=open&status%5B%5D=closed');
 	});
 });

@@ -40,7 +40,7 @@ describe('Utility → Look Up Address', () => {
 		const { output, requests } = await runNode({
 			items: itemsOf(...postcodes.map((postcode) => ({ postcode }))),
 			continueOnFail: true,
-			parameters: { ...base, postcode: (i: number) => postcodes[i] },
+			parameters: { ...base, postcode: '={{ $json.postcode }}' },
 		});
 		expect(requests).toEqual([]);
 		expect(output.map((item) => item.json.error)).toEqual([
@@ -78,7 +78,7 @@ describe('Utility → Validate SNOMED Code', () => {
 		const { output, requests } = await runNode({
 			items: itemsOf(...codes.map((code) => ({ code }))),
 			continueOnFail: true,
-			parameters: { ...base, snomedCode: (i: number) => codes[i] },
+			parameters: { ...base, snomedCode: '={{ $json.code }}' },
 		});
 		expect(requests).toEqual([]);
 		expect(output.map((item) => item.json.error)).toEqual([

@@ -1,7 +1,6 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
-
-import { createExecuteContext, locator } from './helpers/context';
-import { runNode } from './helpers/run';
+import { locator } from './helpers/context';
+import { loadOptionsContext } from './helpers/n8n';
+import { itemsOf, runNode } from './helpers/run';
 import { searchWebhooks } from '../nodes/HeroHealth/methods/listSearch';
 import { hero, useHeroMocks } from './helpers/hero';
 
@@ -75,7 +74,9 @@ describe('webhook → Create', () => {
 		['ftp://example.com/x', 'URL "ftp://example.com/x" is not an http(s) address (item 0)'],
 		['', 'URL is empty (item 0)'],
 	])('rejects the URL %p before sending', async (url, message) => {
-		await expect(runNode({ parameters: { ...base, url } })).rejects.toThrow(message);
+		await expect(
+			runNode({ items: itemsOf({ url }), parameters: { ...base, url: '={{ $json.url }}' } }),
+		).rejects.toThrow(message);
 	});
 
 	it('rejects a bad or repeated header name before sending', async () => {
@@ -172,8 +173,7 @@ describe('webhook list search', () => {
 			webhook('2', { event_type: 'prescription.issued' }),
 		];
 		hero().get('/v1/webhooks').query(true).times(2).reply(200, { data: records, count: 2 });
-		const context = createExecuteContext({ parameters: {} })
-			.context as unknown as ILoadOptionsFunctions;
+		const context = loadOptionsContext();
 		expect(await searchWebhooks.call(context)).toEqual({
 			results: [
 				{ name: 'Bookings to n8n', value: '1' },

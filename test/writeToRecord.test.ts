@@ -57,7 +57,7 @@ describe('Write to Record → Get Status', () => {
 	it('rejects an empty message ID before sending anything', async () => {
 		const { output, requests } = await runNode({
 			continueOnFail: true,
-			parameters: { ...base, messageId: '' },
+			parameters: { ...base, messageId: '={{ "" }}' },
 		});
 		expect(requests).toEqual([]);
 		expect(output[0].json.error).toBe('Message ID is empty (item 0)');

@@ -12,16 +12,15 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 
-// Distinctive, so tests can prove it never shows up in an output or error.
-export const FAKE_CREDENTIAL_VALUE = ['hero', 'test', 'credential', '5f0c9a7e2b'].join('-');
-export const PRACTICE_GROUP_ID = '731';
-export const BASE_URL = 'https://api.herohealth.net';
+import { DEFAULT_CREDENTIALS } from './constants';
 
-export const DEFAULT_CREDENTIALS: ICredentialDataDecryptedObject = {
-	apiKey: FAKE_CREDENTIAL_VALUE,
-	practiceGroupId: PRACTICE_GROUP_ID,
-	environment: 'production',
-};
+export {
+	BASE_URL,
+	DEFAULT_CREDENTIALS,
+	FAKE_CREDENTIAL_VALUE,
+	locator,
+	PRACTICE_GROUP_ID,
+} from './constants';
 
 export const NODE: INode = {
 	id: 'hero-node-id',
@@ -187,9 +186,4 @@ export function createExecuteContext(options: FakeContextOptions) {
 		},
 	};
 	return { context: context as unknown as IExecuteFunctions, requests };
-}
-
-/** A resource locator value as n8n stores it. */
-export function locator(value: string, mode = 'id') {
-	return { __rl: true, mode, value };
 }

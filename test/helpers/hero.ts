@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { BASE_URL, FAKE_CREDENTIAL_VALUE, PRACTICE_GROUP_ID } from './context';
+import { BASE_URL, FAKE_CREDENTIAL_VALUE, PRACTICE_GROUP_ID } from './constants';
 
 /** A nock scope for Hero's production base URL that only matches requests with both auth headers. */
 export const hero = () =>

@@ -7,9 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { deepCopy, isResourceLocatorValue } from 'n8n-workflow';
 
-/** `={{ $json.field }}` or `={{ $json["field"] }}`, nothing else: the expression a mapped column gives. */
+/**
+ * `={{ $json.field }}` or `={{ $json["field"] }}`, nothing else: the expression a mapped column gives.
+ * Nothing may follow the closing braces: n8n would make `{{ … }} ` a text with that space in it.
+ */
 const PLAIN_FIELD_REFERENCE =
-	/^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([^'"\\]+)\2\s*\])\s*\}\}\s*$/;
+	/^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([^'"\\]+)\2\s*\])\s*\}\}$/;
 
 type FastPath =
 	| { kind: 'constant'; value: string | number | boolean }
@@ -67,6 +70,10 @@ export function withParameterShortcuts(context: IExecuteFunctions): IExecuteFunc
 		fallbackValue?: unknown,
 		options?: { extractValue?: boolean },
 	): NodeParameterValueType | object {
+		// Any other option (rawExpressions, ensureType, skipValidation) changes what n8n gives.
+		if (options && Object.keys(options).some((key) => key !== 'extractValue')) {
+			return getNodeParameter(name, itemIndex, fallbackValue, options);
+		}
 		const extractValue = options?.extractValue === true;
 		const known = extractValue ? extractedShortcuts : shortcuts;
 		if (!known.has(name)) {
@@ -79,8 +86,13 @@ export function withParameterShortcuts(context: IExecuteFunctions): IExecuteFunc
 		// A copy, as n8n gives: an operation may change what it reads without touching the next item.
 		if (shortcut?.kind === 'collection') return deepCopy(shortcut.value);
 		if (shortcut?.kind === 'field') {
-			const value = items[itemIndex]?.json?.[shortcut.field];
-			if (value !== undefined && value !== null && typeof value !== 'object') return value;
+			const json = items[itemIndex]?.json;
+			// The item's own field only: `$json.constructor` and the like are left to n8n.
+			const own = json && Object.prototype.hasOwnProperty.call(json, shortcut.field);
+			const value = own ? json[shortcut.field] : undefined;
+			if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+				return value;
+			}
 		}
 		return getNodeParameter(name, itemIndex, fallbackValue, options);
 	}

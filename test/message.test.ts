@@ -1,5 +1,4 @@
-import { locator } from './helpers/context';
-import { itemsOf, runNode } from './helpers/run';
+import { BASE_URL, FAKE_CREDENTIAL_VALUE, itemsOf, locator, runNode } from './helpers/run';
 import { hero, useHeroMocks } from './helpers/hero';
 
 useHeroMocks();
@@ -8,6 +7,127 @@ const message = (operation: string, parameters: Record<string, unknown> = {}) =>
 	resource: 'message',
 	operation,
 	...parameters,
+});
+
+describe('message → Send', () => {
+	const sent = (id: string) => ({ message_id: id, status: 'queued' });
+
+	it('sends one message per item from mapped fields and outputs Hero’s answer paired to the item', async () => {
+		hero().post('/v1/messages/send').reply(200, sent('m1'));
+		hero().post('/v1/messages/send').reply(200, sent('m2'));
+		const { output, requests } = await runNode({
+			items: itemsOf(
+				{ patient_id: '1001', first_name: 'Ada', 'mobile number': '07700 900123' },
+				{ patient_id: 1002, first_name: 'Grace', 'mobile number': '' },
+			),
+			parameters: message('send', {
+				patientId: locator('={{ $json.patient_id }}'),
+				messageType: 'sms',
+				messageText: '=Dear {{ $json.first_name }}, your results are ready.',
+				additionalFields: {
+					recipientContactDetail: '={{ $json["mobile number"] }}',
+					writeToRecord: true,
+				},
+				requestOptions: { concurrency: 1 },
+			}),
+		});
+		expect(requests.map(({ method, url, query, body }) => ({ method, url, query, body }))).toEqual([
+			{
+				method: 'POST',
+				url: `${BASE_URL}/v1/messages/send`,
+				query: '',
+				body: {
+					patient_id: '1001',
+					message_type: 'sms',
+					message_string: 'Dear Ada, your results are ready.',
+					recipient_contact_detail: '+447700900123',
+					write_to_record: true,
+				},
+			},
+			{
+				method: 'POST',
+				url: `${BASE_URL}/v1/messages/send`,
+				query: '',
+				body: {
+					patient_id: '1002',
+					message_type: 'sms',
+					message_string: 'Dear Grace, your results are ready.',
+					write_to_record: true,
+				},
+			},
+		]);
+		expect(requests[0].headers).toMatchObject({
+			'x-api-key': FAKE_CREDENTIAL_VALUE,
+			'x-practice-group-id': '731',
+			'content-type': 'application/json',
+		});
+		expect(output).toEqual([
+			{ json: sent('m1'), pairedItem: { item: 0 } },
+			{ json: sent('m2'), pairedItem: { item: 1 } },
+		]);
+	});
+
+	it('takes the patient from another node and the text from a computed expression', async () => {
+		hero()
+			.post('/v1/messages/send', {
+				patient_id: '98765',
+				message_type: 'hero',
+				message_string: 'Your appointment is in 3 days',
+			})
+			.reply(200, sent('m3'));
+		const { json } = await runNode({
+			items: itemsOf({ patient: { id: 98765 } }),
+			// Input → Schedule → Hero Health: $json is Schedule's item, the patient is Input's.
+			extraNodes: [{ name: 'Schedule', items: itemsOf({ days: 2 }) }],
+			parameters: message('send', {
+				patientId: locator("={{ $('Input').item.json.patient.id }}", 'list'),
+				messageType: 'hero',
+				messageText: '={{ "Your appointment is in " + ($json.days + 1) + " days" }}',
+				additionalFields: {},
+			}),
+		});
+		expect(json).toEqual([sent('m3')]);
+	});
+
+	it('as an AI agent’s tool, reads the values the agent chose with $fromAI', async () => {
+		hero()
+			.post('/v1/messages/send', {
+				patient_id: '98765',
+				message_type: 'sms',
+				message_string: 'Please call the surgery',
+			})
+			.reply(200, sent('m4'));
+		const { json } = await runNode({
+			// n8n runs a tool node on one item holding the agent's arguments, which $fromAI reads.
+			items: itemsOf({ query: { patient: '98765', text: 'Please call the surgery' } }),
+			parameters: message('send', {
+				patientId: locator("={{ $fromAI('patient', 'The Hero patient ID', 'string') }}"),
+				messageType: 'sms',
+				messageText: "={{ $fromAI('text', 'The message to send', 'string') }}",
+				additionalFields: {},
+			}),
+		});
+		expect(json).toEqual([sent('m4')]);
+	});
+
+	it('sends nothing for an item whose patient is not a Hero ID, and goes on with the others', async () => {
+		hero()
+			.post('/v1/messages/send', (body) => body.patient_id === '1001')
+			.reply(200, sent('m5'));
+		const { output, requests } = await runNode({
+			items: itemsOf({ id: 'Ada Lovelace' }, { id: '1001' }),
+			continueOnFail: true,
+			parameters: message('send', {
+				patientId: locator('={{ $json.id }}'),
+				messageType: 'sms',
+				messageText: 'Hello',
+				additionalFields: {},
+			}),
+		});
+		expect(requests).toHaveLength(1);
+		expect(output[0].json.error).toBe('Patient "Ada Lovelace" is not a Hero ID (item 0)');
+		expect(output[1]).toEqual({ json: sent('m5'), pairedItem: { item: 1 } });
+	});
 });
 
 describe('message → Get Many, Get Status', () => {
@@ -106,7 +226,7 @@ describe('message → Create Batch', () => {
 		};
 		const { json } = await runNode({ parameters: { ...parameters, subject: ' Your results ' } });
 		expect(json).toEqual([{ id: '56' }]);
-		await expect(runNode({ parameters: { ...parameters, subject: '' } })).rejects.toThrow(
+		await expect(runNode({ parameters: { ...parameters, subject: '={{ "" }}' } })).rejects.toThrow(
 			'Subject is empty (item 0)',
 		);
 	});
@@ -257,7 +377,7 @@ describe('message → batch operations', () => {
 		hero().get('/v1/batch_message/2').reply(200, { id: '2' });
 		const { output } = await runNode({
 			items: itemsOf({ batch: '1' }, { batch: '2' }),
-			parameters: message('getBatch', { batchId: (i: number) => locator(String(i + 1)) }),
+			parameters: message('getBatch', { batchId: locator('={{ $json.batch }}') }),
 		});
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
 			[{ id: '1' }, { item: 0 }],
@@ -267,7 +387,7 @@ describe('message → batch operations', () => {
 
 	it('rejects an empty batch before sending anything', async () => {
 		await expect(
-			runNode({ parameters: message('getBatch', { batchId: locator('') }) }),
+			runNode({ parameters: message('getBatch', { batchId: locator('={{ "" }}') }) }),
 		).rejects.toThrow('Batch Message is empty (item 0)');
 	});
 });
