@@ -340,13 +340,26 @@ export function endpoint(name: EndpointName): Endpoint {
 	return ENDPOINTS[name];
 }
 
-/** Fills `{name}` segments, URL-encoding each value; a missing value is a bug in the operation. */
+/** A path parameter that cannot go in a URL: empty, `.` or `..` (which would change the path). */
+export class PathParameterError extends Error {
+	constructor(
+		readonly parameter: string,
+		readonly problem: string,
+	) {
+		super(`Path parameter "${parameter}" ${problem}`);
+		this.name = 'PathParameterError';
+	}
+}
+
+/**
+ * Fills `{name}` segments with the trimmed value, URL-encoded. Empty, `.` and `..` are refused:
+ * encoding leaves dots as they are, and a dot segment would send the request to another path.
+ */
 export function endpointPath(name: EndpointName, pathParams: Record<string, string> = {}): string {
 	return endpoint(name).path.replace(/\{(\w+)\}/g, (_, key: string) => {
-		const value = pathParams[key];
-		if (value === undefined || value === '') {
-			throw new Error(`Endpoint ${name} needs the path parameter "${key}"`);
-		}
+		const value = String(pathParams[key] ?? '').trim();
+		if (value === '') throw new PathParameterError(key, 'is empty');
+		if (value === '.' || value === '..') throw new PathParameterError(key, `is "${value}"`);
 		return encodeURIComponent(value);
 	});
 }
