@@ -185,10 +185,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
-	if (
-		error instanceof NodeOperationError ||
-		(error as { name?: string }).name === 'NodeApiError'
-	) {
+	if (error instanceof NodeOperationError || (error as { name?: string }).name === 'NodeApiError') {
 		return error as NodeOperationError;
 	}
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });

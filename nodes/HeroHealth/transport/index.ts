@@ -567,7 +567,7 @@ export async function heroRequestAllItems(
 		if (problem) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`Stopped reading ${request.method} ${request.path} after ${pages} requests: ${problem}${request.itemIndex === undefined ? '' : ` (item ${request.itemIndex})`}`,
+				`Stopped reading ${request.method} ${request.path} after ${pages} request${pages === 1 ? '' : 's'}: ${problem}${request.itemIndex === undefined ? '' : ` (item ${request.itemIndex})`}`,
 				{
 					itemIndex: request.itemIndex,
 					description: `Return All reads pages until Hero's list ends; this one did not end, and its ${records.length} distinct records so far may be incomplete, so none are output. Turn off Return All and set a Limit, or narrow the list with filters.`,
