@@ -124,6 +124,8 @@ describe('example: recall campaign from a spreadsheet', () => {
 				field.value = field.value.replace('recall-sample.csv', inputFile);
 			if (field.name === 'resultsFile')
 				field.value = field.value.replace('recall-results.csv', resultsFile);
+			// A campaign of its own: n8n's data table remembers who each campaign messaged.
+			if (field.name === 'campaign') field.value = `${field.value} (${inputFile})`;
 		}
 		const [id] = await importExamples(stack, [workflow]);
 		const run = await runWorkflow(stack, id);
