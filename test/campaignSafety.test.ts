@@ -246,7 +246,7 @@ describe('cancelling the execution', () => {
 describe('default concurrency under a rate limit', () => {
 	it('finishes a campaign without a 429 storm and without losing or repeating a row', async () => {
 		const rows = campaign(300);
-		await control.config({ rateLimitPerSecond: 50, retryAfterSeconds: 1 });
+		await control.config({ rateLimitPerSecond: 50, retryAfterSeconds: 1, latencyMs: 20 });
 		const { output } = await runNode({
 			parameters: sendParameters,
 			items: itemsOf(...rows),

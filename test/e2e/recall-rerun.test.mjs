@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 
 import { readExample } from '../../scripts/n8n-runtime.mjs';
 import { ROWS } from '../../scripts/make-recall-sample.mjs';
-import { control, importExamples, runWorkflow, nodeItems, startStack } from './harness.mjs';
+import { control, importForServer, nodeItems, runInServer, startStack } from './harness.mjs';
 
 /** @type {import('./harness.mjs').Stack} */
 let stack;
@@ -44,13 +44,13 @@ function recallWorkflow(campaign) {
 }
 
 /**
- * One run: the report (by spreadsheet row) and the sandbox's counters after it (they add up over
+ * One run (in the n8n server: the CLI's `n8n execute` has no Data tables): the report (by spreadsheet row) and the sandbox's counters after it (they add up over
  * the runs): sends Hero accepted, and sends it refused (the sample's patient without a mobile
  * number is refused in every run, and never messaged).
- * @param {string} id
+ * @param {{ id: string, path: string }} workflow
  */
-async function runRecall(id) {
-	const run = await runWorkflow(stack, id);
+async function runRecall(workflow) {
+	const run = await runInServer(stack, workflow);
 	/** @type {Map<string, any>} */
 	const report = new Map(nodeItems(run, 'Sort by Row').map((row) => [String(row.row), row]));
 	const counters = stack.sandbox.counters();
@@ -68,7 +68,7 @@ test(
 	{ timeout: 5 * 60_000 },
 	async () => {
 		stack.sandbox.reset();
-		const [id] = await importExamples(stack, [recallWorkflow(`e2e recall ${Date.now()}`)]);
+		const id = await importForServer(stack, recallWorkflow(`e2e recall ${Date.now()}`));
 
 		// Run 1, with two failures: patient 1002 has no mobile number on Hero (its send is refused
 		// with 400), and the first API request (a PDS lookup) gets a 500.
@@ -131,7 +131,7 @@ test(
 	{ timeout: 3 * 60_000 },
 	async () => {
 		stack.sandbox.reset();
-		const [id] = await importExamples(stack, [recallWorkflow(`e2e recall new ${Date.now()}`)]);
+		const id = await importForServer(stack, recallWorkflow(`e2e recall new ${Date.now()}`));
 		const run = await runRecall(id);
 		assert.equal(run.sends, DUE.length);
 		assert.equal(run.refused, 1, 'the patient without a mobile number');

@@ -340,26 +340,28 @@ export function endpoint(name: EndpointName): Endpoint {
 	return ENDPOINTS[name];
 }
 
-/** A path parameter that cannot go in a URL: empty, `.` or `..` (which would change the path). */
-export class PathParameterError extends Error {
-	constructor(
-		readonly parameter: string,
-		readonly problem: string,
-	) {
-		super(`Path parameter "${parameter}" ${problem}`);
-		this.name = 'PathParameterError';
+/**
+ * The first path parameter of the endpoint that cannot go in a URL, with what is wrong with it:
+ * empty, `.` or `..` after trimming (encoding leaves dots as they are, and a dot segment would send
+ * the request to another path). Undefined when every one is fine.
+ */
+export function badPathParameter(
+	name: EndpointName,
+	pathParams: Record<string, string> = {},
+): { parameter: string; problem: string } | undefined {
+	for (const [, parameter] of endpoint(name).path.matchAll(/\{(\w+)\}/g)) {
+		const value = String(pathParams[parameter] ?? '').trim();
+		if (value === '') return { parameter, problem: 'is empty' };
+		if (value === '.' || value === '..') return { parameter, problem: `is "${value}"` };
 	}
+	return undefined;
 }
 
-/**
- * Fills `{name}` segments with the trimmed value, URL-encoded. Empty, `.` and `..` are refused:
- * encoding leaves dots as they are, and a dot segment would send the request to another path.
- */
+/** Fills `{name}` segments with the trimmed value, URL-encoded; see badPathParameter. */
 export function endpointPath(name: EndpointName, pathParams: Record<string, string> = {}): string {
-	return endpoint(name).path.replace(/\{(\w+)\}/g, (_, key: string) => {
-		const value = String(pathParams[key] ?? '').trim();
-		if (value === '') throw new PathParameterError(key, 'is empty');
-		if (value === '.' || value === '..') throw new PathParameterError(key, `is "${value}"`);
-		return encodeURIComponent(value);
-	});
+	const bad = badPathParameter(name, pathParams);
+	if (bad) throw new Error(`Endpoint ${name}: path parameter "${bad.parameter}" ${bad.problem}`);
+	return endpoint(name).path.replace(/\{(\w+)\}/g, (_, key: string) =>
+		encodeURIComponent(String(pathParams[key]).trim()),
+	);
 }

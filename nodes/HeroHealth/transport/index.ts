@@ -12,7 +12,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { HERO_BASE_URLS } from '../../../credentials/HeroHealthApi.credentials';
-import { endpoint, endpointPath, PathParameterError, type EndpointName } from './endpoints';
+import { badPathParameter, endpoint, endpointPath, type EndpointName } from './endpoints';
 import { heroApiError } from './errors';
 
 export { ENDPOINTS, type EndpointName } from './endpoints';
@@ -361,13 +361,15 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 
 	for (let attempt = 0; ; attempt++) {
 		await acquireSlot(state);
-		let startedAt: number;
+		const startedAt = await awaitTurn(state);
+		// Checked at the last moment: a halt while this request waited (for a slot, its turn or a
+		// retry) means it never starts.
+		if (state.halted) {
+			releaseSlot(state);
+			throw new RequestWithheld('halted', described);
+		}
 		let response: IN8nHttpFullResponse;
 		try {
-			startedAt = await awaitTurn(state);
-			// Checked at the last moment: a halt while this request waited (for a slot, its turn or a
-			// retry) means it never starts.
-			if (state.halted) throw new RequestWithheld('halted', described);
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				CREDENTIAL_NAME,
@@ -376,7 +378,6 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			releaseSlot(state);
-			if (error instanceof RequestWithheld) throw error;
 			const networkCode = networkCodeOf(error);
 			const notSent = networkCode !== undefined && NOT_SENT_CODES.has(networkCode);
 			if ((idempotent || notSent) && attempt < state.policy.maxRetries) {
@@ -432,15 +433,13 @@ export interface EndpointRequest {
 
 /** The endpoint's path with its parameters filled in, or an error naming the field and the item. */
 function pathOf(context: HeroContext, name: EndpointName, request: EndpointRequest): string {
-	try {
-		return endpointPath(name, request.pathParams);
-	} catch (error) {
-		if (!(error instanceof PathParameterError)) throw error;
+	const bad = badPathParameter(name, request.pathParams);
+	if (bad) {
 		const { itemIndex } = request;
 		const where = itemIndex === undefined ? '' : ` (item ${itemIndex})`;
 		throw new NodeOperationError(
 			context.getNode(),
-			`Path parameter "${error.parameter}" of ${endpoint(name).method} ${endpoint(name).path} ${error.problem}${where}`,
+			`Path parameter "${bad.parameter}" of ${endpoint(name).method} ${endpoint(name).path} ${bad.problem}${where}`,
 			{
 				itemIndex,
 				description:
@@ -448,6 +447,7 @@ function pathOf(context: HeroContext, name: EndpointName, request: EndpointReque
 			},
 		);
 	}
+	return endpointPath(name, request.pathParams);
 }
 
 async function callEndpoint(
