@@ -44,9 +44,10 @@ function recallWorkflow(campaign) {
 }
 
 /**
- * One run (in the n8n server: the CLI's `n8n execute` has no Data tables): the report (by spreadsheet row) and the sandbox's counters after it (they add up over
- * the runs): sends Hero accepted, and sends it refused (the sample's patient without a mobile
- * number is refused in every run, and never messaged).
+ * One run, in the n8n server (the CLI's `n8n execute` has no Data tables): the report by
+ * spreadsheet row, and the sandbox's counters after it (they add up over the runs): sends Hero
+ * accepted, and sends it refused (the sample's patient without a mobile number is refused in every
+ * run, and never messaged).
  * @param {{ id: string, path: string }} workflow
  */
 async function runRecall(workflow) {
