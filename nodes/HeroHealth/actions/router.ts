@@ -213,7 +213,9 @@ function stopReport(
 	error.message = `${error.message}. ${summary}`;
 	const lines = [
 		typeof error.description === 'string' && error.description ? error.description : '',
-		`${summary}; Hero has acted on them and n8n keeps no output for them${done.length ? ':' : '.'}`,
+		done.length
+			? `${summary}. n8n keeps no output for a node that fails, so here they are, with Hero’s ID for each:`
+			: `${summary}.`,
 		done.map(({ item, hero }) => `item ${item}: ${hero}`).join('; '),
 		notDone.length ? `Not done: items ${ranges(notDone)}.` : '',
 		'Fix the cause, then run again for the items not done only (see the README: "When a run stops").',

@@ -44,9 +44,9 @@ export interface RequestPolicy {
 }
 
 /**
- * Requests out at once when Request Options → Concurrency is not set. Measured (`npm run bench`,
- * README "Speed"): 10 beats n8n's HTTP Request node at its defaults and the throttle keeps 429s to
- * a handful under a rate limit.
+ * Requests out at once when Request Options → Concurrency is not set. Chosen from measurement
+ * (README, "Default concurrency"): 10 beats n8n's HTTP Request node at its defaults, and under a
+ * rate limit the throttle keeps 429s to a handful.
  */
 export const DEFAULT_CONCURRENCY = 10;
 
