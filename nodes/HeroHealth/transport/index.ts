@@ -119,6 +119,9 @@ export class RequestWithheld extends Error {
 	}
 }
 
+/** One instance for every item of the pre-check pass: nobody reads its stack, so none is captured per item. */
+const PRECHECK_STOP = new RequestWithheld('precheck', 'the first request of the item');
+
 /** Rate changes after 429s: multiplicative decrease, slow additive-like increase (AIMD). */
 const RATE_DECREASE = 0.85;
 const RATE_INCREASE_PER_SECOND = 1.03;
@@ -337,8 +340,8 @@ export interface HeroRequest {
 export async function heroRequest(this: HeroContext, request: HeroRequest): Promise<unknown> {
 	const state = runState(this);
 	const { method, path, qs, body, itemIndex } = request;
+	if (state.precheck) throw PRECHECK_STOP;
 	const described = `${method} ${path}`;
-	if (state.precheck) throw new RequestWithheld('precheck', described);
 	if (state.halted) throw new RequestWithheld('halted', described);
 	const { baseUrl, secrets, decrypted } = await credentialInfo(this);
 	const idempotent = IDEMPOTENT_METHODS.has(method);
