@@ -90,6 +90,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		maxRequestsPerSecond: Number(requestOptions.maxRequestsPerSecond ?? 0),
 		timeout: Number(requestOptions.timeoutSeconds ?? 60) * 1000,
 		concurrency,
+		haltOnFailure: !this.continueOnFail(),
 	});
 	const continueOnFail = this.continueOnFail();
 	const results: INodeExecutionData[][] = new Array(items.length);

@@ -41,6 +41,8 @@ export interface RequestPolicy {
 	timeout: number;
 	/** Requests in flight at once for the whole node run; 0 means no limit. */
 	concurrency: number;
+	/** Without Continue On Fail: a request's final failure starts no new request of the run. */
+	haltOnFailure?: boolean;
 }
 
 /**
@@ -380,10 +382,13 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 				decrypted,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			releaseSlot(state);
 			const networkCode = networkCodeOf(error);
 			const notSent = networkCode !== undefined && NOT_SENT_CODES.has(networkCode);
-			if ((idempotent || notSent) && attempt < state.policy.maxRetries) {
+			const retry = (idempotent || notSent) && attempt < state.policy.maxRetries;
+			// Halted before the slot goes to the next request, so that none starts after this failure.
+			if (!retry && state.policy.haltOnFailure) state.halted = true;
+			releaseSlot(state);
+			if (retry) {
 				await sleep(backoffMs(attempt));
 				continue;
 			}
@@ -396,26 +401,33 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 				mayHaveBeenProcessed: !idempotent && !notSent,
 			});
 		}
-		// Held only while the request is out: the wait before a retry and the item's own work do not count.
-		releaseSlot(state);
-
 		const status = response.statusCode;
-		if (status >= 200 && status < 300) {
-			onSuccess(state, startedAt);
-			return response.body;
-		}
-		if (status === 404 && request.notFoundAsNull) return null;
+		const ok = status >= 200 && status < 300;
+		const nullAnswer = status === 404 && request.notFoundAsNull === true;
 		// 429 and 503 mean Hero did not process the request; 502/504 may come after it did.
 		const retryable =
 			status === 429 || status === 503 || (idempotent && (status === 502 || status === 504));
-		if (retryable && attempt < state.policy.maxRetries) {
-			const hinted = retryAfterMs(response.headers as IDataObject);
-			const wait = hinted ?? backoffMs(attempt);
-			if (wait <= RETRY_AFTER_MAX_MS) {
-				if (status === 429) onRateLimited(state, startedAt, wait);
-				await sleep(wait);
-				continue;
-			}
+		let wait: number | undefined;
+		if (!ok && !nullAnswer && retryable && attempt < state.policy.maxRetries) {
+			const hinted = retryAfterMs(response.headers as IDataObject) ?? backoffMs(attempt);
+			if (hinted <= RETRY_AFTER_MAX_MS) wait = hinted;
+		}
+		// A final failure halts the run before the slot goes to the next request.
+		if (!ok && !nullAnswer && wait === undefined && state.policy.haltOnFailure) {
+			state.halted = true;
+		}
+		// Held only while the request is out: the wait before a retry and the item's own work do not count.
+		releaseSlot(state);
+
+		if (ok) {
+			onSuccess(state, startedAt);
+			return response.body;
+		}
+		if (nullAnswer) return null;
+		if (wait !== undefined) {
+			if (status === 429) onRateLimited(state, startedAt, wait);
+			await sleep(wait);
+			continue;
 		}
 		throw heroApiError(this.getNode(), {
 			status,
