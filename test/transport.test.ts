@@ -332,7 +332,7 @@ describe('router: concurrency and order', () => {
 		expect(maxInFlight).toBeGreaterThan(1);
 	});
 
-	it('without Continue On Fail, stops at the first failing item', async () => {
+	it('without Continue On Fail, a bad item stops the node before anything is sent', async () => {
 		const scope = hero().post('/v1/messages/send').reply(200, { message_id: 'm0' });
 		await expect(
 			runNode({
@@ -344,7 +344,8 @@ describe('router: concurrency and order', () => {
 				},
 			}),
 		).rejects.toThrow('Message is empty (item 1)');
-		expect(scope.isDone()).toBe(true);
+		// Every item is checked before the first request: item 0 was not sent either.
+		expect(scope.isDone()).toBe(false);
 	});
 });
 

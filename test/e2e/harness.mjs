@@ -1,7 +1,7 @@
 // @ts-check
 // One real n8n 2.41.1 (with this package built and loaded) and one sandbox for the whole e2e suite.
 // Not a test file itself: n8n.test.mjs imports it.
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { after, before } from 'node:test';
 
 import {
 	SANDBOX_CREDENTIAL,
+	activate,
 	buildPackage,
 	copyExampleData,
 	ensureRuntime,
@@ -133,6 +134,62 @@ export async function runWorkflow(stack, id) {
 }
 
 export { nodeItems };
+
+/**
+ * Imports a workflow that starts from a Manual Trigger so that the n8n server runs it, as a user's
+ * "Execute workflow" does: `n8n execute` (the CLI) does not load n8n's modules, so nodes such as
+ * Data table only work in the server. The Manual Trigger becomes a Webhook trigger that answers
+ * when the last node has run; the workflow is imported and activated. Run it with runInServer.
+ * @param {Stack} stack @param {Record<string, any>} workflow
+ * @returns {Promise<{ id: string, path: string }>}
+ */
+export async function importForServer(stack, workflow) {
+	const copy = structuredClone(workflow);
+	const trigger = copy.nodes.find(
+		(/** @type {any} */ node) => node.type === 'n8n-nodes-base.manualTrigger',
+	);
+	if (!trigger) throw new Error(`${copy.name}: no Manual Trigger`);
+	const path = `run-${randomBytes(6).toString('hex')}`;
+	Object.assign(trigger, {
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'noData' },
+	});
+	const [id] = await importExamples(stack, [copy]);
+	await activate(stack.n8n.url, stack.apiKey, id);
+	// Activation goes through an outbox: wait until n8n knows the webhook (a GET to a POST webhook
+	// then answers 404 "…not registered for GET requests. Did you mean to make a POST request?").
+	const ready = await waitFor(async () => {
+		const response = await fetch(`${stack.n8n.url}/webhook/${path}`);
+		return response.status !== 404 || /POST request/.test(await response.text());
+	});
+	if (!ready) throw new Error(`${copy.name}: its webhook was not registered`);
+	return { id, path };
+}
+
+/**
+ * Runs a workflow imported with importForServer once and answers its execution (with data), in the
+ * shape nodeItems reads. Throws with n8n's error when the run failed.
+ * @param {Stack} stack @param {{ id: string, path: string }} workflow
+ */
+export async function runInServer(stack, { id, path }) {
+	const before = new Set((await executions(stack, id)).map((execution) => execution.id));
+	const response = await fetch(`${stack.n8n.url}/webhook/${path}`, { method: 'POST' });
+	const answer = await response.text();
+	// n8n saves the execution right after it answers.
+	const execution = await waitFor(async () => {
+		const latest = (await executions(stack, id, true)).find((item) => !before.has(item.id));
+		return latest?.finished || latest?.stoppedAt ? latest : undefined;
+	});
+	const error = execution?.data?.resultData?.error;
+	if (!response.ok || !execution || error) {
+		throw new Error(
+			`Workflow ${id} failed: ${error ? `${error.name}: ${error.message}` : `webhook answered ${response.status} ${answer.slice(0, 500)}`}`,
+		);
+	}
+	return execution;
+}
 
 /**
  * The executions of a workflow, newest first (public API).

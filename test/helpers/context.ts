@@ -157,9 +157,11 @@ export function createExecuteContext(options: FakeContextOptions) {
 		}
 	}
 
+	// As n8n's getNode(): the node with its parameters as stored (expressions unresolved).
+	const node: INode = { ...NODE, parameters: options.parameters as INode['parameters'] };
 	const context = {
 		getInputData: () => items,
-		getNode: () => NODE,
+		getNode: () => node,
 		continueOnFail: () => options.continueOnFail === true,
 		getCredentials: async () => credentials,
 		getNodeParameter(

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_CONCURRENCY } from '../transport';
+
 import * as admin from './admin/Admin.resource';
 import * as apiKey from './apiKey/ApiKey.resource';
 import * as booking from './booking/Booking.resource';
@@ -37,7 +39,7 @@ const requestOptions: INodeProperties = {
 			name: 'concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 20 },
-			default: 5,
+			default: DEFAULT_CONCURRENCY,
 			description:
 				'How many requests the node has out to Hero at the same time. 1 sends items one after another. Output order always matches input order.',
 		},

@@ -401,15 +401,30 @@ export function endpoint(name: EndpointName): Endpoint {
 	return ENDPOINTS[name];
 }
 
-/** Fills `{name}` segments, URL-encoding each value; a missing value is a bug in the operation. */
+/**
+ * The first path parameter of the endpoint that cannot go in a URL, with what is wrong with it:
+ * empty, `.` or `..` after trimming (encoding leaves dots as they are, and a dot segment would send
+ * the request to another path). Undefined when every one is fine.
+ */
+export function badPathParameter(
+	name: EndpointName,
+	pathParams: Record<string, string> = {},
+): { parameter: string; problem: string } | undefined {
+	for (const [, parameter] of endpoint(name).path.matchAll(/\{(\w+)\}/g)) {
+		const value = String(pathParams[parameter] ?? '').trim();
+		if (value === '') return { parameter, problem: 'is empty' };
+		if (value === '.' || value === '..') return { parameter, problem: `is "${value}"` };
+	}
+	return undefined;
+}
+
+/** Fills `{name}` segments with the trimmed value, URL-encoded; see badPathParameter. */
 export function endpointPath(name: EndpointName, pathParams: Record<string, string> = {}): string {
-	return endpoint(name).path.replace(/\{(\w+)\}/g, (_, key: string) => {
-		const value = pathParams[key];
-		if (value === undefined || value === '') {
-			throw new Error(`Endpoint ${name} needs the path parameter "${key}"`);
-		}
-		return encodeURIComponent(value);
-	});
+	const bad = badPathParameter(name, pathParams);
+	if (bad) throw new Error(`Endpoint ${name}: path parameter "${bad.parameter}" ${bad.problem}`);
+	return endpoint(name).path.replace(/\{(\w+)\}/g, (_, key: string) =>
+		encodeURIComponent(String(pathParams[key]).trim()),
+	);
 }
 
 /** The inferred parts of an endpoint in words, e.g. "method and path"; undefined when none. */

@@ -15,7 +15,7 @@ import {
 	HERO_BASE_URLS,
 	insecureBaseUrlProblem,
 } from '../../../credentials/HeroHealthApi.credentials';
-import { endpoint, endpointPath, type EndpointName } from './endpoints';
+import { badPathParameter, endpoint, endpointPath, type EndpointName } from './endpoints';
 import { heroApiError, notFoundKind } from './errors';
 
 export { ENDPOINTS, type EndpointName } from './endpoints';
@@ -44,7 +44,16 @@ export interface RequestPolicy {
 	timeout: number;
 	/** Requests in flight at once for the whole node run; 0 means no limit. */
 	concurrency: number;
+	/** Without Continue On Fail: a request's final failure starts no new request of the run. */
+	haltOnFailure?: boolean;
 }
+
+/**
+ * Requests out at once when Request Options → Concurrency is not set. Chosen from measurement
+ * (README, "Default concurrency"): 10 beats n8n's HTTP Request node at its defaults, and under a
+ * rate limit the throttle keeps 429s to a handful.
+ */
+export const DEFAULT_CONCURRENCY = 10;
 
 export const DEFAULT_POLICY: RequestPolicy = {
 	maxRetries: 5,
@@ -95,7 +104,28 @@ interface RunState {
 	inFlight: number;
 	/** Requests waiting for a slot, first come first served. */
 	slotWaiters: Array<() => void>;
+	/** Pre-check pass: every request is withheld, so an item's execute stops at its first one. */
+	precheck: boolean;
+	/** Set after a failure or a cancel: no request starts any more; those already out finish. */
+	halted: boolean;
 }
+
+/**
+ * Thrown instead of sending a request the run may not start: in the router's pre-check pass (the
+ * item got through its local checks up to its first request), or after the run was halted.
+ */
+export class RequestWithheld extends Error {
+	constructor(
+		readonly reason: 'precheck' | 'halted',
+		readonly request: string,
+	) {
+		super(`${request} was not sent (${reason})`);
+		this.name = 'RequestWithheld';
+	}
+}
+
+/** One instance for every item of the pre-check pass: nobody reads its stack, so none is captured per item. */
+const PRECHECK_STOP = new RequestWithheld('precheck', 'the first request of the item');
 
 /** Rate changes after 429s: multiplicative decrease, slow additive-like increase (AIMD). */
 const RATE_DECREASE = 0.85;
@@ -127,6 +157,8 @@ function runState(context: HeroContext): RunState {
 			startQueue: Promise.resolve(),
 			inFlight: 0,
 			slotWaiters: [],
+			precheck: false,
+			halted: false,
 		};
 		runStates.set(context, state);
 	}
@@ -137,6 +169,16 @@ function runState(context: HeroContext): RunState {
 export function setRequestPolicy(context: HeroContext, policy: Partial<RequestPolicy>): void {
 	const state = runState(context);
 	state.policy = { ...DEFAULT_POLICY, ...policy };
+}
+
+/** Turns the pre-check pass on or off: while on, every request of the run is withheld. */
+export function setPrecheck(context: HeroContext, on: boolean): void {
+	runState(context).precheck = on;
+}
+
+/** From now on no request of this run starts; requests already out finish. */
+export function haltRequests(context: HeroContext): void {
+	runState(context).halted = true;
 }
 
 interface CredentialInfo {
@@ -307,8 +349,11 @@ export interface HeroRequest {
  */
 export async function heroRequest(this: HeroContext, request: HeroRequest): Promise<unknown> {
 	const state = runState(this);
-	const { baseUrl, secrets, decrypted } = await credentialInfo(this);
 	const { method, path, qs, body, itemIndex } = request;
+	if (state.precheck) throw PRECHECK_STOP;
+	const described = `${method} ${path}`;
+	if (state.halted) throw new RequestWithheld('halted', described);
+	const { baseUrl, secrets, decrypted } = await credentialInfo(this);
 	const idempotent = IDEMPOTENT_METHODS.has(method);
 	const options: IHttpRequestOptions = {
 		method,
@@ -326,14 +371,18 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 	};
 	if (qs && Object.keys(qs).length) options.qs = qs;
 	if (body !== undefined) options.body = body;
-	const described = `${method} ${path}`;
 
 	for (let attempt = 0; ; attempt++) {
 		await acquireSlot(state);
-		let startedAt: number;
+		const startedAt = await awaitTurn(state);
+		// Checked at the last moment: a halt while this request waited (for a slot, its turn or a
+		// retry) means it never starts.
+		if (state.halted) {
+			releaseSlot(state);
+			throw new RequestWithheld('halted', described);
+		}
 		let response: IN8nHttpFullResponse;
 		try {
-			startedAt = await awaitTurn(state);
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				CREDENTIAL_NAME,
@@ -341,10 +390,13 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 				decrypted,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			releaseSlot(state);
 			const networkCode = networkCodeOf(error);
 			const notSent = networkCode !== undefined && NOT_SENT_CODES.has(networkCode);
-			if ((idempotent || notSent) && attempt < state.policy.maxRetries) {
+			const retry = (idempotent || notSent) && attempt < state.policy.maxRetries;
+			// Halted before the slot goes to the next request, so that none starts after this failure.
+			if (!retry && state.policy.haltOnFailure) state.halted = true;
+			releaseSlot(state);
+			if (retry) {
 				await sleep(backoffMs(attempt));
 				continue;
 			}
@@ -357,29 +409,37 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 				mayHaveBeenProcessed: !idempotent && !notSent,
 			});
 		}
-		// Held only while the request is out: the wait before a retry and the item's own work do not count.
-		releaseSlot(state);
-
 		const status = response.statusCode;
-		if (status >= 200 && status < 300) {
-			onSuccess(state, startedAt);
-			return response.body;
-		}
+		const ok = status >= 200 && status < 300;
 		// "Cannot GET /path" means no such route, not no such record: that must not pass as "gone".
-		if (status === 404 && request.notFoundAsNull && notFoundKind(response.body) !== 'route') {
-			return null;
-		}
+		const nullAnswer =
+			status === 404 &&
+			request.notFoundAsNull === true &&
+			notFoundKind(response.body) !== 'route';
 		// 429 and 503 mean Hero did not process the request; 502/504 may come after it did.
 		const retryable =
 			status === 429 || status === 503 || (idempotent && (status === 502 || status === 504));
-		if (retryable && attempt < state.policy.maxRetries) {
-			const hinted = retryAfterMs(response.headers as IDataObject);
-			const wait = hinted ?? backoffMs(attempt);
-			if (wait <= RETRY_AFTER_MAX_MS) {
-				if (status === 429) onRateLimited(state, startedAt, wait);
-				await sleep(wait);
-				continue;
-			}
+		let wait: number | undefined;
+		if (!ok && !nullAnswer && retryable && attempt < state.policy.maxRetries) {
+			const hinted = retryAfterMs(response.headers as IDataObject) ?? backoffMs(attempt);
+			if (hinted <= RETRY_AFTER_MAX_MS) wait = hinted;
+		}
+		// A final failure halts the run before the slot goes to the next request.
+		if (!ok && !nullAnswer && wait === undefined && state.policy.haltOnFailure) {
+			state.halted = true;
+		}
+		// Held only while the request is out: the wait before a retry and the item's own work do not count.
+		releaseSlot(state);
+
+		if (ok) {
+			onSuccess(state, startedAt);
+			return response.body;
+		}
+		if (nullAnswer) return null;
+		if (wait !== undefined) {
+			if (status === 429) onRateLimited(state, startedAt, wait);
+			await sleep(wait);
+			continue;
 		}
 		throw heroApiError(this.getNode(), {
 			status,
@@ -399,6 +459,25 @@ export interface EndpointRequest {
 	itemIndex?: number;
 }
 
+/** The endpoint's path with its parameters filled in, or an error naming the field and the item. */
+function pathOf(context: HeroContext, name: EndpointName, request: EndpointRequest): string {
+	const bad = badPathParameter(name, request.pathParams);
+	if (bad) {
+		const { itemIndex } = request;
+		const where = itemIndex === undefined ? '' : ` (item ${itemIndex})`;
+		throw new NodeOperationError(
+			context.getNode(),
+			`Path parameter "${bad.parameter}" of ${endpoint(name).method} ${endpoint(name).path} ${bad.problem}${where}`,
+			{
+				itemIndex,
+				description:
+					'Give the Hero ID (or code) of the record. An empty value, "." or ".." would send the request to another path, so it is not sent.',
+			},
+		);
+	}
+	return endpointPath(name, request.pathParams);
+}
+
 async function callEndpoint(
 	context: HeroContext,
 	name: EndpointName,
@@ -407,7 +486,7 @@ async function callEndpoint(
 ): Promise<unknown> {
 	return await heroRequest.call(context, {
 		method: endpoint(name).method,
-		path: endpointPath(name, request.pathParams),
+		path: pathOf(context, name, request),
 		qs: request.qs,
 		body: request.body,
 		itemIndex: request.itemIndex,
@@ -451,9 +530,22 @@ function totalCount(response: unknown): number | undefined {
 	return typeof count === 'number' ? count : undefined;
 }
 
+/** Return All stops here whatever the answers say: 1,000 pages of 100 records. */
+export const MAX_PAGES = 1000;
+
+/** A record's identity for de-duplication: its `id` (or `uuid`), else undefined. */
+function recordId(record: IDataObject): string | undefined {
+	const id = record?.id ?? record?.uuid;
+	return id === undefined || id === null || typeof id === 'object' ? undefined : String(id);
+}
+
 /**
  * Reads a list: every page when `limit` is undefined (Return All), else at most `limit` records.
- * Paged endpoints are walked with page_index/page_size; the others answer in one go.
+ * Paged endpoints are walked with page_index/page_size; the others answer in one go. A list that
+ * ignores page_index would never end, so walking stops when a page repeats the ids of the one
+ * before, when a page is longer than page_size, or after MAX_PAGES: if Hero's `count` shows the
+ * records are complete they are returned, else the node fails and says what it saw. Records are
+ * de-duplicated by id either way.
  */
 export async function heroRequestAllItems(
 	this: HeroContext,
@@ -468,19 +560,50 @@ export async function heroRequestAllItems(
 	const pageSize =
 		limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
 	const records: IDataObject[] = [];
-	for (let pageIndex = FIRST_PAGE_INDEX; ; pageIndex++) {
+	const seen = new Set<string>();
+	let previousIds = '';
+	for (let pages = 1; ; pages++) {
+		const pageIndex = FIRST_PAGE_INDEX + pages - 1;
 		const response = await heroRequest.call(this, {
 			...request,
 			qs: { ...request.qs, page_index: pageIndex, page_size: pageSize },
 		});
 		const page = unwrapList(response);
-		records.push(...page);
+		const ids = page.map(recordId);
+		for (const [index, record] of page.entries()) {
+			const id = ids[index];
+			if (id !== undefined) {
+				if (seen.has(id)) continue;
+				seen.add(id);
+			}
+			records.push(record);
+		}
 		const count = totalCount(response);
 		const done =
 			page.length < pageSize ||
 			(count !== undefined && records.length >= count) ||
 			(limit !== undefined && records.length >= limit);
 		if (done) break;
+		const pageIds = ids.every((id) => id !== undefined) ? ids.join('\u0000') : '';
+		let problem: string | undefined;
+		if (pageIds && pageIds === previousIds) {
+			problem = `page_index ${pageIndex} answered the same ${page.length} records as page_index ${pageIndex - 1}: the list seems to ignore page_index`;
+		} else if (page.length > pageSize) {
+			problem = `page_index ${pageIndex} answered ${page.length} records for page_size ${pageSize}: the list seems to ignore page_size`;
+		} else if (pages >= MAX_PAGES) {
+			problem = `it answered ${MAX_PAGES} full pages (${records.length} records) without reaching the end`;
+		}
+		if (problem) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Stopped reading ${request.method} ${request.path} after ${pages} request${pages === 1 ? '' : 's'}: ${problem}${request.itemIndex === undefined ? '' : ` (item ${request.itemIndex})`}`,
+				{
+					itemIndex: request.itemIndex,
+					description: `Return All reads pages until Hero's list ends; this one did not end, and its ${records.length} distinct records so far may be incomplete, so none are output. Turn off Return All and set a Limit, or narrow the list with filters.`,
+				},
+			);
+		}
+		previousIds = pageIds;
 	}
 	return limit === undefined ? records : records.slice(0, limit);
 }
@@ -496,7 +619,7 @@ export async function heroApiRequestAllItems(
 		this,
 		{
 			method: endpoint(name).method,
-			path: endpointPath(name, request.pathParams),
+			path: pathOf(this, name, request),
 			qs: request.qs,
 			itemIndex: request.itemIndex,
 			endpoint: name,

@@ -1,0 +1,137 @@
+import { BASE_URL } from './helpers/context';
+import { hero, useHeroMocks } from './helpers/hero';
+import { runNode } from './helpers/run';
+import { control, credentials } from './helpers/sandbox';
+
+/**
+ * Return All never runs away (issue 12): a list that ignores page_index, a page longer than
+ * page_size and the hard cap stop the walk after a handful of requests, and no record is output
+ * twice. Against the sandbox's `ignorePageIndex` knob, and with nock for shapes it cannot make.
+ */
+
+const SLOTS = 'GET /v1/slots';
+
+describe('against the sandbox: a list that ignores page_index and gives no count', () => {
+	beforeEach(async () => {
+		await control.reset();
+		await control.config({ ignorePageIndex: true });
+	});
+
+	it('Booking → Get Slots, Return All: fails after two requests and says what it saw', async () => {
+		const error = await runNode({
+			parameters: { resource: 'booking', operation: 'getSlots', returnAll: true, filters: {} },
+			credentials: credentials(),
+		}).catch((thrown: unknown) => thrown as Error & { description?: string });
+
+		expect(error).toBeInstanceOf(Error);
+		expect((error as Error).message).toBe(
+			'Stopped reading GET /v1/slots after 2 requests: page_index 1 answered the same 100 records as page_index 0: the list seems to ignore page_index (item 0)',
+		);
+		expect((error as { description?: string }).description).toMatch(/Turn off Return All/);
+		const counters = await control.counters();
+		expect(counters.requests[SLOTS].received).toBe(2);
+		expect(counters.received).toBe(2);
+	});
+
+	it('Custom API Call, Return All Pages: the same guard', async () => {
+		const error = await runNode({
+			parameters: {
+				resource: 'customApiCall',
+				operation: 'request',
+				method: 'GET',
+				path: '/v1/slots',
+				queryParameters: {},
+				returnAllPages: true,
+			},
+			credentials: credentials(),
+		}).catch((thrown: unknown) => thrown as Error);
+
+		expect((error as Error).message).toMatch(/^Stopped reading GET \/v1\/slots after 2 requests/);
+		expect((await control.counters()).received).toBe(2);
+	});
+
+	it('a Limit still reads what it needs: one page, no duplicates', async () => {
+		const { json } = await runNode({
+			parameters: {
+				resource: 'booking',
+				operation: 'getSlots',
+				returnAll: false,
+				limit: 30,
+				filters: {},
+			},
+			credentials: credentials(),
+		});
+		expect(json).toHaveLength(30);
+		expect(new Set(json.map((slot) => slot.id)).size).toBe(30);
+		expect((await control.counters()).received).toBe(1);
+	});
+
+	it('Patient → Get Many, Return All: a short first page ends the list in one request', async () => {
+		const { json } = await runNode({
+			parameters: { resource: 'patient', operation: 'getAll', returnAll: true, filters: {} },
+			credentials: credentials(),
+		});
+		expect(json.length).toBeGreaterThan(0);
+		expect(json.length).toBeLessThan(100);
+		expect(new Set(json.map((patient) => patient.id)).size).toBe(json.length);
+		expect((await control.counters()).received).toBe(1);
+	});
+});
+
+describe('with nock: shapes the sandbox does not make', () => {
+	useHeroMocks();
+	const list = { resource: 'patient', operation: 'getAll', returnAll: true, filters: {} };
+	const records = (from: number, to: number) =>
+		Array.from({ length: to - from }, (_, i) => ({ id: from + i }));
+
+	it('a page longer than page_size without a count: fails after one request', async () => {
+		hero()
+			.get('/v1/patients')
+			.query(true)
+			.reply(200, { data: records(0, 250) });
+		await expect(runNode({ parameters: list })).rejects.toThrow(
+			'Stopped reading GET /v1/patients after 1 request: page_index 0 answered 250 records for page_size 100: the list seems to ignore page_size (item 0)',
+		);
+	});
+
+	it('a page longer than page_size whose count shows it complete: returned once', async () => {
+		hero()
+			.get('/v1/patients')
+			.query(true)
+			.reply(200, { data: [...records(0, 150), ...records(0, 150)], count: 150 });
+		const { json } = await runNode({ parameters: list });
+		expect(json.map((record) => record.id)).toEqual(records(0, 150).map((record) => record.id));
+	});
+
+	it('records repeated across pages are output once', async () => {
+		hero()
+			.get('/v1/patients')
+			.query({ page_index: 0, page_size: 100 })
+			.reply(200, { data: records(0, 100) })
+			.get('/v1/patients')
+			.query({ page_index: 1, page_size: 100 })
+			.reply(200, { data: records(90, 190) })
+			.get('/v1/patients')
+			.query({ page_index: 2, page_size: 100 })
+			.reply(200, { data: records(190, 200) });
+		const { json } = await runNode({ parameters: list });
+		expect(json.map((record) => record.id)).toEqual(records(0, 200).map((record) => record.id));
+	});
+
+	it('stops at the hard cap of 1,000 pages', async () => {
+		let requests = 0;
+		hero()
+			.get('/v1/patients')
+			.query(true)
+			.times(1000)
+			.reply(200, (uri) => {
+				requests++;
+				const page = Number(new URL(uri, BASE_URL).searchParams.get('page_index'));
+				return { data: records(page * 100, page * 100 + 100) };
+			});
+		await expect(runNode({ parameters: list })).rejects.toThrow(
+			'Stopped reading GET /v1/patients after 1000 requests: it answered 1000 full pages (100000 records) without reaching the end (item 0)',
+		);
+		expect(requests).toBe(1000);
+	}, 60_000);
+});
