@@ -95,15 +95,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const continueOnFail = this.continueOnFail();
 	const results: INodeExecutionData[][] = new Array(items.length);
 
-	const failureItem = (error: unknown, itemIndex: number): INodeExecutionData[] => {
-		const json: IDataObject = { error: errorMessage(error) };
-		const details = error as { description?: unknown; httpCode?: unknown };
-		if (typeof details.description === 'string' && details.description) {
-			json.errorDescription = details.description;
-		}
-		if (details.httpCode) json.httpCode = details.httpCode as string;
-		return [{ json, error: error as NodeOperationError, pairedItem: { item: itemIndex } }];
-	};
+	// n8n keeps only { error } in a failed item's JSON; the description and HTTP code travel on the
+	// item's error, which n8n shows in the output panel and hands to the error output.
+	const failureItem = (error: unknown, itemIndex: number): INodeExecutionData[] => [
+		{
+			json: { error: errorMessage(error) },
+			error: error as NodeOperationError,
+			pairedItem: { item: itemIndex },
+		},
+	];
 
 	// Pre-check pass: local work only, item by item.
 	const toRun: number[] = [];
