@@ -88,7 +88,7 @@ try {
 	await shoot('credential', { element: page.locator('.el-dialog').filter({ has: dialog }) });
 	await page.setViewportSize({ width: 1200, height: 720 });
 
-	await addHeroHealthAction(page, stack.n8n.url, 'Send a message');
+	await addHeroHealthAction(page, stack.n8n.url, 'Send a patient a message now');
 	await pickFromList(page, 'patientId', 'Olivia Bennett', 'Bennett');
 	await page
 		.getByTestId('ndv')

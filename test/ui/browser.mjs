@@ -167,7 +167,7 @@ export async function saveCredential(page) {
 
 /**
  * In an empty new workflow: node creator, search "Hero", Hero Health, then the action named
- * `action` (e.g. "Send a message"). n8n adds a manual trigger before it and opens the node's panel.
+ * `action` (e.g. "Send a patient a message now", the operation's action text). n8n adds a manual trigger before it and opens the node's panel.
  * @param {Page} page @param {string} url @param {string} action
  */
 export async function addHeroHealthAction(page, url, action) {

@@ -116,7 +116,11 @@ uiTest('credential form: Test fails clearly with a wrong key, then succeeds', as
 uiTest(
 	'node creator: "Hero" finds Hero Health; Message → Send with a patient from the list runs from the editor',
 	async () => {
-		const { ndv, actionsCount } = await addHeroHealthAction(page, stack.n8n.url, 'Send a message');
+		const { ndv, actionsCount } = await addHeroHealthAction(
+			page,
+			stack.n8n.url,
+			'Send a patient a message now',
+		);
 		assert.match(actionsCount, /^Actions \(9\d\)$/);
 		assert.equal(
 			await ndv.getByTestId('parameter-input-resource').locator('input').inputValue(),
