@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { normaliseEmail } from '../../helpers/codes';
-import { normaliseUkMobile, requireText } from '../../helpers/validation';
+import { normaliseEmail, normaliseUkMobile, requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
-import { getPrescriberId, prescriberIdField } from './prescriberId';
+import { getPrescriberId, prescriberIdField } from './common';
 
 const properties: INodeProperties[] = [
 	{ ...prescriberIdField, description: 'Hero ID of the prescriber the pharmacy is added for' },

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { getPrescriberId, prescriberIdField } from './prescriberId';
+import { getPrescriberId, prescriberIdField } from './common';
 
 const properties: INodeProperties[] = [prescriberIdField];
 

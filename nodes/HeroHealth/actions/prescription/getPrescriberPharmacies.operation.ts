@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { heroApiRequestAllItems } from '../../transport';
-import { getPrescriberId, prescriberIdField } from './prescriberId';
+import { getPrescriberId, prescriberIdField } from './common';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [prescriberIdField, ...returnAllOrLimit()];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { getSubscriptionId, subscriptionLocator } from './fields';
+import { getSubscriptionId, subscriptionLocator } from './common';
 
 const properties: INodeProperties[] = [subscriptionLocator];
 

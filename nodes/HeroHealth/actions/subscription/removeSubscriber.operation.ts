@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { patientLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
-import { getSubscriptionId, subscriptionLocator } from './fields';
+import { getSubscriptionId, subscriptionLocator } from './common';
 
 const properties: INodeProperties[] = [
 	subscriptionLocator,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
-import { locatorValue } from '../../helpers/locator';
+import { locatorValue } from '../../helpers/parameters';
 import { requireId } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 

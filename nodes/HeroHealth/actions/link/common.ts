@@ -2,7 +2,7 @@ import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
-import { locatorValue } from '../../helpers/locator';
+import { locatorValue } from '../../helpers/parameters';
 import { normaliseDate, requireId } from '../../helpers/validation';
 
 /** A resource locator offered under Additional Fields / Update Fields. */

@@ -3,7 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
-import { patientIdOf } from './patient.shared';
+
+/** The Hero patient ID picked in the Patient locator (`patientId`), checked. */
+export function patientIdOf(this: IExecuteFunctions, itemIndex: number): string {
+	return requireLocatorId.call(this, 'patientId', itemIndex, 'Patient');
+}
 
 /** The second patient of a merge; the first is the Patient locator. */
 export const otherPatientLocator = (): INodeProperties =>
