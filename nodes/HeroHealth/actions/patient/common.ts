@@ -5,7 +5,7 @@ import { resourceLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
 
 /** The Hero patient ID picked in the Patient locator (`patientId`), checked. */
-export function patientIdOf(this: IExecuteFunctions, itemIndex: number): string {
+export function requirePatientId(this: IExecuteFunctions, itemIndex: number): string {
 	return requireLocatorId.call(this, 'patientId', itemIndex, 'Patient');
 }
 
@@ -24,7 +24,7 @@ export function mergePair(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): { id: string; otherId: string } {
-	const id = patientIdOf.call(this, itemIndex);
+	const id = requirePatientId.call(this, itemIndex);
 	const otherId = requireLocatorId.call(this, 'otherPatientId', itemIndex, 'Merge With Patient');
 	if (id === otherId) {
 		throw new NodeOperationError(

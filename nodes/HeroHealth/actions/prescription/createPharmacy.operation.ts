@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseEmail, normaliseUkMobile, requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
-import { getPrescriberId, prescriberIdField } from './common';
+import { requirePrescriberId, prescriberIdField } from './common';
 
 const properties: INodeProperties[] = [
 	{ ...prescriberIdField, description: 'Hero ID of the prescriber the pharmacy is added for' },
@@ -51,7 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			this.getNodeParameter('mobile', itemIndex),
 			'Mobile',
 		),
-		prescriber_id: getPrescriberId.call(this, itemIndex),
+		prescriber_id: requirePrescriberId.call(this, itemIndex),
 	};
 	return await heroApiRequest.call(this, 'prescription.createPharmacy', { body, itemIndex });
 }
