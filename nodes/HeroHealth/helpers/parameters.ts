@@ -1,8 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { requireId } from './validation';
 
+/*
+ * Reading IDs: `require…Id` reads and checks a required ID (an error names the field and the item);
+ * `read…` only reads and trims, for optional fields the caller checks itself.
+ */
+
 /** The ID of a resource locator parameter, whichever mode the user picked. */
-export function getLocatorId(this: IExecuteFunctions, name: string, itemIndex: number): string {
+export function readLocatorId(this: IExecuteFunctions, name: string, itemIndex: number): string {
 	return String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
 }
 
@@ -33,5 +38,16 @@ export function requireLocatorId(
 	itemIndex: number,
 	field: string,
 ): string {
-	return requireId(this.getNode(), itemIndex, getLocatorId.call(this, name, itemIndex), field);
+	return requireId(this.getNode(), itemIndex, readLocatorId.call(this, name, itemIndex), field);
+}
+
+/**
+ * The ID in a resource locator that sits inside a collection (Additional Fields, Update Fields,
+ * Filters), where n8n hands over the whole `{ __rl, mode, value }` object; a plain value passes through.
+ */
+export function readLocatorValue(value: unknown): string {
+	if (value && typeof value === 'object' && 'value' in value) {
+		return String((value as { value: unknown }).value ?? '').trim();
+	}
+	return String(value ?? '').trim();
 }

@@ -413,9 +413,7 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 		const ok = status >= 200 && status < 300;
 		// "Cannot GET /path" means no such route, not no such record: that must not pass as "gone".
 		const nullAnswer =
-			status === 404 &&
-			request.notFoundAsNull === true &&
-			notFoundKind(response.body) !== 'route';
+			status === 404 && request.notFoundAsNull === true && notFoundKind(response.body) !== 'route';
 		// 429 and 503 mean Hero did not process the request; 502/504 may come after it did.
 		const retryable =
 			status === 429 || status === 503 || (idempotent && (status === 502 || status === 504));

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { adminLocator } from './admin.shared';
+import { adminLocator } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
+import { normaliseEmail } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const properties: INodeProperties[] = [
 	adminLocator(),
@@ -67,14 +66,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const prescriber: IDataObject = {};
 	if (text('prescriberName')) prescriber.name = text('prescriberName');
 	if (text('prescriberEmail')) {
-		if (!EMAIL.test(text('prescriberEmail'))) {
-			throw invalid.call(
-				this,
-				itemIndex,
-				`Prescriber Email "${text('prescriberEmail').slice(0, 40)}" is not an email address`,
-			);
-		}
-		prescriber.email = text('prescriberEmail');
+		prescriber.email = normaliseEmail(
+			this.getNode(),
+			itemIndex,
+			text('prescriberEmail'),
+			'Prescriber Email',
+		);
 	}
 	if (text('prescriberRegistrationCode')) {
 		prescriber.registration_code = text('prescriberRegistrationCode');

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { recordOr, simplified } from '../../helpers/output';
 import { mapFields } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
-import { appointmentIdField, readAppointmentId } from './common';
+import { appointmentIdField, requireAppointmentId } from './common';
 import { simplifyToggle } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -42,7 +42,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readAppointmentId.call(this, itemIndex);
+	const id = requireAppointmentId.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body = mapFields(options, {
 		suppressMail: 'suppress_mail',

@@ -6,7 +6,7 @@ import {
 	locationLocator,
 	practitionerLocator,
 } from '../common.descriptions';
-import { getLocatorId, mapFields } from '../../helpers/parameters';
+import { readLocatorId, mapFields } from '../../helpers/parameters';
 import { normaliseDateTime, requireId } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
@@ -21,7 +21,7 @@ export const appointmentIdField: INodeProperties = {
 	description: 'The Hero appointment ID, as Reserve outputs it or a webhook delivers it',
 };
 
-export function readAppointmentId(this: IExecuteFunctions, itemIndex: number): string {
+export function requireAppointmentId(this: IExecuteFunctions, itemIndex: number): string {
 	return requireId(
 		this.getNode(),
 		itemIndex,
@@ -56,7 +56,7 @@ export function readOptionalId(
 	path: string,
 	field: string,
 ): string | undefined {
-	const id = getLocatorId.call(this, path, itemIndex);
+	const id = readLocatorId.call(this, path, itemIndex);
 	return id ? requireId(this.getNode(), itemIndex, id, field) : undefined;
 }
 

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { patientLocator, simplifyToggle } from '../common.descriptions';
 import { recordOr, simplified } from '../../helpers/output';
 import { heroApiRequest } from '../../transport';
-import { appointmentIdField, readAppointmentId, readOptionalId } from './common';
+import { appointmentIdField, requireAppointmentId, readOptionalId } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -40,7 +40,7 @@ export const description = updateDisplayOptions(
  * its request was not visible: the endpoint (booking.confirm) and the patient_id body are inferred.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readAppointmentId.call(this, itemIndex);
+	const id = requireAppointmentId.call(this, itemIndex);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	if (additionalFields.patientId !== undefined) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { appointmentIdField, readAppointmentId } from './common';
+import { appointmentIdField, requireAppointmentId } from './common';
 import { simplifyToggle } from '../common.descriptions';
 import { simplified } from '../../helpers/output';
 
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readAppointmentId.call(this, itemIndex);
+	const id = requireAppointmentId.call(this, itemIndex);
 	const appointment = await heroApiRequest.call(this, 'booking.get', {
 		pathParams: { id },
 		itemIndex,

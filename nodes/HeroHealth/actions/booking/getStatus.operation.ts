@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { appointmentIdField, readAppointmentId } from './common';
+import { appointmentIdField, requireAppointmentId } from './common';
 
 const properties: INodeProperties[] = [appointmentIdField];
 
@@ -13,7 +13,7 @@ export const description = updateDisplayOptions(
 
 /** Hero's answer is not documented: an object is output as it is, a bare value as `{id, status}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readAppointmentId.call(this, itemIndex);
+	const id = requireAppointmentId.call(this, itemIndex);
 	const response: unknown = await heroApiRequest.call(this, 'booking.getStatus', {
 		pathParams: { id },
 		itemIndex,

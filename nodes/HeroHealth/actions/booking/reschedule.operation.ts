@@ -9,7 +9,7 @@ import {
 	appointmentIdField,
 	completeAppointmentEdit,
 	readAppointmentChanges,
-	readAppointmentId,
+	requireAppointmentId,
 } from './common';
 
 const properties: INodeProperties[] = [
@@ -71,7 +71,7 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
-	const id = readAppointmentId.call(this, itemIndex);
+	const id = requireAppointmentId.call(this, itemIndex);
 	const changes: IDataObject = {
 		start_time: normaliseDateTime(
 			node,

@@ -9,7 +9,7 @@ import {
 	appointmentIdField,
 	completeAppointmentEdit,
 	readAppointmentChanges,
-	readAppointmentId,
+	requireAppointmentId,
 } from './common';
 
 const properties: INodeProperties[] = [
@@ -70,7 +70,7 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
-	const id = readAppointmentId.call(this, itemIndex);
+	const id = requireAppointmentId.call(this, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	if (!Object.keys(updateFields).length) {
 		throw new NodeOperationError(

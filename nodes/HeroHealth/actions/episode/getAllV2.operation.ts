@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { episodeListProperties, listEpisodes } from './episode.list';
+import { episodeListProperties, listEpisodes } from './common';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['episode'], operation: ['getAllV2'] } },

@@ -13,7 +13,7 @@ export const formResponseIdField: INodeProperties = {
 	description: 'The ID of the form response, e.g. from a Form Submission Created webhook',
 };
 
-export function readFormResponseId(this: IExecuteFunctions, itemIndex: number): string {
+export function requireFormResponseId(this: IExecuteFunctions, itemIndex: number): string {
 	return requireId(
 		this.getNode(),
 		itemIndex,

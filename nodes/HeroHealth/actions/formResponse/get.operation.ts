@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { formResponseIdField, readFormResponseId } from './common';
+import { formResponseIdField, requireFormResponseId } from './common';
 
 const properties: INodeProperties[] = [formResponseIdField];
 
@@ -12,6 +12,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readFormResponseId.call(this, itemIndex);
+	const id = requireFormResponseId.call(this, itemIndex);
 	return await heroApiRequest.call(this, 'formResponse.get', { pathParams: { id }, itemIndex });
 }

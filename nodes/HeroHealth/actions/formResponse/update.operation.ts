@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordOr } from '../../helpers/output';
 import { heroApiRequest } from '../../transport';
-import { answersField, formResponseIdField, readAnswers, readFormResponseId } from './common';
+import { answersField, formResponseIdField, readAnswers, requireFormResponseId } from './common';
 
 const properties: INodeProperties[] = [formResponseIdField, answersField(false)];
 
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions(
 
 /** Inferred request (see the endpoint table): `{answers}`, the answers to change. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readFormResponseId.call(this, itemIndex);
+	const id = requireFormResponseId.call(this, itemIndex);
 	const body: IDataObject = { answers: readAnswers.call(this, itemIndex) };
 	const response = await heroApiRequest.call(this, 'formResponse.update', {
 		pathParams: { id },

@@ -8,7 +8,7 @@ import {
 	checkDates,
 	expiryDateField,
 	maximumUseCountField,
-} from './link.shared';
+} from './common';
 import { requireLocatorId } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';

@@ -10,7 +10,7 @@ import {
 	expiryDateField,
 	maximumUseCountField,
 	optionalLocator,
-} from './link.shared';
+} from './common';
 import { requireLocatorId } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { addDate, addLocatorId, checkDates, optionalLocator } from './link.shared';
+import { addDate, addLocatorId, checkDates, optionalLocator } from './common';
 import { requireId } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 

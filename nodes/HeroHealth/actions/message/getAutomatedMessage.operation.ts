@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
-import { getLocatorId } from '../../helpers/parameters';
+import { readLocatorId } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
@@ -23,7 +23,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requireText(
 		this.getNode(),
 		itemIndex,
-		getLocatorId.call(this, 'automatedMessageId', itemIndex),
+		readLocatorId.call(this, 'automatedMessageId', itemIndex),
 		'Automated Message',
 	);
 	return await heroApiRequest.call(this, 'message.getAutomatedMessage', {

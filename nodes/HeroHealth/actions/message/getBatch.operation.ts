@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { batchIdOf, batchLocator } from './batch.descriptions';
+import { requireBatchId, batchLocator } from './common';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [batchLocator()];
@@ -12,6 +12,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = batchIdOf.call(this, itemIndex);
+	const id = requireBatchId.call(this, itemIndex);
 	return await heroApiRequest.call(this, 'message.getBatch', { pathParams: { id }, itemIndex });
 }

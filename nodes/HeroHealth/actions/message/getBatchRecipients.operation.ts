@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { batchIdOf, batchLocator } from './batch.descriptions';
+import { requireBatchId, batchLocator } from './common';
 import { returnAllOrLimit } from '../common.descriptions';
 import { heroApiRequestAllItems } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
@@ -40,7 +40,7 @@ export const description = updateDisplayOptions(
 
 /** The patients of a batch and how sending to each went, one item per recipient. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = batchIdOf.call(this, itemIndex);
+	const id = requireBatchId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};

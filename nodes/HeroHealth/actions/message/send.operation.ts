@@ -1,9 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, simplifyToggle } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
-import { normaliseDateTime, normaliseUkMobile, requireText } from '../../helpers/validation';
+import {
+	normaliseDateTime,
+	normaliseEmail,
+	normaliseUkMobile,
+	requireText,
+} from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 import { simplified } from '../../helpers/output';
 
@@ -157,8 +162,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Checks a contact detail for the channel it is used on: a UK mobile for SMS, an address for email. */
 function contactFor(
 	this: IExecuteFunctions,
@@ -169,15 +172,7 @@ function contactFor(
 ): string {
 	const text = String(value).trim();
 	if (channel === 'sms') return normaliseUkMobile(this.getNode(), itemIndex, text, field);
-	if (channel === 'email' && !EMAIL.test(text)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`${field} "${text.slice(0, 40)}" is not an email address (item ${itemIndex})`,
-			{
-				itemIndex,
-			},
-		);
-	}
+	if (channel === 'email' && text) return normaliseEmail(this.getNode(), itemIndex, text, field);
 	return text;
 }
 

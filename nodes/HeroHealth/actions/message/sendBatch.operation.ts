@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { batchIdOf, batchLocator } from './batch.descriptions';
+import { requireBatchId, batchLocator } from './common';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [batchLocator()];
@@ -13,7 +13,7 @@ export const description = updateDisplayOptions(
 
 /** Starts sending a batch to all its recipients. Hero's answer is passed on when it gives one. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = batchIdOf.call(this, itemIndex);
+	const id = requireBatchId.call(this, itemIndex);
 	const response = await heroApiRequest.call(this, 'message.sendBatch', {
 		pathParams: { id },
 		itemIndex,

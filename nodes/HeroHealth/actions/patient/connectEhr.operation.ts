@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
-import { patientIdOf } from './patient.shared';
+import { requirePatientId } from './common';
 import { requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
@@ -26,7 +26,7 @@ export const description = updateDisplayOptions(
 
 /** Links the Hero patient to a record in the clinical system. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = patientIdOf.call(this, itemIndex);
+	const id = requirePatientId.call(this, itemIndex);
 	const ehrPartnerId = requireText(
 		this.getNode(),
 		itemIndex,

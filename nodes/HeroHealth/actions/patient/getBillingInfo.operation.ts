@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
-import { patientIdOf } from './patient.shared';
+import { requirePatientId } from './common';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [patientLocator()];
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions(
 
 /** The patient's billing details, for private practices that invoice through Hero. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = patientIdOf.call(this, itemIndex);
+	const id = requirePatientId.call(this, itemIndex);
 	return await heroApiRequest.call(this, 'patient.getBillingInfo', {
 		pathParams: { id },
 		itemIndex,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, returnAllOrLimit, simplifyToggle } from '../common.descriptions';
-import { patientIdOf } from './patient.shared';
+import { requirePatientId } from './common';
 import { heroApiRequestAllItems } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 import { simplified } from '../../helpers/output';
@@ -16,7 +16,7 @@ export const description = updateDisplayOptions(
 
 /** Records in the clinical system that may be this patient, to pick one for Connect to EHR. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = patientIdOf.call(this, itemIndex);
+	const id = requirePatientId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
 	const candidates = await heroApiRequestAllItems.call(
 		this,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, returnAllOrLimit } from '../common.descriptions';
-import { patientIdOf } from './patient.shared';
+import { requirePatientId } from './common';
 import { heroApiRequestAllItems } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
@@ -15,7 +15,7 @@ export const description = updateDisplayOptions(
 
 /** The payment methods (cards) saved for the patient, one item per method. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = patientIdOf.call(this, itemIndex);
+	const id = requirePatientId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
 	return await heroApiRequestAllItems.call(
 		this,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
-import { mergePair, otherPatientLocator } from './merge.shared';
+import { mergePair, otherPatientLocator } from './common';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [

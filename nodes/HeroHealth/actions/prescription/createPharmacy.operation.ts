@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { normaliseEmail } from '../../helpers/codes';
-import { normaliseUkMobile, requireText } from '../../helpers/validation';
+import { normaliseEmail, normaliseUkMobile, requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
-import { getPrescriberId, prescriberIdField } from './prescriberId';
+import { requirePrescriberId, prescriberIdField } from './common';
 
 const properties: INodeProperties[] = [
 	{ ...prescriberIdField, description: 'Hero ID of the prescriber the pharmacy is added for' },
@@ -52,7 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			this.getNodeParameter('mobile', itemIndex),
 			'Mobile',
 		),
-		prescriber_id: getPrescriberId.call(this, itemIndex),
+		prescriber_id: requirePrescriberId.call(this, itemIndex),
 	};
 	return await heroApiRequest.call(this, 'prescription.createPharmacy', { body, itemIndex });
 }

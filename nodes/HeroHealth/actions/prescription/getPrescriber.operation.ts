@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { getPrescriberId, prescriberIdField } from './prescriberId';
+import { requirePrescriberId, prescriberIdField } from './common';
 
 const properties: INodeProperties[] = [prescriberIdField];
 
@@ -12,7 +12,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = getPrescriberId.call(this, itemIndex);
+	const id = requirePrescriberId.call(this, itemIndex);
 	return await heroApiRequest.call(this, 'prescription.getPrescriber', {
 		pathParams: { id },
 		itemIndex,

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { heroApiRequestAllItems } from '../../transport';
-import { getPrescriberId, prescriberIdField } from './prescriberId';
+import { requirePrescriberId, prescriberIdField } from './common';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [prescriberIdField, ...returnAllOrLimit()];
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = getPrescriberId.call(this, itemIndex);
+	const id = requirePrescriberId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
 	return await heroApiRequestAllItems.call(
 		this,

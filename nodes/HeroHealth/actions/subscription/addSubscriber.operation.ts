@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { patientLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
 import { heroApiRequest } from '../../transport';
-import { getSubscriptionId, subscriptionLocator } from './fields';
+import { requireSubscriptionId, subscriptionLocator } from './common';
 
 const properties: INodeProperties[] = [
 	subscriptionLocator,
@@ -17,7 +17,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = getSubscriptionId.call(this, itemIndex);
+	const id = requireSubscriptionId.call(this, itemIndex);
 	const patientId = requireLocatorId.call(this, 'patientId', itemIndex, 'Patient');
 	const response = await heroApiRequest.call(this, 'subscription.addSubscriber', {
 		pathParams: { id },

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { getSubscriptionId, subscriptionLocator } from './fields';
+import { requireSubscriptionId, subscriptionLocator } from './common';
 
 const properties: INodeProperties[] = [subscriptionLocator];
 
@@ -12,7 +12,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = getSubscriptionId.call(this, itemIndex);
+	const id = requireSubscriptionId.call(this, itemIndex);
 	await heroApiRequest.call(this, 'subscription.delete', { pathParams: { id }, itemIndex });
 	return { deleted: true, subscription_id: id };
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
-import { locatorValue } from '../../helpers/locator';
+import { readLocatorValue } from '../../helpers/parameters';
 import { requireId } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
@@ -96,7 +96,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.assignee_id = requireId(
 			node,
 			itemIndex,
-			locatorValue(fields.assigneeAdminId),
+			readLocatorValue(fields.assigneeAdminId),
 			'Assign to Admin',
 		);
 	}

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
-import { getLocatorId } from '../../helpers/parameters';
+import { readLocatorId } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
@@ -24,7 +24,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requireText(
 		this.getNode(),
 		itemIndex,
-		getLocatorId.call(this, 'webhookId', itemIndex),
+		readLocatorId.call(this, 'webhookId', itemIndex),
 		'Webhook',
 	);
 	await heroApiRequest.call(this, 'webhook.delete', { pathParams: { id }, itemIndex });

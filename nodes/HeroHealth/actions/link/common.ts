@@ -2,7 +2,7 @@ import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
-import { locatorValue } from '../../helpers/locator';
+import { readLocatorValue } from '../../helpers/parameters';
 import { normaliseDate, requireId } from '../../helpers/validation';
 
 /** A resource locator offered under Additional Fields / Update Fields. */
@@ -47,7 +47,7 @@ export function addLocatorId(
 	body: IDataObject,
 ): void {
 	if (fields[option] === undefined) return;
-	body[apiName] = requireId(node, itemIndex, locatorValue(fields[option]), label);
+	body[apiName] = requireId(node, itemIndex, readLocatorValue(fields[option]), label);
 }
 
 /** Adds a date (YYYY-MM-DD) set in a collection; returns it for further checks. */

@@ -13,7 +13,7 @@ export const prescriberIdField: INodeProperties = {
 	description: 'Hero ID of the prescriber',
 };
 
-export function getPrescriberId(this: IExecuteFunctions, itemIndex: number): string {
+export function requirePrescriberId(this: IExecuteFunctions, itemIndex: number): string {
 	return requireId(
 		this.getNode(),
 		itemIndex,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
-import { getLocatorId } from '../../helpers/parameters';
+import { readLocatorId } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
 
 /** The batch message an operation works on: picked from Hero's list of batches, or by ID. */
@@ -13,11 +13,11 @@ export const batchLocator = (): INodeProperties =>
 		description: 'The batch, as Create Batch returned it',
 	});
 
-export function batchIdOf(this: IExecuteFunctions, itemIndex: number): string {
+export function requireBatchId(this: IExecuteFunctions, itemIndex: number): string {
 	return requireText(
 		this.getNode(),
 		itemIndex,
-		getLocatorId.call(this, 'batchId', itemIndex),
+		readLocatorId.call(this, 'batchId', itemIndex),
 		'Batch Message',
 	);
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
-import { getLocatorId } from '../../helpers/parameters';
+import { readLocatorId } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
 
 /** The subscription to act on: picked from the list, or given by ID. */
@@ -12,11 +12,11 @@ export const subscriptionLocator: INodeProperties = resourceLocator({
 	placeholder: 'e.g. 31',
 });
 
-export function getSubscriptionId(this: IExecuteFunctions, itemIndex: number): string {
+export function requireSubscriptionId(this: IExecuteFunctions, itemIndex: number): string {
 	return requireText(
 		this.getNode(),
 		itemIndex,
-		getLocatorId.call(this, 'subscriptionId', itemIndex),
+		readLocatorId.call(this, 'subscriptionId', itemIndex),
 		'Subscription',
 	);
 }

@@ -3,7 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
-import { patientIdOf } from './patient.shared';
+
+/** The Hero patient ID picked in the Patient locator (`patientId`), checked. */
+export function requirePatientId(this: IExecuteFunctions, itemIndex: number): string {
+	return requireLocatorId.call(this, 'patientId', itemIndex, 'Patient');
+}
 
 /** The second patient of a merge; the first is the Patient locator. */
 export const otherPatientLocator = (): INodeProperties =>
@@ -20,7 +24,7 @@ export function mergePair(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): { id: string; otherId: string } {
-	const id = patientIdOf.call(this, itemIndex);
+	const id = requirePatientId.call(this, itemIndex);
 	const otherId = requireLocatorId.call(this, 'otherPatientId', itemIndex, 'Merge With Patient');
 	if (id === otherId) {
 		throw new NodeOperationError(
