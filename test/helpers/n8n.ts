@@ -213,7 +213,7 @@ export function heroWorkflow(options: HeroWorkflowOptions) {
 
 /** Runs the workflow on n8n-core's WorkflowExecute in manual mode, as the editor's "Execute workflow" does. */
 /** What n8n hands a run besides the workflow: here the credentials and the instance's URLs. */
-function additionalDataFor(
+export function additionalDataFor(
 	credentials: ICredentialDataDecryptedObject,
 	extra: Partial<IWorkflowExecuteAdditionalData> = {},
 ): IWorkflowExecuteAdditionalData {

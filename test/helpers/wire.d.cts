@@ -20,3 +20,6 @@ export interface RecordedRequest {
 export function recordRequests<T>(
 	fn: () => Promise<T>,
 ): Promise<{ result: T; requests: RecordedRequest[] }>;
+
+/** Starts recording every HTTP request made in this process until `stop()`. */
+export function startRecording(): { requests: RecordedRequest[]; stop: () => void };
