@@ -1,9 +1,8 @@
-import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY } from '../nodes/HeroHealth/transport';
 import { itemsOf, locator, runNode } from './helpers/run';
+import { startRecording } from './helpers/wire.cjs';
 import { control, credentials } from './helpers/sandbox';
 
 /**
@@ -205,15 +204,13 @@ describe('Hero refusing a row stops the run cleanly', () => {
 });
 
 describe('cancelling the execution', () => {
-	/** Counts the requests Node's http client starts while `fn` runs, calling `onRequest` at each. */
+	/** Counts the requests started on the wire while `fn` runs, calling `onRequest` at each. */
 	async function countingRequests<T>(onRequest: (started: number) => void, fn: () => Promise<T>) {
-		let started = 0;
-		const onStart = () => onRequest(++started);
-		subscribe('http.client.request.start', onStart);
+		const recording = startRecording(onRequest);
 		try {
 			return await fn();
 		} finally {
-			unsubscribe('http.client.request.start', onStart);
+			recording.stop();
 		}
 	}
 

@@ -57,8 +57,8 @@ function headerRecord(request) {
 }
 
 /** The request lists being filled now: one per recording open. */
-/** @type {Set<import('./wire.cjs').RecordedRequest[]>} */
-const recorders = new Set();
+/** @type {Map<import('./wire.cjs').RecordedRequest[], undefined | ((count: number) => void)>} */
+const recorders = new Map();
 let inFlight = 0;
 /** @type {undefined | (() => void)} */
 let unhook;
@@ -83,7 +83,10 @@ const onStart = (message) => {
 		startedAt: handed?.handedAt ?? performance.now(),
 		inFlight: ++inFlight,
 	};
-	for (const requests of recorders) requests.push({ ...recorded });
+	for (const [requests, onRequest] of recorders) {
+		requests.push({ ...recorded });
+		onRequest?.(requests.length);
+	}
 	let done = false;
 	const finish = () => {
 		if (done) return;
@@ -118,16 +121,18 @@ function hook() {
 
 /**
  * Starts recording every HTTP request made in this process (see recordRequests); `stop()` ends it.
- * For code a test calls itself, e.g. a trigger's webhook methods.
+ * For code a test calls itself, e.g. a trigger's webhook methods. `onRequest` is called as each
+ * request starts, with the number recorded so far.
+ * @param {(count: number) => void} [onRequest]
  */
-function startRecording() {
+function startRecording(onRequest) {
 	/** @type {import('./wire.cjs').RecordedRequest[]} */
 	const requests = [];
 	if (recorders.size === 0) {
 		inFlight = 0;
 		unhook = hook();
 	}
-	recorders.add(requests);
+	recorders.set(requests, onRequest);
 	const stop = () => {
 		if (!recorders.delete(requests) || recorders.size > 0) return;
 		unhook?.();
