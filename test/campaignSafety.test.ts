@@ -1,14 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	NodeApiError,
-} from 'n8n-workflow';
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { DEFAULT_CONCURRENCY } from '../nodes/HeroHealth/transport';
-import { createExecuteContext, locator } from './helpers/context';
-import { itemsOf, runNode } from './helpers/run';
+import { itemsOf, locator, runNode } from './helpers/run';
+import { startRecording } from './helpers/wire.cjs';
 import { control, credentials } from './helpers/sandbox';
 
 /**
@@ -210,57 +204,77 @@ describe('Hero refusing a row stops the run cleanly', () => {
 });
 
 describe('cancelling the execution', () => {
-	it('starts no request after n8n’s cancel signal', async () => {
+	/** Counts the requests started on the wire while `fn` runs, calling `onRequest` at each. */
+	async function countingRequests<T>(onRequest: (started: number) => void, fn: () => Promise<T>) {
+		const recording = startRecording(onRequest);
+		try {
+			return await fn();
+		} finally {
+			recording.stop();
+		}
+	}
+
+	it('starts no request after n8n’s Stop, and names the items done', async () => {
 		const rows = campaign(300);
 		await control.config({ latencyMs: 5 });
-		const { context, requests } = createExecuteContext({
-			parameters: sendParameters,
-			items: itemsOf(...rows),
-			credentials: credentials(),
-		});
-		const controller = new AbortController();
-		const send = context.helpers.httpRequestWithAuthentication;
-		let calls = 0;
-		let startedAfterCancel = 0;
-		// The user presses Stop while the 40th request goes out.
-		context.helpers.httpRequestWithAuthentication = async function (...args) {
-			if (controller.signal.aborted) startedAfterCancel++;
-			const answer = send.apply(this, args);
-			if (++calls === 40) controller.abort();
-			return await answer;
-		} as IExecuteFunctions['helpers']['httpRequestWithAuthentication'];
-		Object.assign(context, { getExecutionCancelSignal: () => controller.signal });
-
-		const error = await (new HeroHealth().execute.call(context) as Promise<INodeExecutionData[][]>)
-			.then(() => undefined)
-			.catch((thrown: unknown) => thrown as Error & { description?: string });
-
-		expect(controller.signal.aborted).toBe(true);
-		expect(startedAfterCancel).toBe(0);
-		expect(requests).toHaveLength(40);
-		const counters = await control.counters();
-		expect(counters.requests[SEND].received).toBe(40);
-		// The 40 that went out finished and are named; the rest never started.
-		expect(error?.message).toBe(
-			'The execution was stopped. 40 of 300 items went through before the node stopped',
+		let stop = () => {};
+		let stopped = false;
+		let startedAfterStop = 0;
+		// The user presses Stop while the 40th request goes out: n8n-core's cancel() aborts its signal.
+		const error = await countingRequests(
+			(started) => {
+				if (stopped) startedAfterStop++;
+				if (started === 40) {
+					stopped = true;
+					stop();
+				}
+			},
+			async () =>
+				await runNode({
+					parameters: sendParameters,
+					items: itemsOf(...rows),
+					credentials: credentials(),
+					onStart: (execution) => {
+						stop = () => execution.cancel();
+					},
+				}).then(
+					() => undefined,
+					(thrown: unknown) => thrown as Error & { description?: string },
+				),
 		);
-		expect(itemsDone(error?.description)).toHaveLength(40);
-		expect(counters.messagesSent.total).toBe(40);
+
+		expect(stopped).toBe(true);
+		expect(startedAfterStop).toBe(0);
+		const counters = await control.counters();
+		expect(counters.requests[SEND].received).toBeLessThanOrEqual(40);
+		// n8n's signal also aborts the requests in flight: the node names every item Hero answered
+		// and does not send the interrupted ones again.
+		const done = itemsDone(error?.description);
+		expect(done.length).toBeGreaterThan(0);
+		expect(done.length).toBeLessThanOrEqual(counters.messagesSent.total);
+		expect(counters.messagesSent.total).toBeLessThanOrEqual(40);
+		expect(error?.description).toMatch(/Not done: items [^\n]*–299\./);
 	}, 30_000);
 
-	it('a run cancelled before it starts sends nothing', async () => {
-		const { context, requests } = createExecuteContext({
-			parameters: sendParameters,
-			items: itemsOf(...campaign(5)),
-			credentials: credentials(),
-		});
-		const controller = new AbortController();
-		controller.abort();
-		Object.assign(context, { getExecutionCancelSignal: () => controller.signal });
-		await expect(new HeroHealth().execute.call(context)).rejects.toThrow(
-			'The execution was stopped. 0 of 5 items went through before the node stopped',
+	it('a run stopped before our node starts sends nothing', async () => {
+		let started = 0;
+		const error = await countingRequests(
+			(count) => (started = count),
+			async () =>
+				await runNode({
+					parameters: sendParameters,
+					items: itemsOf(...campaign(5)),
+					credentials: credentials(),
+					onStart: (execution) => execution.cancel(),
+				}).then(
+					() => undefined,
+					(thrown: Error) => thrown,
+				),
 		);
-		expect(requests).toHaveLength(0);
+		expect(started).toBe(0);
+		// n8n reports the run as cancelled; our node never ran.
+		expect(error?.message).toMatch(/cancel/i);
+		expect((await control.counters()).requests[SEND]?.received ?? 0).toBe(0);
 	});
 });
 

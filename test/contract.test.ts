@@ -4,7 +4,7 @@ import { sleep } from 'n8n-workflow';
 
 import { HeroHealthTrigger } from '../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
 import { locator } from './helpers/context';
-import { createHookContext, createWebhookContext } from './helpers/hookContext';
+import { createHookContext, createWebhookContext, TRIGGER_NODE } from './helpers/hookContext';
 import { itemsOf, runNode } from './helpers/run';
 import { control, credentials, type Delivery, sandboxUrl } from './helpers/sandbox';
 
@@ -227,7 +227,8 @@ describe('contract: Hero Health Trigger', () => {
 	const trigger = new HeroHealthTrigger();
 	const methods = trigger.webhookMethods.default;
 	// Nothing listens there: the sandbox logs the delivery it tried, signature and all.
-	const webhookUrl = 'http://127.0.0.1:9/webhook';
+	const n8nUrl = 'http://127.0.0.1:9';
+	const webhookUrl = `${n8nUrl}/webhook/${TRIGGER_NODE.webhookId}/webhook`;
 	const events = ['appointment.cancelled', 'appointment.confirmed'];
 
 	async function finishedDeliveries(count: number): Promise<Delivery[]> {
@@ -246,7 +247,7 @@ describe('contract: Hero Health Trigger', () => {
 		const hook = createHookContext({
 			parameters: { events },
 			staticData,
-			webhookUrl,
+			n8nUrl,
 			credentials: credentials(),
 		});
 		await expect(methods.create.call(hook.context)).resolves.toBe(true);

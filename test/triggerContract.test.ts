@@ -16,7 +16,9 @@ import { control, credentials, type Delivery, sandboxUrl } from './helpers/sandb
 
 const trigger = new HeroHealthTrigger();
 const methods = trigger.webhookMethods.default;
-const OUR_URL = 'http://127.0.0.1:9/webhook/11111111-2222-4333-8444-555555555555/webhook';
+const N8N_URL = 'http://127.0.0.1:9';
+const OUR_WEBHOOK_ID = '11111111-2222-4333-8444-555555555555';
+const OUR_URL = `${N8N_URL}/webhook/${OUR_WEBHOOK_ID}/webhook`;
 const OTHER_URL = 'http://127.0.0.1:9/webhook/99999999-8888-4777-8666-555555555555/webhook';
 
 async function heroWebhooks(): Promise<IDataObject[]> {
@@ -36,7 +38,8 @@ function hook(staticData: IDataObject, events: string[]) {
 	return createHookContext({
 		parameters: { events },
 		staticData,
-		webhookUrl: OUR_URL,
+		n8nUrl: N8N_URL,
+		webhookId: OUR_WEBHOOK_ID,
 		credentials: credentials(),
 	});
 }

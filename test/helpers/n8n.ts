@@ -178,6 +178,8 @@ export interface HeroWorkflowOptions {
 	nodeType?: INodeType;
 	/** Extra nodes (e.g. a second node whose output an expression reads) and their pinned data. */
 	extraNodes?: Array<{ name: string; items: INodeExecutionData[] }>;
+	/** Called once the run has started, with n8n's way to stop it (the editor's Stop button). */
+	onStart?: (execution: { cancel: () => void }) => void;
 }
 
 /** A workflow Input → Hero Health (with extra pinned nodes in between, connected in a line). */
@@ -213,7 +215,7 @@ export function heroWorkflow(options: HeroWorkflowOptions) {
 
 /** Runs the workflow on n8n-core's WorkflowExecute in manual mode, as the editor's "Execute workflow" does. */
 /** What n8n hands a run besides the workflow: here the credentials and the instance's URLs. */
-function additionalDataFor(
+export function additionalDataFor(
 	credentials: ICredentialDataDecryptedObject,
 	extra: Partial<IWorkflowExecuteAdditionalData> = {},
 ): IWorkflowExecuteAdditionalData {
@@ -293,11 +295,13 @@ export async function executeHeroWorkflow(options: HeroWorkflowOptions): Promise
 			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(
+	const execution = new WorkflowExecute(
 		additionalData,
 		'manual',
 		runExecutionData,
 	).processRunExecutionData(workflow);
+	options.onStart?.(execution);
+	const run = await execution;
 	const output = run.data.resultData.runData[HERO_NODE]?.[0]?.data?.main?.[0] ?? undefined;
 	return { output: output ?? undefined, run, nodeError: kept.error };
 }

@@ -22,6 +22,8 @@ export interface RunNodeOptions {
 	extraNodes?: Array<{ name: string; items: INodeExecutionData[] }>;
 	/** Stand-in for the node type (the differential test's node with the shortcut off). */
 	nodeType?: INodeType;
+	/** Called once the run has started, with n8n's way to stop it (the editor's Stop button). */
+	onStart?: (execution: { cancel: () => void }) => void;
 }
 
 function assertStoredAsN8nDoes(value: unknown, path: string): void {
@@ -59,6 +61,7 @@ export async function runNode(options: RunNodeOptions) {
 				continueOnFail: options.continueOnFail,
 				extraNodes: options.extraNodes,
 				nodeType: options.nodeType,
+				onStart: options.onStart,
 			}),
 	);
 	const error = result.run.data.resultData.error;

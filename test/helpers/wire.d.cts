@@ -20,3 +20,9 @@ export interface RecordedRequest {
 export function recordRequests<T>(
 	fn: () => Promise<T>,
 ): Promise<{ result: T; requests: RecordedRequest[] }>;
+
+/** Starts recording every HTTP request made in this process until `stop()`; `onRequest` sees each start. */
+export function startRecording(onRequest?: (count: number) => void): {
+	requests: RecordedRequest[];
+	stop: () => void;
+};
