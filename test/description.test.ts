@@ -152,4 +152,47 @@ describe('operation files', () => {
 		expect(typeof module.execute).toBe('function');
 		expect(registry[resource]?.[operation]?.execute).toBe(module.execute);
 	});
+
+	// The recipe in CONTRIBUTING.md: an operation file, its lines in <Resource>.resource.ts, its
+	// entry in transport/endpoints.ts. These checks fail when one of the three is forgotten.
+	it.each(files)('%s: its fields are in the node, through its resource', async (file) => {
+		const module = (await import(`${actionsDir}/${file.replace(/\.ts$/, '')}`)) as {
+			description?: INodeProperties[];
+		};
+		expect(Array.isArray(module.description)).toBe(true);
+		const missing = (module.description ?? [])
+			.filter((property) => !properties.includes(property))
+			.map((property) => property.name);
+		expect(missing).toEqual([]);
+	});
+
+	/** Operations that call no endpoint of the table: Custom API Call sends the path the user gives. */
+	const WITHOUT_ENDPOINT = new Set(['customApiCall/request.operation.ts']);
+
+	it.each(files)('%s names an endpoint of the table, or is marked as using none', (file) => {
+		const source = ts.sys.readFile(`${actionsDir}/${file}`) ?? '';
+		const keys = [...source.matchAll(/'(\w+\.\w+)'/g)]
+			.map((match) => match[1])
+			.filter((key) => key in ENDPOINTS);
+		expect({ file, usesEndpoint: keys.length > 0 }).toEqual({
+			file,
+			usesEndpoint: !WITHOUT_ENDPOINT.has(file),
+		});
+	});
+
+	it('every endpoint key starts with a registered resource', () => {
+		const strays = Object.keys(ENDPOINTS).filter((key) => !(key.split('.')[0] in registry));
+		expect(strays).toEqual([]);
+	});
+
+	it('every resource folder is registered, with a <Resource>.resource.ts', () => {
+		const folders = ts.sys.getDirectories(actionsDir).sort();
+		expect(folders).toEqual(Object.keys(registry).sort());
+		for (const folder of folders) {
+			const resourceFiles = ts.sys
+				.readDirectory(`${actionsDir}/${folder}`, ['.ts'], undefined, undefined, 1)
+				.filter((path) => path.endsWith('.resource.ts'));
+			expect({ folder, resourceFiles: resourceFiles.length }).toEqual({ folder, resourceFiles: 1 });
+		}
+	});
 });

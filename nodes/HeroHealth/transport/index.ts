@@ -17,8 +17,11 @@ import {
 } from '../../../credentials/HeroHealthApi.credentials';
 import { badPathParameter, endpoint, endpointPath, type EndpointName } from './endpoints';
 import { heroApiError, notFoundKind } from './errors';
+import { readList } from './paging';
+import { Throttle } from './throttle';
 
 export { ENDPOINTS, type EndpointName } from './endpoints';
+export { FIRST_PAGE_INDEX, MAX_PAGE_SIZE, MAX_PAGES, unwrapList } from './paging';
 
 export type HeroContext =
 	| IExecuteFunctions
@@ -27,13 +30,6 @@ export type HeroContext =
 	| IWebhookFunctions;
 
 export const CREDENTIAL_NAME = 'heroHealthApi';
-
-/**
- * Hero's list endpoints take `page_index` and `page_size`. The reference does not say where
- * page_index starts; every sample request uses `page_index=0`, so the first page is 0.
- */
-export const FIRST_PAGE_INDEX = 0;
-export const MAX_PAGE_SIZE = 100;
 
 export interface RequestPolicy {
 	/** Retries after 429 / 503 (and 502 / 504 and dropped connections for reads). */
@@ -85,25 +81,7 @@ const NOT_SENT_CODES = new Set([
 interface RunState {
 	policy: RequestPolicy;
 	credential?: Promise<CredentialInfo>;
-	/** No request starts before this time (ms since epoch): set by the first 429. */
-	pausedUntil: number;
-	/** Earliest start of the next request under the rate cap or the learned rate. */
-	nextStartAt: number;
-	/** Request starts per second learned from 429s; 0 until the first one (no limit known). */
-	learnedRate: number;
-	/** When the learned rate last went down: 429s of requests started before it are old news. */
-	lastDecreaseAt: number;
-	lastIncreaseAt: number;
-	/** Start times of recent successful requests, to measure the rate Hero accepted. */
-	recentSuccesses: number[];
-	/** performance.now() of the last request start, for the start gap. */
-	lastStartAt: number;
-	/** Requests waiting for the start gap, one event-loop turn after another. */
-	startQueue: Promise<void>;
-	/** Requests holding a slot: out, or about to start. */
-	inFlight: number;
-	/** Requests waiting for a slot, first come first served. */
-	slotWaiters: Array<() => void>;
+	throttle: Throttle;
 	/** Pre-check pass: every request is withheld, so an item's execute stops at its first one. */
 	precheck: boolean;
 	/** Set after a failure or a cancel: no request starts any more; those already out finish. */
@@ -127,19 +105,6 @@ export class RequestWithheld extends Error {
 /** One instance for every item of the pre-check pass: nobody reads its stack, so none is captured per item. */
 const PRECHECK_STOP = new RequestWithheld('precheck', 'the first request of the item');
 
-/** Rate changes after 429s: multiplicative decrease, slow additive-like increase (AIMD). */
-const RATE_DECREASE = 0.85;
-const RATE_INCREASE_PER_SECOND = 1.03;
-const SUCCESS_WINDOW_MS = 1000;
-/**
- * Least time between two request starts of one node run. n8n's HTTP client spends most of a
- * millisecond of CPU on each request and opens a new connection for it: requests started in the
- * same turn wait on each other's CPU work and come back in lock-step waves. Spacing starts by this
- * much, and not at all when they are already that far apart, keeps a steady flow (`npm run bench`,
- * concurrency 10: about 430 messages/s with the gap, 367 without).
- */
-const START_GAP_MS = 1;
-
 const runStates = new WeakMap<object, RunState>();
 
 function runState(context: HeroContext): RunState {
@@ -147,16 +112,7 @@ function runState(context: HeroContext): RunState {
 	if (!state) {
 		state = {
 			policy: DEFAULT_POLICY,
-			pausedUntil: 0,
-			nextStartAt: 0,
-			learnedRate: 0,
-			lastDecreaseAt: 0,
-			lastIncreaseAt: 0,
-			recentSuccesses: [],
-			lastStartAt: -Infinity,
-			startQueue: Promise.resolve(),
-			inFlight: 0,
-			slotWaiters: [],
+			throttle: new Throttle(),
 			precheck: false,
 			halted: false,
 		};
@@ -169,6 +125,10 @@ function runState(context: HeroContext): RunState {
 export function setRequestPolicy(context: HeroContext, policy: Partial<RequestPolicy>): void {
 	const state = runState(context);
 	state.policy = { ...DEFAULT_POLICY, ...policy };
+	state.throttle.limits = {
+		concurrency: state.policy.concurrency,
+		maxRequestsPerSecond: state.policy.maxRequestsPerSecond,
+	};
 }
 
 /** Turns the pre-check pass on or off: while on, every request of the run is withheld. */
@@ -229,94 +189,6 @@ function backoffMs(attempt: number): number {
 	return exponential / 2 + Math.random() * (exponential / 2);
 }
 
-/** Waits until the throttle lets the next request start, books its start, and returns that time. */
-async function awaitTurn(state: RunState): Promise<number> {
-	for (;;) {
-		const now = Date.now();
-		if (state.pausedUntil > now) {
-			await sleep(state.pausedUntil - now);
-			continue;
-		}
-		const { maxRequestsPerSecond } = state.policy;
-		let rate = state.learnedRate;
-		if (maxRequestsPerSecond > 0)
-			rate = rate > 0 ? Math.min(rate, maxRequestsPerSecond) : maxRequestsPerSecond;
-		if (rate > 0) {
-			const startAt = Math.max(now, state.nextStartAt);
-			state.nextStartAt = startAt + 1000 / rate;
-			if (startAt > now) await sleep(startAt - now);
-			return startAt;
-		}
-		await awaitStartGap(state);
-		// A 429 may have paused the node while this request waited for its gap.
-		if (state.pausedUntil <= Date.now()) return Date.now();
-	}
-}
-
-/** Waits until fewer than `concurrency` requests of this run are out, and takes a slot. */
-async function acquireSlot(state: RunState): Promise<void> {
-	const { concurrency } = state.policy;
-	if (concurrency <= 0 || state.inFlight < concurrency) {
-		state.inFlight++;
-		return;
-	}
-	// releaseSlot hands its slot straight to the first waiter, so the count does not change.
-	await new Promise<void>((resolve) => state.slotWaiters.push(resolve));
-}
-
-function releaseSlot(state: RunState): void {
-	const next = state.slotWaiters.shift();
-	if (next) next();
-	else state.inFlight--;
-}
-
-/** Waits, one event-loop turn at a time and in arrival order, until the start gap has passed. */
-async function awaitStartGap(state: RunState): Promise<void> {
-	while (performance.now() - state.lastStartAt < START_GAP_MS) {
-		await (state.startQueue = state.startQueue.then(async () => await sleep(0)));
-	}
-	state.lastStartAt = performance.now();
-}
-
-/**
- * A 429 means the node as a whole goes too fast. The first one pauses every request for the wait
- * Hero asks for and sets the rate to what Hero accepted over the last second; later ones (from
- * requests started after the last change) lower the rate again. Requests already in flight when the
- * rate went down do not count twice.
- */
-function onRateLimited(state: RunState, startedAt: number, waitMs: number): void {
-	const now = Date.now();
-	if (startedAt < state.lastDecreaseAt) return;
-	if (state.learnedRate === 0) {
-		state.pausedUntil = Math.max(state.pausedUntil, now + waitMs);
-		const accepted = state.recentSuccesses.filter((t) => t > now - SUCCESS_WINDOW_MS).length;
-		state.learnedRate = Math.max(1, accepted * RATE_DECREASE);
-	} else {
-		state.learnedRate = Math.max(0.5, state.learnedRate * RATE_DECREASE);
-	}
-	state.lastDecreaseAt = now;
-	state.lastIncreaseAt = now;
-	state.nextStartAt = Math.max(state.nextStartAt, state.pausedUntil);
-}
-
-/** Records a success; once a rate was learned, speeds up again gradually. */
-function onSuccess(state: RunState, startedAt: number): void {
-	if (state.learnedRate === 0) {
-		const successes = state.recentSuccesses;
-		successes.push(startedAt);
-		// Only the last second matters; trim in batches to keep this cheap per request.
-		if (successes.length > 256 && successes[0] < startedAt - SUCCESS_WINDOW_MS) {
-			state.recentSuccesses = successes.filter((t) => t > startedAt - SUCCESS_WINDOW_MS);
-		}
-		return;
-	}
-	const now = Date.now();
-	if (now - state.lastIncreaseAt >= 1000) {
-		state.learnedRate *= RATE_INCREASE_PER_SECOND ** ((now - state.lastIncreaseAt) / 1000);
-		state.lastIncreaseAt = now;
-	}
-}
-
 function networkCodeOf(error: unknown): string | undefined {
 	const err = error as { code?: unknown; cause?: { code?: unknown } };
 	const code = err?.cause?.code ?? err?.code;
@@ -373,12 +245,12 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 	if (body !== undefined) options.body = body;
 
 	for (let attempt = 0; ; attempt++) {
-		await acquireSlot(state);
-		const startedAt = await awaitTurn(state);
+		const { throttle } = state;
+		const startedAt = await throttle.acquire();
 		// Checked at the last moment: a halt while this request waited (for a slot, its turn or a
 		// retry) means it never starts.
 		if (state.halted) {
-			releaseSlot(state);
+			throttle.release();
 			throw new RequestWithheld('halted', described);
 		}
 		let response: IN8nHttpFullResponse;
@@ -395,7 +267,7 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 			const retry = (idempotent || notSent) && attempt < state.policy.maxRetries;
 			// Halted before the slot goes to the next request, so that none starts after this failure.
 			if (!retry && state.policy.haltOnFailure) state.halted = true;
-			releaseSlot(state);
+			throttle.release();
 			if (retry) {
 				await sleep(backoffMs(attempt));
 				continue;
@@ -427,15 +299,15 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 			state.halted = true;
 		}
 		// Held only while the request is out: the wait before a retry and the item's own work do not count.
-		releaseSlot(state);
+		throttle.release();
 
 		if (ok) {
-			onSuccess(state, startedAt);
+			throttle.onSuccess(startedAt);
 			return response.body;
 		}
 		if (nullAnswer) return null;
 		if (wait !== undefined) {
-			if (status === 429) onRateLimited(state, startedAt, wait);
+			if (status === 429) throttle.onRateLimited(startedAt, wait);
 			await sleep(wait);
 			continue;
 		}
@@ -511,99 +383,15 @@ export async function heroApiRequestOrNull(
 	return ((await callEndpoint(this, name, request, true)) ?? null) as IDataObject | null;
 }
 
-/** The records of a list answer: Hero's `{data, count}` envelope, or a bare array. */
-export function unwrapList(response: unknown): IDataObject[] {
-	if (Array.isArray(response)) return response as IDataObject[];
-	if (response && typeof response === 'object') {
-		const { data } = response as { data?: unknown };
-		if (Array.isArray(data)) return data as IDataObject[];
-		if (data && typeof data === 'object') return [data as IDataObject];
-		return Object.keys(response).length ? [response as IDataObject] : [];
-	}
-	return [];
-}
-
-function totalCount(response: unknown): number | undefined {
-	const count = (response as { count?: unknown } | undefined)?.count;
-	return typeof count === 'number' ? count : undefined;
-}
-
-/** Return All stops here whatever the answers say: 1,000 pages of 100 records. */
-export const MAX_PAGES = 1000;
-
-/** A record's identity for de-duplication: its `id` (or `uuid`), else undefined. */
-function recordId(record: IDataObject): string | undefined {
-	const id = record?.id ?? record?.uuid;
-	return id === undefined || id === null || typeof id === 'object' ? undefined : String(id);
-}
-
-/**
- * Reads a list: every page when `limit` is undefined (Return All), else at most `limit` records.
- * Paged endpoints are walked with page_index/page_size; the others answer in one go. A list that
- * ignores page_index would never end, so walking stops when a page repeats the ids of the one
- * before, when a page is longer than page_size, or after MAX_PAGES: if Hero's `count` shows the
- * records are complete they are returned, else the node fails and says what it saw. Records are
- * de-duplicated by id either way.
- */
+/** Reads a list through heroRequest; see readList for paging and its guards. */
 export async function heroRequestAllItems(
 	this: HeroContext,
 	request: HeroRequest,
 	paged: boolean,
 	limit?: number,
 ): Promise<IDataObject[]> {
-	if (!paged) {
-		const records = unwrapList(await heroRequest.call(this, request));
-		return limit === undefined ? records : records.slice(0, limit);
-	}
-	const pageSize =
-		limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
-	const records: IDataObject[] = [];
-	const seen = new Set<string>();
-	let previousIds = '';
-	for (let pages = 1; ; pages++) {
-		const pageIndex = FIRST_PAGE_INDEX + pages - 1;
-		const response = await heroRequest.call(this, {
-			...request,
-			qs: { ...request.qs, page_index: pageIndex, page_size: pageSize },
-		});
-		const page = unwrapList(response);
-		const ids = page.map(recordId);
-		for (const [index, record] of page.entries()) {
-			const id = ids[index];
-			if (id !== undefined) {
-				if (seen.has(id)) continue;
-				seen.add(id);
-			}
-			records.push(record);
-		}
-		const count = totalCount(response);
-		const done =
-			page.length < pageSize ||
-			(count !== undefined && records.length >= count) ||
-			(limit !== undefined && records.length >= limit);
-		if (done) break;
-		const pageIds = ids.every((id) => id !== undefined) ? ids.join('\u0000') : '';
-		let problem: string | undefined;
-		if (pageIds && pageIds === previousIds) {
-			problem = `page_index ${pageIndex} answered the same ${page.length} records as page_index ${pageIndex - 1}: the list seems to ignore page_index`;
-		} else if (page.length > pageSize) {
-			problem = `page_index ${pageIndex} answered ${page.length} records for page_size ${pageSize}: the list seems to ignore page_size`;
-		} else if (pages >= MAX_PAGES) {
-			problem = `it answered ${MAX_PAGES} full pages (${records.length} records) without reaching the end`;
-		}
-		if (problem) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Stopped reading ${request.method} ${request.path} after ${pages} request${pages === 1 ? '' : 's'}: ${problem}${request.itemIndex === undefined ? '' : ` (item ${request.itemIndex})`}`,
-				{
-					itemIndex: request.itemIndex,
-					description: `Return All reads pages until Hero's list ends; this one did not end, and its ${records.length} distinct records so far may be incomplete, so none are output. Turn off Return All and set a Limit, or narrow the list with filters.`,
-				},
-			);
-		}
-		previousIds = pageIds;
-	}
-	return limit === undefined ? records : records.slice(0, limit);
+	const send = async (pageRequest: HeroRequest) => await heroRequest.call(this, pageRequest);
+	return await readList(this.getNode(), send, request, paged, limit);
 }
 
 /** Reads a list endpoint of the table by name; see heroRequestAllItems. */
