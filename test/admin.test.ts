@@ -1,5 +1,5 @@
 import { searchAdmins, searchTemplates } from '../nodes/HeroHealth/methods/listSearch';
-import { locator } from './helpers/context';
+import { locator } from './helpers/constants';
 import { loadOptionsContext } from './helpers/n8n';
 import { runNode } from './helpers/run';
 import { hero, useHeroMocks } from './helpers/hero';

@@ -1,4 +1,4 @@
-import { FAKE_CREDENTIAL_VALUE } from './helpers/context';
+import { FAKE_CREDENTIAL_VALUE } from './helpers/constants';
 import { runNode } from './helpers/run';
 import { hero, useHeroMocks } from './helpers/hero';
 

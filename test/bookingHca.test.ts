@@ -1,4 +1,4 @@
-import { BASE_URL } from './helpers/context';
+import { BASE_URL } from './helpers/constants';
 import { itemsOf, runNode } from './helpers/run';
 import { hero, useHeroMocks } from './helpers/hero';
 

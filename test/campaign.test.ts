@@ -1,6 +1,6 @@
 import type { INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
-import { locator } from './helpers/context';
+import { locator } from './helpers/constants';
 import { itemsOf, runNode } from './helpers/run';
 import { control, credentials, sandbox } from './helpers/sandbox';
 

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { HeroHealthTrigger } from '../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
-import { locator } from './helpers/context';
+import { locator } from './helpers/constants';
 import { createHookContext, createWebhookContext, TRIGGER_NODE } from './helpers/hookContext';
 import { itemsOf, runNode } from './helpers/run';
 import { control, credentials, type Delivery, sandboxUrl } from './helpers/sandbox';

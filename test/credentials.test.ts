@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { HERO_BASE_URLS, HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
-import { FAKE_CREDENTIAL_VALUE, PRACTICE_GROUP_ID, locator } from './helpers/context';
+import { FAKE_CREDENTIAL_VALUE, PRACTICE_GROUP_ID, locator } from './helpers/constants';
 import { runNode } from './helpers/run';
 
 const credential = new HeroHealthApi();

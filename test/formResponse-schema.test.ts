@@ -2,7 +2,7 @@ import { load } from 'js-yaml';
 import ts from 'typescript';
 
 import { ENDPOINTS } from '../nodes/HeroHealth/transport/endpoints';
-import { locator } from './helpers/context';
+import { locator } from './helpers/constants';
 import { runNode } from './helpers/run';
 import { control, credentials } from './helpers/sandbox';
 

@@ -6,7 +6,8 @@ import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { heroApiRequestOrNull } from '../nodes/HeroHealth/transport';
 import { notFoundKind } from '../nodes/HeroHealth/transport/errors';
 import { ENDPOINTS, type Endpoint } from '../nodes/HeroHealth/transport/endpoints';
-import { createExecuteContext, locator } from './helpers/context';
+import { locator } from './helpers/constants';
+import { createHookContext } from './helpers/hookContext';
 import { hero, useHeroMocks } from './helpers/hero';
 import { runNode } from './helpers/run';
 import { control, credentials } from './helpers/sandbox';
@@ -207,7 +208,8 @@ describe('inferred endpoints: at run time (Hero faked)', () => {
 	});
 
 	it('a "no such route" 404 is never read as "already gone"', async () => {
-		const { context } = createExecuteContext({ parameters: {} });
+		// The trigger's deactivation reads a 404 as "already gone"; through n8n-core's hook context.
+		const { context } = createHookContext({ parameters: { events: ['appointment.confirmed'] } });
 		hero().delete('/v1/webhooks/12').reply(404, { message: 'Webhook not found' });
 		await expect(
 			heroApiRequestOrNull.call(context, 'webhook.delete', { pathParams: { id: '12' } }),

@@ -1,4 +1,4 @@
-import { BASE_URL } from './helpers/context';
+import { BASE_URL } from './helpers/constants';
 import { hero, useHeroMocks } from './helpers/hero';
 import { runNode } from './helpers/run';
 import { control, credentials } from './helpers/sandbox';

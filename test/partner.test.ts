@@ -1,4 +1,4 @@
-import { BASE_URL, FAKE_CREDENTIAL_VALUE } from './helpers/context';
+import { BASE_URL, FAKE_CREDENTIAL_VALUE } from './helpers/constants';
 import { runNode } from './helpers/run';
 import { hero, useHeroMocks } from './helpers/hero';
 

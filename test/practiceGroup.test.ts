@@ -1,4 +1,4 @@
-import { BASE_URL, locator } from './helpers/context';
+import { BASE_URL, locator } from './helpers/constants';
 import { loadOptionsContext } from './helpers/n8n';
 import { itemsOf, runNode } from './helpers/run';
 import { getAppointmentTypes, getLocations } from '../nodes/HeroHealth/methods/loadOptions';

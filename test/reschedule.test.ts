@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { locator } from './helpers/context';
+import { locator } from './helpers/constants';
 import { hero, useHeroMocks } from './helpers/hero';
 import { runNode } from './helpers/run';
 import { control, credentials } from './helpers/sandbox';

@@ -14,7 +14,7 @@ import {
 	normaliseNhsNumber,
 	normaliseUkMobile,
 } from '../nodes/HeroHealth/helpers/validation';
-import { FAKE_CREDENTIAL_VALUE, NODE, PRACTICE_GROUP_ID, locator } from './helpers/context';
+import { FAKE_CREDENTIAL_VALUE, NODE, PRACTICE_GROUP_ID, locator } from './helpers/constants';
 import { hero, useHeroMocks } from './helpers/hero';
 import { runNode } from './helpers/run';
 

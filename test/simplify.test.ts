@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { SIMPLE_FIELDS } from '../nodes/HeroHealth/helpers/output';
-import { locator } from './helpers/context';
+import { locator } from './helpers/constants';
 import { hero, useHeroMocks } from './helpers/hero';
 import { runNode } from './helpers/run';
 import { heroHealthTool, withDefaults } from './helpers/tool';

@@ -1,4 +1,4 @@
-import { locator } from './helpers/context';
+import { locator } from './helpers/constants';
 import { runNode } from './helpers/run';
 import { hero, useHeroMocks } from './helpers/hero';
 

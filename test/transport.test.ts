@@ -6,7 +6,7 @@ import {
 	type INodeType,
 } from 'n8n-workflow';
 
-import { FAKE_CREDENTIAL_VALUE, BASE_URL, PRACTICE_GROUP_ID, locator } from './helpers/context';
+import { FAKE_CREDENTIAL_VALUE, BASE_URL, PRACTICE_GROUP_ID, locator } from './helpers/constants';
 import { itemsOf, runNode } from './helpers/run';
 import { describeHeroErrorBody } from '../nodes/HeroHealth/transport/errors';
 import { FIRST_PAGE_INDEX, heroRequest } from '../nodes/HeroHealth/transport';

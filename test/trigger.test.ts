@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { HeroHealthTrigger } from '../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
 import { forgetDeliveries } from '../nodes/HeroHealthTrigger/replay';
-import { BASE_URL, FAKE_CREDENTIAL_VALUE } from './helpers/context';
+import { BASE_URL, FAKE_CREDENTIAL_VALUE } from './helpers/constants';
 import {
 	atHero,
 	createHookContext,

@@ -11,7 +11,7 @@ import {
 	MAX_ENTRIES,
 	rememberedDeliveries,
 } from '../nodes/HeroHealthTrigger/replay';
-import { BASE_URL } from './helpers/context';
+import { BASE_URL } from './helpers/constants';
 import { hero, useHeroMocks } from './helpers/hero';
 import { atHero, createHookContext, createWebhookContext, listAtHero } from './helpers/hookContext';
 

@@ -9,7 +9,7 @@ import {
 	requireId,
 	requireText,
 } from '../nodes/HeroHealth/helpers/validation';
-import { NODE } from './helpers/context';
+import { NODE } from './helpers/constants';
 
 const node = NODE as INode;
 

@@ -1,4 +1,4 @@
-import { locator } from './helpers/context';
+import { locator } from './helpers/constants';
 import { loadOptionsContext } from './helpers/n8n';
 import { itemsOf, runNode } from './helpers/run';
 import { searchWebhooks } from '../nodes/HeroHealth/methods/listSearch';

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 
 // Distinctive, so tests can prove it never shows up in an output or error.
 export const FAKE_CREDENTIAL_VALUE = ['hero', 'test', 'credential', '5f0c9a7e2b'].join('-');
@@ -15,3 +15,13 @@ export const DEFAULT_CREDENTIALS: ICredentialDataDecryptedObject = {
 export function locator(value: string, mode = 'id') {
 	return { __rl: true, mode, value };
 }
+
+/** The action node as plain data, for the checks that take a node (validation helpers). */
+export const NODE: INode = {
+	id: 'hero-node-id',
+	name: 'Hero Health',
+	type: 'CUSTOM.heroHealth',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
