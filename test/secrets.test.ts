@@ -8,7 +8,7 @@ import {
 	maskPhoneNumber,
 	redact,
 	scrubError,
-} from '../nodes/HeroHealth/transport/errors';
+} from '../nodes/HeroHealth/transport/scrub';
 import {
 	normaliseDate,
 	normaliseNhsNumber,

@@ -7,7 +7,7 @@ import {
 	heroApiRequestAllItems,
 	heroApiRequestOrNull,
 } from '../HeroHealth/transport';
-import { scrubError } from '../HeroHealth/transport/errors';
+import { scrubError } from '../HeroHealth/transport/scrub';
 
 /**
  * Events Hero sends (its newer docs and AsyncAPI page name them) that the enum of its Create

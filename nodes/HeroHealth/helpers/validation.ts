@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isNhsNumber, maskDateOfBirth, maskNhsNumber, maskPhoneNumber } from '../transport/errors';
+import { isNhsNumber, maskDateOfBirth, maskNhsNumber, maskPhoneNumber } from '../transport/scrub';
 
 /**
  * Checks of what users type or map from spreadsheets, run before any request is sent so that a

@@ -8,7 +8,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { heroRequest, heroRequestAllItems } from '../../transport';
-import { scrubError } from '../../transport/errors';
+import { scrubError } from '../../transport/scrub';
 import { signingKeysIn, withoutSigningKeys } from '../webhook/common';
 
 const properties: INodeProperties[] = [

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { WEBHOOK_EVENTS } from '../common.descriptions';
 import { requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
-import { scrubError } from '../../transport/errors';
+import { scrubError } from '../../transport/scrub';
 import { withoutSigningKey } from './common';
 
 /** Header names as HTTP allows them (RFC 9110 token characters). */
