@@ -1,7 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
 import {
-	isValidNhsNumber,
 	normaliseDate,
 	normaliseDateTime,
 	normaliseNhsNumber,
@@ -9,6 +8,7 @@ import {
 	requireId,
 	requireText,
 } from '../nodes/HeroHealth/helpers/validation';
+import { isNhsNumber } from '../nodes/HeroHealth/transport/scrub';
 import { NODE } from './helpers/constants';
 
 const node = NODE as INode;
@@ -19,10 +19,10 @@ describe('NHS numbers', () => {
 	});
 
 	it('checks the Modulus 11 check digit', () => {
-		expect(isValidNhsNumber('9434765919')).toBe(true);
-		expect(isValidNhsNumber('9434765918')).toBe(false);
+		expect(isNhsNumber('9434765919')).toBe(true);
+		expect(isNhsNumber('9434765918')).toBe(false);
 		// A remainder giving check digit 10 is never valid.
-		expect(isValidNhsNumber('1000000010')).toBe(false);
+		expect(isNhsNumber('1000000010')).toBe(false);
 	});
 
 	it.each([

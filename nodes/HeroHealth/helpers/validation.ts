@@ -26,9 +26,6 @@ function quote(value: unknown): string {
 	return JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
 }
 
-/** True for a 10-digit NHS number whose last digit is its Modulus 11 check digit. */
-export const isValidNhsNumber = isNhsNumber;
-
 /** Returns the NHS number as 10 digits; spaces and dashes are accepted and removed. */
 export function normaliseNhsNumber(
 	node: INode,
@@ -42,7 +39,7 @@ export function normaliseNhsNumber(
 	if (!/^\d{10}$/.test(digits)) {
 		throw invalid(node, itemIndex, field, `${maskNhsNumber(text)} is not 10 digits`);
 	}
-	if (!isValidNhsNumber(digits)) {
+	if (!isNhsNumber(digits)) {
 		throw invalid(
 			node,
 			itemIndex,
