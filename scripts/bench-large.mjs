@@ -3,6 +3,9 @@
 // 20,000) through our node, once with n8n's default saving of execution data and once with
 // successful executions not saved, each in a fresh `n8n start`. Reports time against the floor,
 // n8n's peak memory and the size of the execution n8n saved. bench.mjs calls it.
+import { LATENCY_MS, say, sleep } from './bench/common.mjs';
+import { campaignCounts, control, cpuSeconds, resetPeak, statusMb } from './bench/measure.mjs';
+import { postCampaign } from './bench/run.mjs';
 import { publicApi, setupOwner } from './n8n-runtime.mjs';
 
 export const LARGE_ROWS = Number(process.env.BENCH_LARGE_ROWS ?? 20000);
@@ -14,9 +17,6 @@ const SAVING = [
 	{ label: 'not saved on success', env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' } },
 ];
 
-/** @param {number} ms */
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-
 /**
  * @typedef {{ url: string, pid: number, stop: () => Promise<void> }} N8n
  * @param {{
@@ -24,50 +24,26 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
  *   apiKey: () => string,
  *   sandbox: { url: string },
  *   workflow: { id: string, path: string },
- *   latencyMs: number,
- *   statusMb: (pid: number, name: string) => number,
- *   cpuSeconds: (pid: number) => number,
- *   resetPeak: (pid: number) => boolean,
- *   campaignCounts: (base: string, runId: string, rows: number) => Promise<{ sent: number, lost: number, duplicated: number }>,
- *   say: (line: string) => void,
  * }} options
  */
-export async function largeCampaign({
-	start,
-	apiKey,
-	sandbox,
-	workflow,
-	latencyMs,
-	statusMb,
-	cpuSeconds,
-	resetPeak,
-	campaignCounts,
-	say,
-}) {
+export async function largeCampaign({ start, apiKey, sandbox, workflow }) {
 	const rows = LARGE_ROWS;
-	// The sandbox answers after `latencyMs`: with `LARGE_CONCURRENCY` requests out, no client
+	// The sandbox answers after BENCH_LATENCY_MS: with `LARGE_CONCURRENCY` requests out, no client
 	// can do better than this.
-	const floor = (rows * latencyMs) / 1000 / LARGE_CONCURRENCY;
+	const floor = (rows * LATENCY_MS) / 1000 / LARGE_CONCURRENCY;
 	/** @type {Array<Record<string, any>>} */
 	const results = [];
 	for (const saving of SAVING) {
 		say(`large campaign, ${saving.label}: starting n8n`);
 		const n8n = await start(saving.env);
 		try {
-			await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
+			await control(sandbox.url, 'POST', '/reset');
 			const rssBefore = statusMb(n8n.pid, 'VmRSS');
 			resetPeak(n8n.pid);
 			const runId = Math.random().toString(16).slice(2, 10);
 			const cpu0 = cpuSeconds(n8n.pid);
 			const t0 = performance.now();
-			const response = await fetch(`${n8n.url}/webhook/${workflow.path}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ rows, runId }),
-			});
-			await response.text();
-			const answered = (performance.now() - t0) / 1000;
-			if (!response.ok) throw new Error(`webhook ${workflow.path} → ${response.status}`);
+			const answered = await postCampaign(n8n, workflow, rows, runId);
 			// The execution is saved after the answer: wait until n8n lists it as finished.
 			/** @type {any} */
 			let execution;

@@ -31,6 +31,7 @@ export {
 export {
 	executeWorkflow,
 	importCredential,
+	importCredentials,
 	importWorkflow,
 	importWorkflows,
 	newId,

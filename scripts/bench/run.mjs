@@ -18,6 +18,23 @@ import { campaignCounts, control, cpuSeconds, resetPeak, statusMb } from './meas
  */
 
 /**
+ * POSTs a campaign of `rows` messages named by `runId` to the workflow's webhook, which
+ * answers when the last node has run; answers the seconds that took.
+ * @param {{ url: string }} n8n @param {{ path: string }} workflow @param {number} rows @param {string} runId
+ */
+export async function postCampaign(n8n, workflow, rows, runId) {
+	const t0 = performance.now();
+	const response = await fetch(`${n8n.url}/webhook/${workflow.path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ rows, runId }),
+	});
+	await response.text();
+	if (!response.ok) throw new Error(`webhook ${workflow.path} → ${response.status}`);
+	return (performance.now() - t0) / 1000;
+}
+
+/**
  * One campaign run: triggers the webhook, waits for the answer (the run has finished), reads the
  * n8n process's CPU, then the execution and the sandbox's counters.
  * @param {{ n8n: { url: string, pid: number }, apiKey: string, sandbox: { url: string },
@@ -31,15 +48,7 @@ async function runCampaign({ n8n, apiKey, sandbox, workflow, rows, sandboxConfig
 	await sleep(200);
 	const cpu0 = cpuSeconds(n8n.pid);
 	const from = monotonicMicros();
-	const t0 = performance.now();
-	const response = await fetch(`${n8n.url}/webhook/${workflow.path}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ rows, runId }),
-	});
-	await response.text();
-	const wall = (performance.now() - t0) / 1000;
-	if (!response.ok) throw new Error(`webhook ${workflow.path} → ${response.status}`);
+	const wall = await postCampaign(n8n, workflow, rows, runId);
 	// n8n saves the execution right after it answers: give it the same short time in every run
 	await sleep(300);
 	const cpu = cpuSeconds(n8n.pid) - cpu0;

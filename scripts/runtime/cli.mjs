@@ -51,6 +51,15 @@ export async function importCredential(runtime, env, credential) {
 }
 
 /**
+ * Imports several credentials with one CLI call (each n8n command takes ~5 s to boot).
+ * @param {Runtime} runtime @param {NodeJS.ProcessEnv} env
+ * @param {Array<{ id: string, name: string, type: string, data: Record<string, unknown> }>} credentials
+ */
+export async function importCredentials(runtime, env, credentials) {
+	await cliImport(runtime, env, 'import:credentials', credentials);
+}
+
+/**
  * Imports (creates or replaces, by id) a workflow.
  * @param {Runtime} runtime @param {NodeJS.ProcessEnv} env @param {Record<string, any>} workflow
  * @returns {Promise<string>} the workflow id

@@ -1,6 +1,7 @@
 // @ts-check
 // One real n8n 2.41.1 (with this package built and loaded) and one sandbox for the whole e2e suite.
 // Not a test file itself: n8n.test.mjs imports it.
+import assert from 'node:assert/strict';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -307,18 +308,19 @@ export function parseCsv(text) {
  * party, not n8n), then confirms it in the sandbox, which sends Hero's appointment.confirmed event.
  * Answers the reservation. The default slot (type 31 with practitioner 22) no seeded appointment holds.
  * @param {Stack} stack @param {string} patientId
- * @param {{ appointmentTypeId?: string, practitionerId?: string }} [slotOf]
+ * @param {{ appointmentTypeId?: string, practitionerId?: string, index?: number }} [slotOf]
  */
 export async function reserveAndConfirm(
 	stack,
 	patientId,
-	{ appointmentTypeId = '31', practitionerId = '22' } = {},
+	{ appointmentTypeId = '31', practitionerId = '22', index = 0 } = {},
 ) {
 	const state = await control(stack, 'GET', '/state?slots=true');
-	const slot = state.slots.find(
+	// The state lists every slot, taken or not: a test that books several passes the next index.
+	const slot = state.slots.filter(
 		(/** @type {any} */ item) =>
 			item.appointment_type_id === appointmentTypeId && item.practitioner_id === practitionerId,
-	);
+	)[index];
 	const reserved = await heroApi(stack, 'POST', '/v1/appointments', {
 		appointment_type_id: slot.appointment_type_id,
 		location_id: slot.location_id,
@@ -329,4 +331,143 @@ export async function reserveAndConfirm(
 	});
 	await control(stack, 'POST', `/appointments/${reserved.id}/confirm`);
 	return reserved;
+}
+
+// -------------------------------------------------------------------------------------------------
+// The Hero Health Trigger: its webhooks at Hero, signed deliveries and the runs they start.
+// The stack may be the queue suite's (its fields are the same).
+
+/** The Hero Health Trigger node of a workflow. @param {Record<string, any>} workflow */
+export function triggerNode(workflow) {
+	return workflow.nodes.find((/** @type {any} */ node) => node.type.endsWith('.heroHealthTrigger'));
+}
+
+/** The production URL n8n serves a trigger's webhook at. @param {string} base @param {string} webhookId */
+export function triggerUrl(base, webhookId) {
+	return `${base}/webhook/${webhookId}/webhook`;
+}
+
+/**
+ * Resets the sandbox, imports the workflow and adds someone else's webhook for the trigger's first
+ * event in the same practice group (deactivation must leave it alone).
+ * @param {Stack} stack @param {Record<string, any>} workflow
+ * @returns {Promise<{ workflowId: string, foreignId: string }>}
+ */
+export async function importTrigger(stack, workflow) {
+	stack.sandbox.reset();
+	const [workflowId] = await importExamples(stack, [workflow]);
+	const foreign = await heroApi(stack, 'POST', '/v1/webhooks', {
+		url: 'http://127.0.0.1:9/someone-else',
+		event_type: triggerNode(workflow).parameters.events[0],
+		description: 'another integration',
+	});
+	return { workflowId, foreignId: String(foreign.id) };
+}
+
+/** The ids of all webhooks at Hero (the sandbox). @param {Stack} stack @returns {Promise<string[]>} */
+export async function webhookIds(stack) {
+	const state = await control(stack, 'GET', '/state');
+	return state.webhooks.map((/** @type {any} */ hook) => String(hook.id));
+}
+
+/** The webhooks at Hero whose URL starts with `url`. @param {Stack} stack @param {string} url */
+export async function webhooksAt(stack, url) {
+	const state = await control(stack, 'GET', '/state');
+	return state.webhooks.filter((/** @type {any} */ hook) => String(hook.url).startsWith(url));
+}
+
+/**
+ * n8n 2.41 activates and deactivates through an outbox: the public API answers before the
+ * trigger's create()/delete() ran. Waits until the webhooks at `url` are `expected` (how many, or
+ * which events), then checks that they stay so for `quietMs`.
+ * @param {Stack} stack @param {string} url @param {number | string[]} expected
+ * @param {{ timeoutMs?: number, quietMs?: number }} [options]
+ */
+export async function settleWebhooks(stack, url, expected, { timeoutMs, quietMs = 500 } = {}) {
+	const wanted = typeof expected === 'number' ? expected : JSON.stringify([...expected].sort());
+	/** @param {any[]} hooks */
+	const got = (hooks) =>
+		typeof expected === 'number'
+			? hooks.length
+			: JSON.stringify(hooks.map((hook) => hook.event_type).sort());
+	const matches = async () => {
+		const hooks = await webhooksAt(stack, url);
+		return got(hooks) === wanted ? hooks : undefined;
+	};
+	await waitFor(matches, timeoutMs);
+	await sleep(quietMs);
+	const hooks = await matches();
+	assert.ok(hooks, `webhooks at ${url} settle at ${wanted}: ${got(await webhooksAt(stack, url))}`);
+	return hooks;
+}
+
+/** What the sandbox delivered to `url` (body, headers, status). @param {Stack} stack @param {string} url */
+export async function deliveriesTo(stack, url) {
+	const { data } = await control(stack, 'GET', '/deliveries');
+	return data.filter((/** @type {any} */ delivery) => delivery.url === url);
+}
+
+/** Hero's headers for a signed delivery. @param {string} key @param {string} timestamp @param {string} body */
+export function signedHeaders(key, timestamp, body) {
+	return {
+		'x-herohealth-timestamp': timestamp,
+		'x-herohealth-signature': sign(key, timestamp, body),
+	};
+}
+
+/**
+ * POSTs a delivery to a trigger's URL, as Hero (or someone else) would; answers the status.
+ * @param {string} url @param {{ headers?: Record<string, string>, body: string }} delivery
+ */
+export async function deliver(url, { headers = {}, body }) {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body,
+	});
+	await response.arrayBuffer();
+	return response.status;
+}
+
+/**
+ * Deliveries of an appointment.confirmed event that the trigger must refuse: signed with a key
+ * guessed, unsigned, a signature that is none, and signed with the real key but changed in transit.
+ * @param {string} signingKey the key the trigger registered
+ */
+export function forgedDeliveries(signingKey) {
+	const body = JSON.stringify({
+		object: 'Appointment',
+		id: '40001',
+		practice_group_id: '731',
+		event: 'appointment.confirmed',
+	});
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	return [
+		{ label: 'a guessed key', headers: signedHeaders('a-key-we-guessed', timestamp, body), body },
+		{ label: 'unsigned', headers: {}, body },
+		{
+			label: 'not a signature',
+			headers: { 'x-herohealth-timestamp': timestamp, 'x-herohealth-signature': 'deadbeef' },
+			body,
+		},
+		{
+			label: 'body changed in transit',
+			headers: signedHeaders(signingKey, timestamp, body),
+			body: body.replace('40001', '40002'),
+		},
+	];
+}
+
+/**
+ * Waits until the workflow has at least `count` executions, all finished; answers them (newest
+ * first) or undefined when the time is up.
+ * @param {Stack} stack @param {string} workflowId @param {number} count @param {number} [timeoutMs]
+ */
+export async function waitForRuns(stack, workflowId, count, timeoutMs) {
+	return await waitFor(async () => {
+		const list = await executions(stack, workflowId);
+		return list.length >= count && list.every((run) => run.finished || run.status !== 'running')
+			? list
+			: undefined;
+	}, timeoutMs);
 }

@@ -18,19 +18,26 @@ import {
 import { ROWS } from '../../scripts/make-recall-sample.mjs';
 import {
 	control,
+	deliver,
+	deliveriesTo,
 	executions,
-	heroApi,
+	forgedDeliveries,
 	importExamples,
 	importForServer,
+	importTrigger,
 	nodeItems,
 	parseCsv,
 	reserveAndConfirm,
 	runInServer,
 	runWorkflow,
-	sign,
+	settleWebhooks,
 	sleep,
 	startStack,
-	waitFor,
+	triggerNode,
+	triggerUrl,
+	waitForRuns,
+	webhookIds,
+	webhooksAt,
 } from './harness.mjs';
 
 /** @type {import('./harness.mjs').Stack} */
@@ -256,54 +263,25 @@ describe('example: book the first free appointment', () => {
 
 describe('example: text the patient when an appointment is confirmed (Hero Health Trigger)', () => {
 	const example = readExample('appointment-confirmed-message.json');
-	const triggerNode = example.nodes.find((/** @type {any} */ node) =>
-		node.type.endsWith('.heroHealthTrigger'),
-	);
-	const productionUrl = () => `${stack.n8n.url}/webhook/${triggerNode.webhookId}/webhook`;
+	const productionUrl = () => triggerUrl(stack.n8n.url, triggerNode(example).webhookId);
 	/** @type {string} */
 	let workflowId;
 	/** @type {string} */
 	let foreignWebhookId;
 
-	/** Our webhooks in the sandbox: those pointing at this n8n. */
-	async function ourWebhooks() {
-		const state = await control(stack, 'GET', '/state');
-		return state.webhooks.filter((/** @type {any} */ hook) =>
-			String(hook.url).startsWith(`${stack.n8n.url}/`),
-		);
-	}
+	/** Waits until our webhooks (those pointing at this n8n) number `count`. @param {number} count */
+	const settleAt = (count) => settleWebhooks(stack, `${stack.n8n.url}/`, count);
 
-	/**
-	 * n8n 2.41 publishes (activates) and unpublishes through an outbox: the public API answers
-	 * before the trigger's create()/delete() ran. Waits until our webhooks number `count`, then
-	 * checks that the number stays there.
-	 * @param {number} count
-	 */
-	async function settleAt(count) {
-		const hooks = await waitFor(async () => {
-			const list = await ourWebhooks();
-			return list.length === count ? list : undefined;
-		});
-		await sleep(500);
-		const again = await ourWebhooks();
-		assert.equal(
-			again.length,
-			count,
-			`our webhooks settle at ${count} (got ${hooks?.length ?? 'other'}, then ${again.length})`,
-		);
-		return again;
+	/** Webhooks created and deleted at Hero since `before` (the sandbox's counters). @param {any} before */
+	function webhookCalls(before) {
+		const counters = stack.sandbox.counters();
+		const since = (/** @type {string} */ name) =>
+			route(counters, name).received - route(before, name).received;
+		return { created: since('POST /v1/webhooks'), deleted: since('DELETE /v1/webhooks/{id}') };
 	}
 
 	before(async () => {
-		stack.sandbox.reset();
-		[workflowId] = await importExamples(stack, [example]);
-		// Someone else's webhook in the same practice group: deactivation must leave it alone.
-		const foreign = await heroApi(stack, 'POST', '/v1/webhooks', {
-			url: 'http://127.0.0.1:9/someone-else',
-			event_type: 'appointment.confirmed',
-			description: 'another integration',
-		});
-		foreignWebhookId = String(foreign.id);
+		({ workflowId, foreignId: foreignWebhookId } = await importTrigger(stack, example));
 	});
 
 	after(async () => {
@@ -327,19 +305,11 @@ describe('example: text the patient when an appointment is confirmed (Hero Healt
 			// A reservation made by someone else, then confirmed at the practice: Hero sends the event.
 			const reserved = await reserveAndConfirm(stack, '1008');
 			await stack.sandbox.settled();
-			const deliveries = (await control(stack, 'GET', '/deliveries')).data.filter(
-				(/** @type {any} */ delivery) => delivery.url === productionUrl(),
-			);
+			const deliveries = await deliveriesTo(stack, productionUrl());
 			assert.equal(deliveries.length, 1);
 			assert.equal(deliveries[0].status, 200);
 
-			const runs = await waitFor(async () => {
-				const list = await executions(stack, workflowId);
-				return list.length > before && list.every((run) => run.finished || run.status !== 'running')
-					? list
-					: undefined;
-			});
-			assert.ok(runs, 'the delivery started a run');
+			assert.ok(await waitForRuns(stack, workflowId, before + 1), 'the delivery started a run');
 			await sleep(1500); // nothing else may follow
 			const all = await executions(stack, workflowId, true);
 			assert.equal(all.length, before + 1, 'exactly one run');
@@ -368,42 +338,10 @@ describe('example: text the patient when an appointment is confirmed (Hero Healt
 		async () => {
 			const before = (await executions(stack, workflowId)).length;
 			const sentBefore = stack.sandbox.counters().messagesSent.total;
-			const body = JSON.stringify({
-				object: 'Appointment',
-				id: '40001',
-				practice_group_id: '731',
-				event: 'appointment.confirmed',
-			});
-			const timestamp = String(Math.floor(Date.now() / 1000));
-			const attempts = [
-				{
-					'x-herohealth-timestamp': timestamp,
-					'x-herohealth-signature': sign('a-key-we-guessed', timestamp, body),
-				},
-				{},
-				{ 'x-herohealth-timestamp': timestamp, 'x-herohealth-signature': 'deadbeef' },
-			];
-			for (const headers of attempts) {
-				const response = await fetch(productionUrl(), {
-					method: 'POST',
-					headers: { 'content-type': 'application/json', ...headers },
-					body,
-				});
-				assert.equal(response.status, 401, `headers ${JSON.stringify(headers)}`);
+			const [hook] = await webhooksAt(stack, productionUrl());
+			for (const forged of forgedDeliveries(hook.signing_key)) {
+				assert.equal(await deliver(productionUrl(), forged), 401, forged.label);
 			}
-			// Signed with the real key but the body changed in transit: also refused.
-			const [hook] = await ourWebhooks();
-			const tampered = body.replace('40001', '40002');
-			const response = await fetch(productionUrl(), {
-				method: 'POST',
-				headers: {
-					'content-type': 'application/json',
-					'x-herohealth-timestamp': timestamp,
-					'x-herohealth-signature': sign(hook.signing_key, timestamp, body),
-				},
-				body: tampered,
-			});
-			assert.equal(response.status, 401);
 			await sleep(1500);
 			assert.equal((await executions(stack, workflowId)).length, before, 'no run started');
 			assert.equal(stack.sandbox.counters().messagesSent.total, sentBefore);
@@ -413,9 +351,8 @@ describe('example: text the patient when an appointment is confirmed (Hero Healt
 	test('deactivating removes exactly our webhooks', async () => {
 		await deactivate(stack.n8n.url, stack.apiKey, workflowId);
 		await settleAt(0);
-		const state = await control(stack, 'GET', '/state');
 		assert.deepEqual(
-			state.webhooks.map((/** @type {any} */ hook) => String(hook.id)),
+			await webhookIds(stack),
 			[foreignWebhookId],
 			'the other integration’s webhook is still there',
 		);
@@ -432,19 +369,10 @@ describe('example: text the patient when an appointment is confirmed (Hero Healt
 				await deactivate(stack.n8n.url, stack.apiKey, workflowId);
 				await settleAt(0);
 			}
-			const counters = stack.sandbox.counters();
-			const created =
-				route(counters, 'POST /v1/webhooks').received - route(before, 'POST /v1/webhooks').received;
-			const deleted =
-				route(counters, 'DELETE /v1/webhooks/{id}').received -
-				route(before, 'DELETE /v1/webhooks/{id}').received;
+			const { created, deleted } = webhookCalls(before);
 			assert.equal(created, 10);
 			assert.equal(deleted, 10);
-			const state = await control(stack, 'GET', '/state');
-			assert.deepEqual(
-				state.webhooks.map((/** @type {any} */ hook) => String(hook.id)),
-				[foreignWebhookId],
-			);
+			assert.deepEqual(await webhookIds(stack), [foreignWebhookId]);
 		},
 	);
 
@@ -459,18 +387,9 @@ describe('example: text the patient when an appointment is confirmed (Hero Healt
 			}
 			await sleep(3000);
 			await settleAt(0);
-			const counters = stack.sandbox.counters();
-			const created =
-				route(counters, 'POST /v1/webhooks').received - route(before, 'POST /v1/webhooks').received;
-			const deleted =
-				route(counters, 'DELETE /v1/webhooks/{id}').received -
-				route(before, 'DELETE /v1/webhooks/{id}').received;
+			const { created, deleted } = webhookCalls(before);
 			assert.equal(created, deleted, 'every webhook made was deleted again');
-			const state = await control(stack, 'GET', '/state');
-			assert.deepEqual(
-				state.webhooks.map((/** @type {any} */ hook) => String(hook.id)),
-				[foreignWebhookId],
-			);
+			assert.deepEqual(await webhookIds(stack), [foreignWebhookId]);
 		},
 	);
 
@@ -478,9 +397,7 @@ describe('example: text the patient when an appointment is confirmed (Hero Healt
 		const multi = structuredClone(example);
 		multi.id = 'HeroTriggerMulti';
 		multi.name = 'Hero Health: several events';
-		const node = multi.nodes.find((/** @type {any} */ item) =>
-			item.type.endsWith('.heroHealthTrigger'),
-		);
+		const node = triggerNode(multi);
 		node.webhookId = '6c1f0a52-7d0e-4a8e-9a51-3f2b9d2c4e11';
 		node.parameters.events = [
 			'appointment.cancelled',
@@ -498,8 +415,7 @@ describe('example: text the patient when an appointment is confirmed (Hero Healt
 			]);
 			assert.ok(
 				hooks.every(
-					(/** @type {any} */ hook) =>
-						hook.url === `${stack.n8n.url}/webhook/${node.webhookId}/webhook`,
+					(/** @type {any} */ hook) => hook.url === triggerUrl(stack.n8n.url, node.webhookId),
 				),
 			);
 		} finally {

@@ -13,13 +13,20 @@ import {
 } from '../../scripts/n8n-runtime.mjs';
 import {
 	control,
+	deliver,
+	deliveriesTo,
 	executions,
 	heroApi,
-	importExamples,
-	sign,
+	importTrigger,
+	settleWebhooks,
+	signedHeaders,
 	sleep,
+	triggerNode,
+	triggerUrl,
 	useStack,
-	waitFor,
+	waitForRuns,
+	webhookIds,
+	webhooksAt,
 } from './harness.mjs';
 
 /** @type {import('./harness.mjs').Stack} */
@@ -32,42 +39,15 @@ describe('Hero Health Trigger: orphans and replays', () => {
 	let workflowId;
 	/** @type {string} */
 	let foreignId;
-	const ourUrl = () => `${stack.n8n.url}/webhook/${WEBHOOK_ID}/webhook`;
+	const ourUrl = () => triggerUrl(stack.n8n.url, WEBHOOK_ID);
 
-	/** The sandbox's webhooks whose URL is this trigger's. */
-	async function atOurUrl() {
-		const state = await control(stack, 'GET', '/state');
-		return state.webhooks.filter((/** @type {any} */ hook) => hook.url === ourUrl());
-	}
-
-	/**
-	 * Waits until the webhooks at our URL are exactly these events (n8n activates through an
-	 * outbox: the public API answers before create()/delete() ran), then checks they stay so.
-	 * @param {string[]} events
-	 */
-	async function settleAt(events) {
-		const matches = async () => {
-			const hooks = await atOurUrl();
-			const got = hooks.map((/** @type {any} */ hook) => hook.event_type).sort();
-			return JSON.stringify(got) === JSON.stringify([...events].sort()) ? hooks : undefined;
-		};
-		await waitFor(matches);
-		await sleep(500);
-		const hooks = await matches();
-		assert.ok(
-			hooks,
-			`webhooks at our URL settle at ${JSON.stringify(events)}: ${JSON.stringify(await atOurUrl())}`,
-		);
-		return hooks;
-	}
+	/** Waits until the webhooks at our URL are exactly these events. @param {string[]} events */
+	const settleAt = (events) => settleWebhooks(stack, ourUrl(), events);
 
 	before(async () => {
-		stack.sandbox.reset();
 		// The trigger alone: each delivery it accepts is one execution, nothing else runs.
 		const example = readExample('appointment-confirmed-message.json');
-		const trigger = structuredClone(
-			example.nodes.find((/** @type {any} */ node) => node.type.endsWith('.heroHealthTrigger')),
-		);
+		const trigger = structuredClone(triggerNode(example));
 		trigger.webhookId = WEBHOOK_ID;
 		trigger.parameters.events = ['appointment.cancelled'];
 		const workflow = {
@@ -78,13 +58,7 @@ describe('Hero Health Trigger: orphans and replays', () => {
 			connections: {},
 			pinData: {},
 		};
-		[workflowId] = await importExamples(stack, [workflow]);
-		const foreign = await heroApi(stack, 'POST', '/v1/webhooks', {
-			url: 'http://127.0.0.1:9/someone-else',
-			event_type: 'appointment.cancelled',
-			description: 'another integration',
-		});
-		foreignId = String(foreign.id);
+		({ workflowId, foreignId } = await importTrigger(stack, workflow));
 	});
 
 	after(async () => {
@@ -115,9 +89,8 @@ describe('Hero Health Trigger: orphans and replays', () => {
 			});
 			await deactivate(stack.n8n.url, stack.apiKey, workflowId);
 			await settleAt([]);
-			const state = await control(stack, 'GET', '/state');
 			assert.deepEqual(
-				state.webhooks.map((/** @type {any} */ hook) => String(hook.id)),
+				await webhookIds(stack),
 				[foreignId],
 				'only the other integration’s webhook is left',
 			);
@@ -135,46 +108,25 @@ describe('Hero Health Trigger: orphans and replays', () => {
 			// The practice cancels the seeded appointment 40001: the sandbox delivers the signed event.
 			await control(stack, 'POST', '/appointments/40001/cancel');
 			await stack.sandbox.settled();
-			const [delivery] = (await control(stack, 'GET', '/deliveries')).data.filter(
-				(/** @type {any} */ item) => item.url === ourUrl(),
-			);
+			const [delivery] = await deliveriesTo(stack, ourUrl());
 			assert.equal(delivery?.status, 200, JSON.stringify(delivery));
 
 			// The same bytes and headers, sent twice more (as someone who captured it would).
 			for (let i = 0; i < 2; i++) {
-				const response = await fetch(ourUrl(), {
-					method: 'POST',
-					headers: delivery.headers,
-					body: delivery.body,
-				});
-				assert.equal(response.status, 200, 'a replay is acknowledged');
-				await response.arrayBuffer();
+				assert.equal(await deliver(ourUrl(), delivery), 200, 'a replay is acknowledged');
 			}
-			const runs = await waitFor(async () => {
-				const list = await executions(stack, workflowId);
-				return list.length > before ? list : undefined;
-			});
-			assert.ok(runs, 'the first delivery started a run');
+			assert.ok(
+				await waitForRuns(stack, workflowId, before + 1),
+				'the first delivery started a run',
+			);
 			await sleep(2000); // nothing else may follow
 			assert.equal((await executions(stack, workflowId)).length, before + 1, 'exactly one run');
 
 			// The same event sent anew (a new timestamp, so a new signature) still starts its own run.
-			const [hook] = await atOurUrl();
-			const timestamp = String(Date.now());
-			const fresh = await fetch(ourUrl(), {
-				method: 'POST',
-				headers: {
-					'content-type': 'application/json',
-					'x-herohealth-timestamp': timestamp,
-					'x-herohealth-signature': sign(hook.signing_key, timestamp, delivery.body),
-				},
-				body: delivery.body,
-			});
-			assert.equal(fresh.status, 200);
-			const second = await waitFor(async () => {
-				const list = await executions(stack, workflowId);
-				return list.length > before + 1 ? list : undefined;
-			});
+			const [hook] = await webhooksAt(stack, ourUrl());
+			const headers = signedHeaders(hook.signing_key, String(Date.now()), delivery.body);
+			assert.equal(await deliver(ourUrl(), { headers, body: delivery.body }), 200);
+			const second = await waitForRuns(stack, workflowId, before + 2);
 			assert.equal(second?.length, before + 2, 'the new delivery starts a run');
 		},
 	);

@@ -23,7 +23,23 @@ import {
 	readExample,
 	sandboxCredential,
 } from '../../scripts/n8n-runtime.mjs';
-import { control, heroApi, importExamples, sign, sleep, waitFor } from '../e2e/harness.mjs';
+import {
+	control,
+	deliver,
+	deliveriesTo,
+	forgedDeliveries,
+	heroApi,
+	importExamples,
+	importTrigger,
+	reserveAndConfirm,
+	settleWebhooks,
+	sleep,
+	triggerNode,
+	triggerUrl,
+	waitFor,
+	webhookIds,
+	webhooksAt,
+} from '../e2e/harness.mjs';
 import { startQueueStack } from './stack.mjs';
 
 /** @type {import('./stack.mjs').QueueStack} */
@@ -103,10 +119,7 @@ async function startByWebhook(path, body) {
 
 describe('Hero Health Trigger in queue mode (activation on main, deliveries on the webhook processor)', () => {
 	const example = readExample('appointment-confirmed-message.json');
-	const triggerNode = example.nodes.find((/** @type {any} */ node) =>
-		node.type.endsWith('.heroHealthTrigger'),
-	);
-	const productionUrl = () => `${stack.webhook.url}/webhook/${triggerNode.webhookId}/webhook`;
+	const productionUrl = () => triggerUrl(stack.webhook.url, triggerNode(example).webhookId);
 	/** @type {string} */
 	let workflowId;
 	/** @type {string} */
@@ -115,44 +128,19 @@ describe('Hero Health Trigger in queue mode (activation on main, deliveries on t
 	let registeredIds = [];
 	let slotsTaken = 0;
 
-	/** Our webhooks at Hero: those pointing at the webhook processor. */
-	async function ourWebhooks() {
-		const state = await control(harnessStack, 'GET', '/state');
-		return state.webhooks.filter((/** @type {any} */ hook) =>
-			String(hook.url).startsWith(`${stack.webhook.url}/`),
-		);
-	}
-
-	/** Waits until our webhooks number `count`, then checks that they stay so. @param {number} count */
-	async function settleAt(count) {
-		await waitFor(async () => (await ourWebhooks()).length === count, 30_000);
-		await sleep(2000);
-		const hooks = await ourWebhooks();
-		assert.equal(hooks.length, count, `our webhooks settle at ${count}`);
-		return hooks;
-	}
-
-	/** Reserves a free GP slot for the patient and confirms it at the practice: Hero sends the event. @param {string} patientId */
-	async function confirmAppointment(patientId) {
-		const state = await control(harnessStack, 'GET', '/state?slots=true');
-		// the state lists every slot, taken or not: each call takes the next one
-		const slot = state.slots.filter(
-			(/** @type {any} */ item) =>
-				item.appointment_type_id === '31' && item.practitioner_id === '22',
-		)[slotsTaken++];
-		const reserved = await heroApi(harnessStack, 'POST', '/v1/appointments', {
-			appointment_type_id: slot.appointment_type_id,
-			location_id: slot.location_id,
-			practitioner_id: slot.practitioner_id,
-			start_time: slot.start_time,
-			duration: slot.duration,
-			patient_id: patientId,
+	/** Waits until our webhooks (those pointing at the webhook processor) number `count`. @param {number} count */
+	const settleAt = (count) =>
+		settleWebhooks(harnessStack, `${stack.webhook.url}/`, count, {
+			timeoutMs: 30_000,
+			quietMs: 2000,
 		});
-		await control(harnessStack, 'POST', `/appointments/${reserved.id}/confirm`);
+
+	/** Reserves the next free GP slot for the patient and confirms it: Hero sends the event. @param {string} patientId */
+	async function confirmAppointment(patientId) {
+		const reserved = await reserveAndConfirm(harnessStack, patientId, { index: slotsTaken++ });
 		await stack.sandbox.settled();
-		const deliveries = (await control(harnessStack, 'GET', '/deliveries')).data.filter(
-			(/** @type {any} */ delivery) =>
-				delivery.url === productionUrl() && JSON.parse(delivery.body).id === String(reserved.id),
+		const deliveries = (await deliveriesTo(harnessStack, productionUrl())).filter(
+			(/** @type {any} */ delivery) => JSON.parse(delivery.body).id === String(reserved.id),
 		);
 		return { appointmentId: String(reserved.id), deliveries };
 	}
@@ -183,14 +171,7 @@ describe('Hero Health Trigger in queue mode (activation on main, deliveries on t
 	}
 
 	before(async () => {
-		stack.sandbox.reset();
-		[workflowId] = await importExamples(harnessStack, [example]);
-		const foreign = await heroApi(harnessStack, 'POST', '/v1/webhooks', {
-			url: 'http://127.0.0.1:9/someone-else',
-			event_type: 'appointment.confirmed',
-			description: 'another integration',
-		});
-		foreignWebhookId = String(foreign.id);
+		({ workflowId, foreignId: foreignWebhookId } = await importTrigger(harnessStack, example));
 	});
 
 	after(async () => {
@@ -223,40 +204,9 @@ describe('Hero Health Trigger in queue mode (activation on main, deliveries on t
 	test('forged or unsigned deliveries get 401 and start nothing', { timeout: 60_000 }, async () => {
 		const before = (await executionsOf(workflowId)).length;
 		const sent0 = stack.sandbox.counters().messagesSent.total;
-		const body = JSON.stringify({
-			object: 'Appointment',
-			id: '40001',
-			practice_group_id: '731',
-			event: 'appointment.confirmed',
-		});
-		const timestamp = String(Math.floor(Date.now() / 1000));
-		const [hook] = await ourWebhooks();
-		/** @type {Array<{ headers: Record<string, string>, body: string }>} */
-		const attempts = [
-			{
-				headers: {
-					'x-herohealth-timestamp': timestamp,
-					'x-herohealth-signature': sign('guessed', timestamp, body),
-				},
-				body,
-			},
-			{ headers: {}, body },
-			// signed with the real key, body changed in transit
-			{
-				headers: {
-					'x-herohealth-timestamp': timestamp,
-					'x-herohealth-signature': sign(hook.signing_key, timestamp, body),
-				},
-				body: body.replace('40001', '40002'),
-			},
-		];
-		for (const attempt of attempts) {
-			const response = await fetch(productionUrl(), {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', ...attempt.headers },
-				body: attempt.body,
-			});
-			assert.equal(response.status, 401);
+		const [hook] = await webhooksAt(harnessStack, productionUrl());
+		for (const forged of forgedDeliveries(hook.signing_key)) {
+			assert.equal(await deliver(productionUrl(), forged), 401, forged.label);
 		}
 		await sleep(2000);
 		assert.equal((await executionsOf(workflowId)).length, before, 'no run started');
@@ -306,11 +256,7 @@ describe('Hero Health Trigger in queue mode (activation on main, deliveries on t
 	test('deactivating removes exactly our webhook', async () => {
 		await deactivate(stack.n8n.url, stack.apiKey, workflowId);
 		await settleAt(0);
-		const state = await control(harnessStack, 'GET', '/state');
-		assert.deepEqual(
-			state.webhooks.map((/** @type {any} */ hook) => String(hook.id)),
-			[foreignWebhookId],
-		);
+		assert.deepEqual(await webhookIds(harnessStack), [foreignWebhookId]);
 	});
 });
 

@@ -15,6 +15,7 @@ import {
 	reserveAndConfirm,
 	startStack,
 	waitFor,
+	webhooksAt,
 } from '../e2e/harness.mjs';
 import {
 	addHeroHealthAction,
@@ -322,10 +323,7 @@ uiTest(
 			await page.getByTestId('workflow-open-publish-modal-button').click();
 			await page.getByTestId('workflow-publish-button').click();
 			const hooks = await waitFor(async () => {
-				const state = await control(stack, 'GET', '/state');
-				const ours = state.webhooks.filter((/** @type {any} */ hook) =>
-					String(hook.url).startsWith(`${stack.n8n.url}/`),
-				);
+				const ours = await webhooksAt(stack, `${stack.n8n.url}/`);
 				return ours.length ? ours : undefined;
 			}, 60_000);
 			assert.ok(hooks, 'publishing registered the Hero webhook');
