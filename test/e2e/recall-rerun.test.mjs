@@ -54,10 +54,12 @@ function recallWorkflow(campaign) {
 async function runRecall(workflow) {
 	const run = await runInServer(stack, workflow);
 	/** @type {Map<string, any>} */
-	const report = new Map(nodeItems(run, 'Sort by Row').map((row) => [String(row.row), row]));
+	const lines = nodeItems(run, 'Sort by Row');
+	const report = new Map(lines.map((row) => [String(row.row), row]));
 	const counters = stack.sandbox.counters();
 	const send = counters.requests[SEND] ?? { answered: {} };
 	return {
+		lines: lines.length,
 		report,
 		counters,
 		sends: send.answered['200'] ?? 0,
@@ -188,13 +190,19 @@ test(
 		stack.sandbox.reset();
 		const campaign = `e2e recall killed ${Date.now()}`;
 		const id = await importForServer(stack, recallWorkflow(campaign));
-		// What a run killed mid-batch leaves: row 2 (patient 1001) logged "sending", and a send Hero
+		// What a run killed mid-batch leaves: row 2 (patient 1001) logged "sending"; row 4 (patient
+		// 1003) logged "sending" and then "sent" (killed before the mark was cleared); and a send Hero
 		// refused (row 3), logged "not sent", which is tried again.
-		const [killed, refused] = [ROWS[0].row[0], ROWS[1].row[0]].map((nhs) => nhs.replace(/\s/g, ''));
+		const [killed, refused, answered] = [0, 1, 2].map((index) =>
+			ROWS[index].row[0].replace(/\s/g, ''),
+		);
+		const mark = { campaign, status: 'sending (batch 2)', message_id: '', run_id: 'killed' };
 		await recallLog('POST', '/rows', {
 			data: [
-				{ campaign, nhs_number: killed, status: 'sending', message_id: '', run_id: 'killed' },
-				{ campaign, nhs_number: refused, status: 'not sent', message_id: '', run_id: 'killed' },
+				{ ...mark, nhs_number: killed },
+				{ ...mark, nhs_number: answered },
+				{ ...mark, nhs_number: answered, status: 'sent', message_id: 'killed-1' },
+				{ ...mark, nhs_number: refused, status: 'not sent' },
 			],
 		});
 
@@ -204,19 +212,36 @@ test(
 		assert.match(row2.detail, /stopped while sending/);
 		assert.equal(run.counters.messagesSent.byPatient['1001'], undefined, 'row 2 not sent');
 		assert.equal(run.report.get('3').outcome, 'sent', 'the refused send is tried again');
-		for (const row of DUE.filter((row) => row !== '2'))
+		assert.equal(run.report.get('4').outcome, 'already sent', "the last row logged is the row's");
+		assert.equal(run.report.get('4').message_id, 'killed-1');
+		assert.equal(run.counters.messagesSent.byPatient['1003'], undefined, 'row 4 not sent');
+		for (const row of DUE.filter((row) => !['2', '4'].includes(row)))
 			assert.equal(run.report.get(row).outcome, 'sent', `row ${row}`);
-		assert.equal(run.sends, DUE.length - 1);
+		assert.equal(run.sends, DUE.length - 2);
+		assert.equal(run.lines, ROWS.length, 'one line per row');
 		assert.equal(run.report.size, ROWS.length, 'every row is in the report');
 		const log = await logRows(campaign);
 		assert.deepEqual(
 			log.filter((row) => row.nhs_number === killed).map((row) => row.status),
-			['sending'],
+			['sending (batch 2)'],
 			'the "sending" row is left for the user to check',
 		);
 		assert.equal(
 			log.filter((row) => row.status === 'not sent' && row.run_id === 'killed').length,
 			0,
+		);
+		// The run's own rows: its marks cleared, each send logged with its outcome.
+		const own = log.filter((row) => row.run_id !== 'killed');
+		assert.deepEqual(
+			own.map((row) => [row.nhs_number, row.status, row.message_id]).sort(),
+			[...run.report.values()]
+				.filter((row) => row.patient_id)
+				.map((row) => [
+					row.nhs_number.replace(/\s/g, ''),
+					row.outcome === 'sent' ? 'sent' : 'not sent',
+					row.message_id,
+				])
+				.sort(),
 		);
 
 		// After checking Hero, the user deletes the row: the next run sends row 2, and only row 2.
@@ -232,6 +257,7 @@ test(
 		assert.equal(next.report.get('2').outcome, 'sent');
 		assert.equal(next.sends, run.sends + 1);
 		assert.equal(next.counters.messagesSent.byPatient['1001'], 1);
+		assert.equal(next.lines, ROWS.length);
 		for (const row of DUE.filter((row) => row !== '2'))
 			assert.equal(next.report.get(row).outcome, 'already sent', `row ${row}`);
 	},
