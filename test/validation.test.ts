@@ -8,7 +8,7 @@ import {
 	requireId,
 	requireText,
 } from '../nodes/HeroHealth/helpers/validation';
-import { isNhsNumber } from '../nodes/HeroHealth/transport/scrub';
+import { isNhsNumber } from '../nodes/HeroHealth/helpers/checkDigits';
 import { NODE } from './helpers/constants';
 
 const node = NODE as INode;

@@ -2,6 +2,20 @@
 // Talking to a running n8n over HTTP: its internal REST API (owner setup, API key) and its public API.
 import { randomBytes } from 'node:crypto';
 
+/**
+ * An answer's status and its body: JSON parsed, any other text as it is.
+ * @param {Response} response
+ * @returns {Promise<{ status: number, body: any }>}
+ */
+async function statusAndBody(response) {
+	const text = await response.text();
+	try {
+		return { status: response.status, body: text ? JSON.parse(text) : undefined };
+	} catch {
+		return { status: response.status, body: text };
+	}
+}
+
 /** A tiny cookie-keeping client for n8n's internal REST API (/rest/...). */
 export class RestClient {
 	/** @param {string} url */
@@ -35,14 +49,7 @@ export class RestClient {
 			const eq = pair.indexOf('=');
 			if (eq > 0) this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
 		}
-		const text = await response.text();
-		let parsed;
-		try {
-			parsed = text ? JSON.parse(text) : undefined;
-		} catch {
-			parsed = text;
-		}
-		return { status: response.status, body: parsed };
+		return await statusAndBody(response);
 	}
 
 	/**
@@ -117,14 +124,7 @@ export async function publicApi(url, apiKey, method, path, body) {
 		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	const text = await response.text();
-	let parsed;
-	try {
-		parsed = text ? JSON.parse(text) : undefined;
-	} catch {
-		parsed = text;
-	}
-	return { status: response.status, body: parsed };
+	return await statusAndBody(response);
 }
 
 /** @param {string} url @param {string} apiKey @param {string} workflowId */

@@ -32,7 +32,7 @@ import {
 	runWorkflow,
 	settleWebhooks,
 	sleep,
-	startStack,
+	useStack,
 	triggerNode,
 	triggerUrl,
 	waitForRuns,
@@ -42,17 +42,7 @@ import {
 
 /** @type {import('./harness.mjs').Stack} */
 let stack;
-
-before(
-	async () => {
-		stack = await startStack();
-	},
-	{ timeout: 15 * 60_000 },
-);
-
-after(async () => {
-	await stack?.stop();
-});
+useStack((ready) => (stack = ready));
 
 /** A route's counter in the sandbox (requests received, answers by status). @param {any} counters @param {string} route */
 function route(counters, route) {

@@ -7,25 +7,15 @@
 // A row a killed run left "sending" in that table is reported "check in Hero" and not sent.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { publicApi, readExample } from '../../scripts/n8n-runtime.mjs';
 import { ROWS } from '../../scripts/make-recall-sample.mjs';
-import { control, importForServer, nodeItems, runInServer, startStack } from './harness.mjs';
+import { control, importForServer, nodeItems, runInServer, useStack } from './harness.mjs';
 
 /** @type {import('./harness.mjs').Stack} */
 let stack;
-
-before(
-	async () => {
-		stack = await startStack();
-	},
-	{ timeout: 15 * 60_000 },
-);
-
-after(async () => {
-	await stack?.stop();
-});
+useStack((ready) => (stack = ready));
 
 const SEND = 'POST /v1/messages/send';
 /** Spreadsheet rows (numbers as the report gives them) due a message: the sample's "sent" rows. */
@@ -53,7 +43,7 @@ function recallWorkflow(campaign) {
  */
 async function runRecall(workflow) {
 	const run = await runInServer(stack, workflow);
-	/** @type {Map<string, any>} */
+	/** @type {any[]} */
 	const lines = nodeItems(run, 'Sort by Row');
 	const report = new Map(lines.map((row) => [String(row.row), row]));
 	const counters = stack.sandbox.counters();
@@ -152,8 +142,11 @@ const LOG_TABLE = 'hero_recall_log';
  * @param {string} method @param {string} path under /data-tables/<id> @param {unknown} [body]
  */
 async function recallLog(method, path, body) {
-	const api = (/** @type {string} */ verb, /** @type {string} */ to, /** @type {unknown} */ data) =>
-		publicApi(stack.n8n.url, stack.apiKey, verb, to, data);
+	const api = (
+		/** @type {string} */ verb,
+		/** @type {string} */ to,
+		/** @type {unknown} */ data = undefined,
+	) => publicApi(stack.n8n.url, stack.apiKey, verb, to, data);
 	const filter = encodeURIComponent(JSON.stringify({ name: LOG_TABLE }));
 	let [table] = (await api('GET', `/data-tables?filter=${filter}`)).body.data;
 	if (!table) {

@@ -80,6 +80,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Operations and the transport all see this context: parameters read without needless expression work.
 	const context = withParameterShortcuts(this);
 
+	const continueOnFail = this.continueOnFail();
 	const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as IDataObject;
 	const concurrency = Math.max(
 		1,
@@ -90,9 +91,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		maxRequestsPerSecond: Number(requestOptions.maxRequestsPerSecond ?? 0),
 		timeout: Number(requestOptions.timeoutSeconds ?? 60) * 1000,
 		concurrency,
-		haltOnFailure: !this.continueOnFail(),
+		haltOnFailure: !continueOnFail,
 	});
-	const continueOnFail = this.continueOnFail();
 	const results: INodeExecutionData[][] = new Array(items.length);
 
 	// n8n keeps only { error } in a failed item's JSON; the description and HTTP code travel on the

@@ -1,18 +1,26 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isNhsNumber, maskDateOfBirth, maskNhsNumber, maskPhoneNumber } from '../transport/scrub';
+import { maskDateOfBirth, maskNhsNumber, maskPhoneNumber } from '../transport/scrub';
+import { hasVerhoeffCheckDigit, isNhsNumber } from './checkDigits';
 
 /**
  * Checks of what users type or map from spreadsheets, run before any request is sent so that a
  * bad row fails alone, with the field and the item named, and nothing reaches Hero for it.
  */
 
+/** A bad parameter of one item: the message names the item, and n8n pairs the error with it. */
+export function itemError(
+	node: INode,
+	itemIndex: number,
+	message: string,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(node, `${message} (item ${itemIndex})`, { itemIndex, description });
+}
+
 function invalid(node: INode, itemIndex: number, field: string, problem: string, hint?: string) {
-	return new NodeOperationError(node, `${field} ${problem} (item ${itemIndex})`, {
-		itemIndex,
-		description: hint,
-	});
+	return itemError(node, itemIndex, `${field} ${problem}`, hint);
 }
 
 /** A date of birth identifies a patient: errors show it masked (`****-**-31`), other dates quoted. */
@@ -176,6 +184,20 @@ export function requireId(node: INode, itemIndex: number, value: unknown, field:
 	return text;
 }
 
+/** Hero IDs from a multi-select, an array, or a comma-separated text; each checked as requireId. */
+export function requireIdList(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	field: string,
+): string[] {
+	const values = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return values
+		.map((entry) => String(entry).trim())
+		.filter((entry) => entry !== '')
+		.map((entry) => requireId(node, itemIndex, entry, field));
+}
+
 /** Royal Mail postcode shapes (outward code, then inward code `9AA`), and the special GIR 0AA. */
 const UK_POSTCODE =
 	/^(?:GIR0AA|[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKPSTUW]|[A-HK-Y]\d[ABEHMNPRV-Y])\d[ABD-HJLNP-UW-Z]{2})$/;
@@ -220,40 +242,6 @@ export function normaliseGmcNumber(
 		);
 	}
 	return digits;
-}
-
-// Verhoeff check digit tables (dihedral group D5), as SNOMED CT identifiers use.
-const VERHOEFF_D = [
-	[0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-	[1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
-	[2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-	[3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
-	[4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
-	[5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-	[6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
-	[7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
-	[8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-	[9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
-];
-const VERHOEFF_P = [
-	[0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-	[1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
-	[5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-	[8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-	[9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
-	[4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-	[2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
-	[7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
-];
-
-/** True when the last digit is the Verhoeff check digit of the others. */
-export function hasVerhoeffCheckDigit(digits: string): boolean {
-	let check = 0;
-	for (let i = 0; i < digits.length; i++) {
-		const digit = Number(digits[digits.length - 1 - i]);
-		check = VERHOEFF_D[check][VERHOEFF_P[i % 8][digit]];
-	}
-	return check === 0;
 }
 
 /** Returns a SNOMED CT code: 6 to 18 digits, no leading zero, ending in its Verhoeff check digit. */

@@ -19,7 +19,13 @@ import {
 	RETRY_AFTER_MAX_MS,
 	retryAfterMs,
 } from './retry';
-import { PRECHECK_STOP, RequestWithheld, runCredential, runState, type HeroContext } from './runState';
+import {
+	PRECHECK_STOP,
+	RequestWithheld,
+	runCredential,
+	runState,
+	type HeroContext,
+} from './runState';
 
 export { CREDENTIAL_NAME } from './credentials';
 export { ENDPOINTS, type EndpointName } from './endpoints';

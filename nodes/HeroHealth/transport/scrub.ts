@@ -3,6 +3,8 @@
  * masked (NHS numbers, phone numbers, dates of birth).
  */
 
+import { isNhsNumber } from '../helpers/checkDigits';
+
 const SECRET_PLACEHOLDER = '[redacted]';
 /** Secrets shorter than this (a practice group ID such as 731) are redacted only as whole words. */
 const SHORT_SECRET = 8;
@@ -91,16 +93,6 @@ export function maskPatientIdentifiers(text: string): string {
 			isNhsNumber(match.replace(/\D/g, '')) ? maskNhsNumber(match) : match,
 		)
 		.replace(UK_PHONE_IN_TEXT, (match) => maskPhoneNumber(match));
-}
-
-/** Modulus 11 check of a 10-digit NHS number. */
-export function isNhsNumber(digits: string): boolean {
-	if (!/^\d{10}$/.test(digits)) return false;
-	let sum = 0;
-	for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
-	const check = 11 - (sum % 11);
-	const expected = check === 11 ? 0 : check;
-	return expected !== 10 && expected === Number(digits[9]);
 }
 
 /** A text fit for an error: secrets redacted, patient identifiers masked. */

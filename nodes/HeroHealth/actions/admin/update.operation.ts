@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { adminLocator } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { normaliseEmail } from '../../helpers/validation';
+import { itemError, normaliseEmail } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -52,10 +52,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function invalid(this: IExecuteFunctions, itemIndex: number, message: string) {
-	return new NodeOperationError(this.getNode(), `${message} (item ${itemIndex})`, { itemIndex });
-}
-
 /** Sets an admin's prescriber details. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireLocatorId.call(this, 'adminId', itemIndex, 'Admin');
@@ -78,7 +74,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (Object.keys(prescriber).length) body.prescriber_details = prescriber;
 	if (!Object.keys(body).length) {
-		throw invalid.call(this, itemIndex, 'Update Fields is empty: add at least one field to change');
+		throw itemError(
+			this.getNode(),
+			itemIndex,
+			'Update Fields is empty: add at least one field to change',
+		);
 	}
 	return await heroApiRequest.call(this, 'admin.update', { pathParams: { id }, body, itemIndex });
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
 import { heroApiRequestAllItems, type EndpointName } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
+import { requireIdList } from '../../helpers/validation';
 import { simplified } from '../../helpers/output';
 
 export const EPISODE_STATUSES = [
@@ -106,18 +106,7 @@ function asList(value: unknown): string[] {
 function episodeListQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const assigneeIds = String(filters.assigneeIds ?? '')
-		.split(',')
-		.map((id) => id.trim())
-		.filter((id) => id);
-	const badId = assigneeIds.find((id) => !/^\d+$/.test(id));
-	if (badId !== undefined) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Assignee IDs "${badId.slice(0, 40)}" is not a Hero ID (item ${itemIndex})`,
-			{ itemIndex, description: 'Give numeric IDs separated by commas, e.g. 12, 15' },
-		);
-	}
+	const assigneeIds = requireIdList(this.getNode(), itemIndex, filters.assigneeIds, 'Assignee IDs');
 	const qs: IDataObject = {
 		'assignee_id[]': assigneeIds,
 		'assignee_type[]': asList(filters.assigneeTypes),

@@ -1,9 +1,8 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorValue } from '../../helpers/parameters';
-import { normaliseDate, requireId } from '../../helpers/validation';
+import { itemError, normaliseDate, requireId } from '../../helpers/validation';
 
 /** A resource locator offered under Additional Fields / Update Fields. */
 export function optionalLocator(
@@ -31,10 +30,6 @@ export const maximumUseCountField: INodeProperties = {
 	default: 1,
 	description: 'How many times the link can be used',
 };
-
-function invalid(node: INode, itemIndex: number, message: string): NodeOperationError {
-	return new NodeOperationError(node, `${message} (item ${itemIndex})`, { itemIndex });
-}
 
 /** Adds `<apiName>: <id>` for a locator set in a collection; set but empty is an error. */
 export function addLocatorId(
@@ -74,11 +69,11 @@ export function checkDates(
 	dates: { from?: string; to?: string; expiry?: string },
 ): void {
 	if (dates.from && dates.to && dates.from > dates.to) {
-		throw invalid(node, itemIndex, `From Date ${dates.from} is after To Date ${dates.to}`);
+		throw itemError(node, itemIndex, `From Date ${dates.from} is after To Date ${dates.to}`);
 	}
 	const today = new Date().toISOString().slice(0, 10);
 	if (dates.expiry && dates.expiry < today) {
-		throw invalid(node, itemIndex, `Expiry Date ${dates.expiry} is in the past`);
+		throw itemError(node, itemIndex, `Expiry Date ${dates.expiry} is in the past`);
 	}
 }
 
@@ -93,7 +88,7 @@ export function addMaximumUseCount(
 	if (value === undefined || value === null || value === '') return;
 	const count = Number(value);
 	if (!Number.isInteger(count) || count < 1) {
-		throw invalid(
+		throw itemError(
 			node,
 			itemIndex,
 			`Maximum Use Count "${String(value)}" is not a whole number of 1 or more`,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { requireId } from '../../helpers/validation';
+import { requireIdList } from '../../helpers/validation';
 import { heroApiRequestAllItems, type EndpointName } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
@@ -49,15 +49,6 @@ export function listProperties(filters: INodeProperties[]): INodeProperties[] {
 	];
 }
 
-/** IDs from a multi-select (or an expression giving an array or a comma-separated text). */
-function idList(itemIndex: number, context: IExecuteFunctions, value: unknown, field: string) {
-	const values = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return values
-		.map((entry) => String(entry).trim())
-		.filter((entry) => entry !== '')
-		.map((entry) => requireId(context.getNode(), itemIndex, entry, field));
-}
-
 /** Reads a practice group list, applying whichever of the shared filters were set. */
 export async function readList(
 	this: IExecuteFunctions,
@@ -68,11 +59,16 @@ export async function readList(
 	const qs: IDataObject = {};
 	// One ID goes as a plain value, as Hero's examples show (`location_ids=5`); several as a list.
 	if (filters.locationIds !== undefined) {
-		const ids = idList(itemIndex, this, filters.locationIds, 'Location');
+		const ids = requireIdList(this.getNode(), itemIndex, filters.locationIds, 'Location');
 		if (ids.length) qs.location_ids = ids.length === 1 ? ids[0] : ids;
 	}
 	if (filters.appointmentTypeIds !== undefined) {
-		const ids = idList(itemIndex, this, filters.appointmentTypeIds, 'Appointment Type');
+		const ids = requireIdList(
+			this.getNode(),
+			itemIndex,
+			filters.appointmentTypeIds,
+			'Appointment Type',
+		);
 		if (ids.length) qs.appointment_type_ids = ids.length === 1 ? ids[0] : ids;
 	}
 	if (filters.hasAvailability === true) qs.has_availability = true;

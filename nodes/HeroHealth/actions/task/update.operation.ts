@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorValue } from '../../helpers/parameters';
-import { requireId } from '../../helpers/validation';
+import { itemError, requireId } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -70,10 +70,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function invalid(this: IExecuteFunctions, itemIndex: number, message: string) {
-	return new NodeOperationError(this.getNode(), `${message} (item ${itemIndex})`, { itemIndex });
-}
-
 /** Changes a task's status, priority or assignee. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
@@ -85,8 +81,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const hasAdmin = fields.assigneeAdminId !== undefined;
 	const hasTeam = fields.assigneeTeamId !== undefined;
 	if (hasAdmin && hasTeam) {
-		throw invalid.call(
-			this,
+		throw itemError(
+			node,
 			itemIndex,
 			'Assign to Admin and Assign to Admin Team ID are both set: a task has one assignee',
 		);
@@ -105,7 +101,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.assignee_id = requireId(node, itemIndex, fields.assigneeTeamId, 'Assign to Admin Team ID');
 	}
 	if (!Object.keys(body).length) {
-		throw invalid.call(this, itemIndex, 'Update Fields is empty: add at least one field to change');
+		throw itemError(
+			this.getNode(),
+			itemIndex,
+			'Update Fields is empty: add at least one field to change',
+		);
 	}
 	const response = await heroApiRequest.call(this, 'task.update', {
 		pathParams: { id },
