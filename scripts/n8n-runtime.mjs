@@ -47,4 +47,5 @@ export {
 	prepareWorkflow,
 	readExample,
 	sandboxCredential,
+	webhookStarted,
 } from './runtime/examples.mjs';
