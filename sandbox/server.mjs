@@ -17,6 +17,7 @@ import {
 	transitions,
 	validationBody,
 } from './handlers.mjs';
+import { addPatient } from './handlers/patient.mjs';
 import { iso, seedState } from './seed.mjs';
 import { baseParamName, loadSpec, operationKey, unknownFields } from './spec.mjs';
 import { createDeliverer } from './webhooks.mjs';
@@ -605,6 +606,16 @@ export async function startSandbox(options = {}) {
 			if (method === 'POST' && path === '/reset') {
 				api.reset();
 				return ok({ ok: true, config: { ...config } });
+			}
+			if (method === 'POST' && path === '/patients') {
+				// many practice patients at once (benchmarks: 20,000 recall rows), as Register Patient
+				// would add them one by one
+				if (!Array.isArray(body.patients))
+					throw new HttpError(400, errorBody(400, 'Give {"patients": [{nhs_number, dob, …}]}'));
+				const added = body.patients.map(
+					(/** @type {Record<string, any>} */ person) => addPatient(state, person, 'hero').id,
+				);
+				return ok({ added: added.length, ids: added });
 			}
 			if (method === 'GET' && path === '/state')
 				return ok(stateSnapshot(url.searchParams.get('slots') === 'true'));
