@@ -19,7 +19,8 @@
  *
  * n8n keeps a scope's keys as one JSON list that each call reads and writes whole, so calls are
  * batched: one call claims up to the room left and one removes every key due. At most Concurrency
- * keys of the run are `unconfirmed` at any time, so a killed run leaves at most that many to check.
+ * keys of the run are `unconfirmed` with their request's fate unknown, so a killed run leaves at
+ * most that many to check beyond the items it had already reported as possibly sent.
  */
 import type {
 	DeduplicationHelperFunctions,
@@ -230,6 +231,15 @@ export class CampaignLedger {
 	/** Hero refused, or the request never left: a re-run tries again. */
 	async forget(key: string): Promise<void> {
 		await this.remove([claimedKey(key), unconfirmedKey(key)], 1);
+	}
+
+	/**
+	 * The send failed and may have reached Hero: the keys stay ('check in Hero' for the next run) and
+	 * the run reports the item; its room goes to the next claim, as its fate is no longer unknown.
+	 */
+	keep(): void {
+		this.open--;
+		this.pump();
 	}
 
 	private async remove(keys: string[], closes: number): Promise<void> {
@@ -527,6 +537,7 @@ export class SendRun {
 		// The error goes on as it is: the router tells a withheld request from a failed one.
 		const sent = await send().catch(async (error: unknown) => {
 			if (surelyNotSent(error)) await this.ledger?.forget(recordKey);
+			else this.ledger?.keep();
 			return await Promise.reject(error);
 		});
 		const output: IDataObject = { campaign_outcome: 'sent', ...tag, ...sent };
