@@ -22,6 +22,7 @@ import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workfl
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 import { DEFAULT_CREDENTIALS } from './constants';
+import { provideDeduplication } from './deduplication';
 
 export { recordRequests, type RecordedRequest } from './wire.cjs';
 
@@ -180,6 +181,8 @@ export interface HeroWorkflowOptions {
 	extraNodes?: Array<{ name: string; items: INodeExecutionData[] }>;
 	/** Called once the run has started, with n8n's way to stop it (the editor's Stop button). */
 	onStart?: (execution: { cancel: () => void }) => void;
+	/** The workflow's Settings → Timezone. */
+	timezone?: string;
 }
 
 /** A workflow Input → Hero Health (with extra pinned nodes in between, connected in a line). */
@@ -265,6 +268,8 @@ export function loadOptionsContext(
 }
 
 export async function executeHeroWorkflow(options: HeroWorkflowOptions): Promise<WorkflowRun> {
+	// n8n's deduplication store (this.helpers.checkProcessedAndRecord …), in memory.
+	await provideDeduplication();
 	const { nodes, connections, pinData } = heroWorkflow(options);
 	const kept: { error?: unknown } = {};
 	const workflow = new Workflow({
@@ -274,7 +279,7 @@ export async function executeHeroWorkflow(options: HeroWorkflowOptions): Promise
 		connections,
 		active: false,
 		nodeTypes: new TestNodeTypes(keepingItsError(options.nodeType ?? new HeroHealth(), kept)),
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', ...(options.timezone ? { timezone: options.timezone } : {}) },
 		pinData,
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {

@@ -14,15 +14,35 @@ import { resources } from './resources';
 export type OperationExecute = (
 	this: IExecuteFunctions,
 	itemIndex: number,
+	run?: OperationRun,
 ) => Promise<IDataObject | IDataObject[]>;
+
+/**
+ * Issue 27 hook: run-level work of an operation that exports `prepareRun` (Message → Send's
+ * Campaign Options), made once per node run and passed to each item's execute.
+ */
+export interface OperationRun {
+	/** After the pre-check pass, before the first request; throwing stops the run with nothing sent. */
+	beforeSend(itemIndexes: number[]): Promise<void>;
+	/** Items added after the items' own (the preview's summary). */
+	extraItems(itemIndexes: number[]): INodeExecutionData[];
+}
+
+type PrepareRun = (
+	this: IExecuteFunctions,
+	options: { concurrency: number },
+) => OperationRun | undefined;
 
 function findOperation(
 	this: IExecuteFunctions,
 	resource: string,
 	operation: string,
-): OperationExecute {
+): { execute: OperationExecute; prepareRun?: PrepareRun } {
 	const operations = (
-		resources as unknown as Record<string, Record<string, { execute?: OperationExecute }>>
+		resources as unknown as Record<
+			string,
+			Record<string, { execute?: OperationExecute; prepareRun?: PrepareRun }>
+		>
 	)[resource];
 	const execute = operations?.[operation]?.execute;
 	if (typeof execute !== 'function') {
@@ -31,7 +51,7 @@ function findOperation(
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	return execute;
+	return { execute, prepareRun: operations[operation].prepareRun };
 }
 
 function errorMessage(error: unknown): string {
@@ -76,7 +96,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = findOperation.call(this, resource, operation);
+	const { execute, prepareRun } = findOperation.call(this, resource, operation);
 	// Operations and the transport all see this context: parameters read without needless expression work.
 	const context = withParameterShortcuts(this);
 
@@ -94,6 +114,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		haltOnFailure: !continueOnFail,
 	});
 	const results: INodeExecutionData[][] = new Array(items.length);
+	const operationRun = prepareRun?.call(context, { concurrency });
 
 	// n8n keeps only { error } in a failed item's JSON; the description and HTTP code travel on the
 	// item's error, which n8n shows in the output panel and hands to the error output.
@@ -111,7 +132,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	try {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				await execute.call(context, itemIndex);
+				await execute.call(context, itemIndex, operationRun);
 			} catch (error) {
 				if (!(error instanceof RequestWithheld)) {
 					if (!continueOnFail) throw asNodeError(this, error, itemIndex);
@@ -124,6 +145,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	} finally {
 		setPrecheck(context, false);
 	}
+	await operationRun?.beforeSend(toRun);
 
 	// Real pass.
 	let firstFailure: { index: number; error: unknown } | undefined;
@@ -144,7 +166,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let next = 0;
 	const runItem = async (itemIndex: number) => {
 		try {
-			const data = await execute.call(context, itemIndex);
+			const data = await execute.call(context, itemIndex, operationRun);
 			const records = Array.isArray(data) ? data : [data];
 			results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
@@ -182,7 +204,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			results,
 		);
 	}
-	return [results.flat()];
+	return [[...results.flat(), ...(operationRun?.extraItems(toRun) ?? [])]];
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {

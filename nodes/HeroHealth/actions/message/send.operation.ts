@@ -11,6 +11,9 @@ import {
 } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 import { simplified } from '../../helpers/output';
+import { smsParts } from '../../helpers/sms';
+import type { OperationRun } from '../router';
+import { campaignOptionsDescription, SendRun } from './campaign';
 
 const properties: INodeProperties[] = [
 	patientLocator('The Hero patient to message (from PDS Lookup, for example)'),
@@ -155,6 +158,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	campaignOptionsDescription,
 ];
 
 export const description = updateDisplayOptions(
@@ -176,7 +180,19 @@ function contactFor(
 	return text;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Campaign Options (once per campaign, preview, SMS credits, sending window): see campaign.ts. */
+export function prepareRun(
+	this: IExecuteFunctions,
+	{ concurrency }: { concurrency: number },
+): SendRun {
+	return new SendRun(this, concurrency);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run?: OperationRun,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const messageType = this.getNodeParameter('messageType', itemIndex) as string;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -231,6 +247,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.assignee_id = Number(fields.assigneeId);
 		body.assignee_type = fields.assigneeType ?? 'Admin';
 	}
-	const sent = await heroApiRequest.call(this, 'message.send', { body, itemIndex });
-	return simplified(this, itemIndex, 'message', sent);
+	const send = async () => {
+		const sent = await heroApiRequest.call(this, 'message.send', { body, itemIndex });
+		const output = simplified(this, itemIndex, 'message', sent);
+		// Simplify says what an SMS costs: its parts and encoding (helpers/sms.ts).
+		if (output !== sent && messageType === 'sms') {
+			const { parts, encoding } = smsParts(String(body.message_string));
+			return { ...output, sms_parts: parts, sms_encoding: encoding };
+		}
+		return output;
+	};
+	return run instanceof SendRun ? await run.send(itemIndex, body, send) : await send();
 }
