@@ -32,6 +32,7 @@ import { createDeliverer } from './webhooks.mjs';
  *   webhookSigning: boolean,
  *   faultNext: number,
  *   dropNext: number,
+ *   nextOnRoute: string,
  *   faultStatus: number,
  *   inferredRouteStatus: number,
  *   reservationSeconds: number,
@@ -66,6 +67,7 @@ export const DEFAULT_CONFIG = {
 	webhookSigning: true,
 	faultNext: 0,
 	dropNext: 0,
+	nextOnRoute: '',
 	faultStatus: 503,
 	inferredRouteStatus: 0,
 	reservationSeconds: 900,
@@ -439,8 +441,13 @@ export async function startSandbox(options = {}) {
 					headers['retry-after'] = String(config.retryAfterSeconds);
 				throw new HttpError(429, errorBody(429, 'Too Many Requests'));
 			}
-			if (config.faultNext > 0 || (config.faultRate > 0 && random() < config.faultRate)) {
-				if (config.faultNext > 0) config.faultNext--;
+			// faultNext/dropNext count only requests of nextOnRoute ('POST /v1/messages/send') when set
+			const counted = !config.nextOnRoute || label === config.nextOnRoute;
+			if (
+				(counted && config.faultNext > 0) ||
+				(config.faultRate > 0 && random() < config.faultRate)
+			) {
+				if (counted && config.faultNext > 0) config.faultNext--;
 				requestCounters.faults++;
 				throw new HttpError(
 					config.faultStatus,
@@ -533,9 +540,11 @@ export async function startSandbox(options = {}) {
 			}
 		}
 		flushEvents();
+		const dropCounted = !config.nextOnRoute || label === config.nextOnRoute;
 		const drop =
-			processed && (config.dropNext > 0 || (config.dropRate > 0 && random() < config.dropRate));
-		if (drop && config.dropNext > 0) config.dropNext--;
+			processed &&
+			((dropCounted && config.dropNext > 0) || (config.dropRate > 0 && random() < config.dropRate));
+		if (drop && dropCounted && config.dropNext > 0) config.dropNext--;
 		if (config.latencyMs > 0) await sleep(config.latencyMs);
 		inFlight--;
 		if (drop) {
@@ -616,6 +625,14 @@ export async function startSandbox(options = {}) {
 					(/** @type {Record<string, any>} */ person) => addPatient(state, person, 'hero').id,
 				);
 				return ok({ added: added.length, ids: added });
+			}
+			if (method === 'POST' && path === '/sms-credits') {
+				// the practice's SMS credits (Get SMS Credits), e.g. enough for a 20,000-row benchmark
+				const count = Number(body.count);
+				if (!Number.isInteger(count) || count < 0)
+					throw new HttpError(400, errorBody(400, 'Give {"count": a whole number >= 0}'));
+				state.practiceGroupExtras.sms_credit_count = count;
+				return ok({ sms_credit_count: count });
 			}
 			if (method === 'GET' && path === '/state')
 				return ok(stateSnapshot(url.searchParams.get('slots') === 'true'));

@@ -113,6 +113,8 @@ function people(count) {
 async function registerAll(sandbox, patients) {
 	for (let i = 0; i < patients.length; i += 5000)
 		await control(sandbox.url, 'POST', '/patients', { patients: patients.slice(i, i + 5000) });
+	// every run texts every patient once (one SMS part each): credits for all of them
+	await control(sandbox.url, 'POST', '/sms-credits', { count: 10 * patients.length });
 }
 
 /** The sheet as a practice exports it (dates dd/mm/yyyy). @param {ReturnType<typeof people>} patients */
