@@ -370,7 +370,11 @@ async function main() {
 				filesDir,
 			});
 			say(
-				`${run.example.name} ${run.rows} rows: ${result.wall.toFixed(1)} s, ${result.rowsPerSecond.toFixed(0)} rows/s, peak ${result.peakMb.toFixed(0)} MB, sent ${result.sent}, ${result.status}`,
+				`${run.example.name} ${run.rows} rows: ${result.wall.toFixed(1)} s, ${result.rowsPerSecond.toFixed(0)} rows/s, peak ${result.peakMb.toFixed(0)} MB, sent ${result.sent}, ${result.status}; ` +
+					result.nodes
+						.slice(0, 6)
+						.map((n) => `${n.node} ${n.seconds.toFixed(1)}`)
+						.join(', '),
 			);
 			results.push(result);
 		}
