@@ -331,13 +331,17 @@ function campaignWorkflow(name, credential, requestOptions = {}) {
 
 /**
  * A pass-through proxy to the sandbox that counts answers by status per first path segment
- * (`/a/v1/...` → campaign a), so that each campaign's 429s are counted on the wire.
+ * (`/a/v1/...` → campaign a), so that each campaign's 429s are counted on the wire; `sends` counts
+ * the answers to message sends only (Send also reads the SMS credits once before the first SMS).
  * @param {string} target
- * @returns {Promise<{ url: string, counts: Record<string, Record<string, number>>, close: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, counts: Record<string, Record<string, number>>,
+ *   sends: Record<string, Record<string, number>>, close: () => Promise<void> }>}
  */
 async function countingProxy(target) {
 	/** @type {Record<string, Record<string, number>>} */
 	const counts = {};
+	/** @type {Record<string, Record<string, number>>} */
+	const sends = {};
 	const server = http.createServer((request, response) => {
 		const match = /^\/([a-z0-9]+)(\/.*)$/.exec(request.url ?? '');
 		if (!match) return void response.writeHead(404).end();
@@ -346,9 +350,11 @@ async function countingProxy(target) {
 			new URL(rest, target),
 			{ method: request.method, headers: request.headers },
 			(answer) => {
-				const byStatus = (counts[prefix] ??= {});
 				const status = String(answer.statusCode);
-				byStatus[status] = (byStatus[status] ?? 0) + 1;
+				for (const tally of rest.startsWith('/v1/messages/send') ? [counts, sends] : [counts]) {
+					const byStatus = (tally[prefix] ??= {});
+					byStatus[status] = (byStatus[status] ?? 0) + 1;
+				}
 				response.writeHead(answer.statusCode ?? 502, answer.headers);
 				answer.pipe(response);
 			},
@@ -361,6 +367,7 @@ async function countingProxy(target) {
 	return {
 		url: `http://127.0.0.1:${address.port}`,
 		counts,
+		sends,
 		close: () => new Promise((done) => server.close(() => done(undefined))),
 	};
 }
@@ -472,7 +479,7 @@ describe('two campaigns at once, one per worker, against one shared rate limit',
 			assert.equal(runs[index].status, 'success');
 			assert.equal(counts.lost, 0, `campaign ${key}: 0 lost`);
 			assert.equal(counts.duplicated, 0, `campaign ${key}: 0 duplicated`);
-			assert.equal(answers['200'], ROWS, `campaign ${key}: one 200 per row`);
+			assert.equal(proxy.sends[key]?.['200'], ROWS, `campaign ${key}: one 200 per row`);
 		}
 		report.push(
 			`campaigns, ${label}: 2 × ${ROWS} messages at a shared ${RATE}/s: ${busy.toFixed(1)} s from first start to last stop ` +
