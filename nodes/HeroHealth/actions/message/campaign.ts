@@ -485,6 +485,13 @@ export class SendRun {
 				: (this.context.getNodeParameter('campaignOptions', itemIndex, {}) as CampaignOptions);
 		const name = String(options.campaignName ?? '').trim();
 		if (!name) return undefined;
+		if (!this.context.getWorkflow().id) {
+			throw new NodeOperationError(
+				this.context.getNode(),
+				'Once per Campaign needs a saved workflow: its record belongs to the workflow',
+				{ itemIndex, description: 'Save the workflow, then run it again' },
+			);
+		}
 		let key = String(options.campaignKey ?? '').trim();
 		if (!key) {
 			const nhsNumber = this.context.getInputData()[itemIndex]?.json?.nhs_number;
