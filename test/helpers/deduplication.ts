@@ -9,6 +9,7 @@ import type {
 	IDataDeduplicator,
 	IDeduplicationOutput,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 /**
  * n8n's deduplication store for the n8n-core harness, in memory. A real n8n gives nodes its
@@ -55,7 +56,7 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 		this.maxOverlap = Math.max(this.maxOverlap, this.running);
 		try {
 			this.calls.push({ method, values });
-			if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+			if (this.latencyMs) await sleep(this.latencyMs);
 			if (this.failWith) throw this.failWith;
 			return work();
 		} finally {
