@@ -17,6 +17,7 @@ export {
 	alive,
 	cacheDir,
 	cleanEnv,
+	npmEnv,
 	ensureRuntime,
 } from './runtime/install.mjs';
 export { buildPackage } from './runtime/build.mjs';
