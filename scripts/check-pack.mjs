@@ -14,8 +14,7 @@ const [pack] = JSON.parse(
 const files = pack.files.map((/** @type {{ path: string }} */ file) => file.path);
 const allowed = (/** @type {string} */ path) =>
 	['package.json', 'README.md', 'LICENSE'].includes(path) ||
-	(/^dist\/(nodes|credentials)\/.+\.(js|js\.map|d\.ts|json|svg)$/.test(path) &&
-		!path.includes('/__')) ||
+	/^dist\/(nodes|credentials)\/.+\.(js|js\.map|d\.ts|json|svg)$/.test(path) ||
 	path === 'dist/package.json';
 const unexpected = files.filter((path) => !allowed(path));
 const needed = [
