@@ -18,6 +18,7 @@ export {
 	cacheDir,
 	cleanEnv,
 	npmEnv,
+	writeNpmConfig,
 	ensureRuntime,
 } from './runtime/install.mjs';
 export { buildPackage } from './runtime/build.mjs';
