@@ -3,7 +3,7 @@
 // (HEAD) into a temporary folder and, with an empty runtime cache (HERO_CACHE_DIR in that folder)
 // and a user npm configuration of its own (how to reach the registry, nothing else):
 //   1. `npx -y npm@10.9 install` (the npm of Node 20 and 22), then the same with the default npm;
-//      the lock file must come out unchanged;
+//      the lock file must come out unchanged (npm 10 leaves out npm 11's `libc` fields: allowed);
 //   2. `npm start` until it prints "ready" (this installs Node 24 and n8n into the empty cache),
 //      one authenticated call through n8n: the sandbox credential's test over n8n's REST API, seen
 //      by the sandbox as one GET /v1/me answered 200; then stops it by its process group;
@@ -169,6 +169,17 @@ try {
 		run('npx', ['-y', 'npm@10.9', 'install', '--no-audit', '--no-fund']),
 	);
 	say(npm10.trim().split('\n').pop() ?? '');
+	// npm 10 writes the lock file without npm 11's `libc` fields; nothing else may differ.
+	const withoutLibc = (/** @type {string} */ text) =>
+		JSON.stringify(JSON.parse(text), (key, value) => (key === 'libc' ? undefined : value));
+	const committedLock = run('git', ['show', 'HEAD:package-lock.json']);
+	if (
+		withoutLibc(readFileSync(join(repo, 'package-lock.json'), 'utf8')) !==
+		withoutLibc(committedLock)
+	) {
+		throw new Error('npm 10.9 install changed package-lock.json beyond its libc fields');
+	}
+	run('git', ['checkout', '--', 'package-lock.json']);
 	treeUnchanged('npm 10.9 install');
 	rmSync(join(repo, 'node_modules'), { recursive: true, force: true });
 	const npmDefault = await timed(
