@@ -124,9 +124,16 @@ export function writeNpmConfig(root) {
 		const key = match[1].toLowerCase().replace(/_/g, '-');
 		if (isConnectionSetting(key) && !key.startsWith('//')) lines.push(`${key}=${value}`);
 	}
+	// One line per setting, the last one read winning as in npm (lists such as `ca[]` keep all).
+	/** @type {Map<string, string>} */
+	const settings = new Map();
+	lines.forEach((line, index) => {
+		const key = line.split('=')[0].trim();
+		settings.set(key.endsWith('[]') || key.startsWith(';') ? `${key}#${index}` : key, line);
+	});
 	const file = join(root, 'npmrc');
 	mkdirSync(root, { recursive: true });
-	writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+	writeFileSync(file, `${[...settings.values()].join('\n')}\n`, { mode: 0o600 });
 	return file;
 }
 
