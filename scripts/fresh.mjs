@@ -226,11 +226,22 @@ try {
 	await timed('stop npm start (SIGTERM to its process group)', async () => {
 		await stopGroup(start.pid, start.exited, 'SIGTERM', 30_000);
 		if (alive(start.pid)) throw new Error(`npm start (pid ${start.pid}) still runs`);
-		try {
-			process.kill(-start.pid, 0);
-			throw new Error(`processes of npm start's group ${start.pid} still run`);
-		} catch (error) {
-			if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ESRCH') throw error;
+		// npm exits before start.mjs has finished stopping n8n: wait for the whole group to be gone.
+		const groupAlive = () => {
+			try {
+				process.kill(-(/** @type {number} */ (start.pid)), 0);
+				return true;
+			} catch (error) {
+				if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ESRCH') throw error;
+				return false;
+			}
+		};
+		const deadline = Date.now() + 60_000;
+		while (groupAlive()) {
+			if (Date.now() > deadline) {
+				throw new Error(`processes of npm start's group ${start.pid} still run after 60 s`);
+			}
+			await new Promise((done) => setTimeout(done, 500));
 		}
 		startPid = undefined;
 		const stillThere = await fetch(`${start.n8nUrl}/healthz`).then(
