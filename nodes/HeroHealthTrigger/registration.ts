@@ -8,6 +8,9 @@ import {
 	heroApiRequestOrNull,
 } from '../HeroHealth/transport';
 import { scrubError } from '../HeroHealth/transport/scrub';
+import { endpoint as webhookCreate } from '../HeroHealth/actions/webhook/create.operation';
+import { endpoint as webhookDelete } from '../HeroHealth/actions/webhook/delete.operation';
+import { endpoint as webhookGetAll } from '../HeroHealth/actions/webhook/getAll.operation';
 
 /**
  * Events Hero sends (its newer docs and AsyncAPI page name them) that the enum of its Create
@@ -64,7 +67,7 @@ const sameUrl = (a: unknown, b: string) =>
  * which carries the node's unique webhook ID. Webhooks with any other URL are never touched.
  */
 async function webhooksAtUrl(context: IHookFunctions, url: string): Promise<OwnedWebhook[]> {
-	const existing = await heroApiRequestAllItems.call(context, 'webhook.getAll');
+	const existing = await heroApiRequestAllItems.call(context, webhookGetAll);
 	return existing
 		.filter((hero) => sameUrl(hero.url, url) && hero.id !== undefined && hero.id !== null)
 		.map((hero) => ({ id: String(hero.id), event: String(hero.event_type ?? '') }));
@@ -103,7 +106,7 @@ async function deleteWebhooks(
 	const failures: Array<{ webhook: OwnedWebhook; error: Error }> = [];
 	for (const webhook of webhooks) {
 		try {
-			await heroApiRequestOrNull.call(context, 'webhook.delete', {
+			await heroApiRequestOrNull.call(context, webhookDelete, {
 				pathParams: { id: webhook.id },
 			});
 		} catch (error) {
@@ -187,7 +190,7 @@ export async function createHeroWebhooks(this: IHookFunctions): Promise<boolean>
 	const created: OwnedWebhook[] = [];
 	for (const event of events) {
 		try {
-			const response = await heroApiRequest.call(this, 'webhook.create', {
+			const response = await heroApiRequest.call(this, webhookCreate, {
 				body: { url, event_type: event, description, signing_key: signingKey },
 			});
 			const record = (

@@ -9,22 +9,14 @@ import {
 	setPrecheck,
 	setRequestPolicy,
 } from '../transport';
-import { resources } from './resources';
-
-export type OperationExecute = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-) => Promise<IDataObject | IDataObject[]>;
+import { operations, type OperationExecute } from './resources';
 
 function findOperation(
 	this: IExecuteFunctions,
 	resource: string,
 	operation: string,
 ): OperationExecute {
-	const operations = (
-		resources as unknown as Record<string, Record<string, { execute?: OperationExecute }>>
-	)[resource];
-	const execute = operations?.[operation]?.execute;
+	const execute = operations[resource]?.[operation]?.execute;
 	if (typeof execute !== 'function') {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { endpoint, inferredPartsText, type EndpointName } from './endpoints';
+import { inferredPartsText, type Endpoint } from './endpoints';
 import { cleanErrorText, cleanErrorValue, maskByField } from './scrub';
 
 interface HeroValidationIssue {
@@ -87,7 +87,7 @@ export interface HeroErrorDetails {
 	/** For a POST that may have reached Hero: tells the user it was not sent again. */
 	mayHaveBeenProcessed?: boolean;
 	/** The endpoint table entry the request was made for, if any. */
-	endpoint?: EndpointName;
+	endpoint?: Endpoint;
 }
 
 /**
@@ -120,17 +120,17 @@ function inferredEndpointHint(
 	details: HeroErrorDetails,
 	headline: string,
 ): { message: string; description: string } | undefined {
-	const { status, endpoint: name } = details;
-	if (!name || !endpoint(name).inferred) return undefined;
+	const { status, endpoint } = details;
+	if (!endpoint?.inferred) return undefined;
 	const kind = status === 404 ? notFoundKind(details.body) : undefined;
 	if (status !== 405 && (kind === undefined || kind === 'record')) return undefined;
-	const { method, path } = endpoint(name);
+	const { method, path } = endpoint;
 	return {
 		message:
 			kind === 'unnamed'
 				? headline
 				: `Hero has no ${method} ${path} (${status}): the node’s endpoint for this operation was inferred`,
-		description: `Hero’s API reference did not show this request’s ${inferredPartsText(name)}, so the node tried ${method} ${path}, the most likely one (see Inferred endpoints in the node’s README). If Hero has it under another method or path, send the request with Custom API Call (Resource: Custom API Call) and that method and path.`,
+		description: `Hero’s API reference did not show this request’s ${inferredPartsText(endpoint)}, so the node tried ${method} ${path}, the most likely one (see Inferred endpoints in the node’s README). If Hero has it under another method or path, send the request with Custom API Call (Resource: Custom API Call) and that method and path.`,
 	};
 }
 

@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from './credentials';
-import { badPathParameter, endpoint, endpointPath, type EndpointName } from './endpoints';
+import { badPathParameter, endpointPath, type Endpoint } from './endpoints';
 import { heroApiError, notFoundKind } from './errors';
 import { readList } from './paging';
 import {
@@ -28,7 +28,7 @@ import {
 } from './runState';
 
 export { CREDENTIAL_NAME } from './credentials';
-export { ENDPOINTS, type EndpointName } from './endpoints';
+export type { Endpoint, InferredPart } from './endpoints';
 export { FIRST_PAGE_INDEX, MAX_PAGE_SIZE, MAX_PAGES, unwrapList } from './paging';
 export {
 	DEFAULT_CONCURRENCY,
@@ -51,8 +51,8 @@ export interface HeroRequest {
 	itemIndex?: number;
 	/** Answer null for a 404 instead of failing, where "not found" is a normal outcome. */
 	notFoundAsNull?: boolean;
-	/** The endpoint table entry this request is for, so an error can say when its path was a guess. */
-	endpoint?: EndpointName;
+	/** The endpoint this request is for, so an error can say when its path was a guess. */
+	endpoint?: Endpoint;
 }
 
 /**
@@ -170,14 +170,14 @@ export interface EndpointRequest {
 }
 
 /** The endpoint's path with its parameters filled in, or an error naming the field and the item. */
-function pathOf(context: HeroContext, name: EndpointName, request: EndpointRequest): string {
-	const bad = badPathParameter(name, request.pathParams);
+function pathOf(context: HeroContext, endpoint: Endpoint, request: EndpointRequest): string {
+	const bad = badPathParameter(endpoint, request.pathParams);
 	if (bad) {
 		const { itemIndex } = request;
 		const where = itemIndex === undefined ? '' : ` (item ${itemIndex})`;
 		throw new NodeOperationError(
 			context.getNode(),
-			`Path parameter "${bad.parameter}" of ${endpoint(name).method} ${endpoint(name).path} ${bad.problem}${where}`,
+			`Path parameter "${bad.parameter}" of ${endpoint.method} ${endpoint.path} ${bad.problem}${where}`,
 			{
 				itemIndex,
 				description:
@@ -185,42 +185,42 @@ function pathOf(context: HeroContext, name: EndpointName, request: EndpointReque
 			},
 		);
 	}
-	return endpointPath(name, request.pathParams);
+	return endpointPath(endpoint, request.pathParams);
 }
 
 async function callEndpoint(
 	context: HeroContext,
-	name: EndpointName,
+	endpoint: Endpoint,
 	request: EndpointRequest,
 	notFoundAsNull: boolean,
 ): Promise<unknown> {
 	return await heroRequest.call(context, {
-		method: endpoint(name).method,
-		path: pathOf(context, name, request),
+		method: endpoint.method,
+		path: pathOf(context, endpoint, request),
 		qs: request.qs,
 		body: request.body,
 		itemIndex: request.itemIndex,
 		notFoundAsNull,
-		endpoint: name,
+		endpoint,
 	});
 }
 
-/** Calls one endpoint of the table by name; answers the response body. */
+/** Calls one endpoint (an operation's `endpoint`); answers the response body. */
 export async function heroApiRequest(
 	this: HeroContext,
-	name: EndpointName,
+	endpoint: Endpoint,
 	request: EndpointRequest = {},
 ): Promise<IDataObject> {
-	return ((await callEndpoint(this, name, request, false)) ?? {}) as IDataObject;
+	return ((await callEndpoint(this, endpoint, request, false)) ?? {}) as IDataObject;
 }
 
 /** Like heroApiRequest, but a 404 answers null: for lookups where "not found" is a normal outcome. */
 export async function heroApiRequestOrNull(
 	this: HeroContext,
-	name: EndpointName,
+	endpoint: Endpoint,
 	request: EndpointRequest = {},
 ): Promise<IDataObject | null> {
-	return ((await callEndpoint(this, name, request, true)) ?? null) as IDataObject | null;
+	return ((await callEndpoint(this, endpoint, request, true)) ?? null) as IDataObject | null;
 }
 
 /** Reads a list through heroRequest; see readList for paging and its guards. */
@@ -234,23 +234,23 @@ export async function heroRequestAllItems(
 	return await readList(this.getNode(), send, request, paged, limit);
 }
 
-/** Reads a list endpoint of the table by name; see heroRequestAllItems. */
+/** Reads a list endpoint; see heroRequestAllItems. */
 export async function heroApiRequestAllItems(
 	this: HeroContext,
-	name: EndpointName,
+	endpoint: Endpoint,
 	request: EndpointRequest = {},
 	limit?: number,
 ): Promise<IDataObject[]> {
 	return await heroRequestAllItems.call(
 		this,
 		{
-			method: endpoint(name).method,
-			path: pathOf(this, name, request),
+			method: endpoint.method,
+			path: pathOf(this, endpoint, request),
 			qs: request.qs,
 			itemIndex: request.itemIndex,
-			endpoint: name,
+			endpoint,
 		},
-		endpoint(name).paged === true,
+		endpoint.paged === true,
 		limit,
 	);
 }

@@ -8,7 +8,7 @@ import {
 } from '../common.descriptions';
 import { readLocatorId, mapFields } from '../../helpers/parameters';
 import { normaliseDateTime, requireId } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 /** The appointment an operation acts on; Hero has no list of appointments to pick from. */
 export const appointmentIdField: INodeProperties = {
@@ -101,11 +101,13 @@ const APPOINTMENT_EDIT_FIELDS = ['start_time', 'duration', 'practitioner_id'];
 /**
  * The body of Update (Edit Appointment) and Reschedule: `changes`, completed with the appointment's
  * current start_time, duration and practitioner_id where `changes` leaves them out. The appointment
- * is read first when something is missing or `check` (which may refuse it) needs to see it.
+ * is read first (through `read`, Get's endpoint) when something is missing or `check` (which may
+ * refuse it) needs to see it.
  */
 export async function completeAppointmentEdit(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	read: Endpoint,
 	id: string,
 	changes: IDataObject,
 	check?: (current: IDataObject) => void,
@@ -113,7 +115,7 @@ export async function completeAppointmentEdit(
 	if (!check && APPOINTMENT_EDIT_FIELDS.every((field) => changes[field] !== undefined)) {
 		return changes;
 	}
-	const current = await heroApiRequest.call(this, 'booking.get', { pathParams: { id }, itemIndex });
+	const current = await heroApiRequest.call(this, read, { pathParams: { id }, itemIndex });
 	check?.(current);
 	const body: IDataObject = {};
 	for (const field of APPOINTMENT_EDIT_FIELDS) body[field] = current[field] ?? null;

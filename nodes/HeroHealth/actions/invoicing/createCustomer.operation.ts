@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseEmail, requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -51,6 +51,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/invoicing/customers' };
+
 /** A JSON array typed by the user (a string) or given by an expression (already an array). */
 function parseSources(this: IExecuteFunctions, value: unknown, itemIndex: number): unknown[] {
 	let parsed = value;
@@ -88,5 +90,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const sources = parseSources.call(this, fields.sources, itemIndex);
 		if (sources.length) body.sources = sources as IDataObject[];
 	}
-	return await heroApiRequest.call(this, 'invoicing.createCustomer', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

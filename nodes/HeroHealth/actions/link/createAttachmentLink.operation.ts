@@ -11,7 +11,7 @@ import {
 } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	patientLocator('The patient the file is for'),
@@ -77,6 +77,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/attachment_links' };
+
 /**
  * A link to one file for a patient. The answer's attachment_uuid goes into Message → Send
  * (Attachment UUID) to send the link.
@@ -115,5 +117,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const expiry = addDate(node, itemIndex, fields, 'expiryDate', 'Expiry Date', 'expiry_date', body);
 	checkDates(node, itemIndex, { expiry });
 	addMaximumUseCount(node, itemIndex, fields, body);
-	return await heroApiRequest.call(this, 'link.createAttachmentLink', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { addDate, addLocatorId, checkDates, optionalLocator } from './common';
 import { requireId } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -48,6 +48,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/booking_links/{id}' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const id = requireId(
@@ -79,7 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ itemIndex },
 		);
 	}
-	const response = await heroApiRequest.call(this, 'link.updateBookingLink', {
+	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,

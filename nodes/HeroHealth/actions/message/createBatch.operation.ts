@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseDate, normaliseNhsNumber, requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -110,6 +110,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/batch_message' };
+
 function fail(node: INode, itemIndex: number, message: string, hint?: string): NodeOperationError {
 	return new NodeOperationError(node, `${message} (item ${itemIndex})`, {
 		itemIndex,
@@ -205,5 +207,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	if (!recipients.length) throw fail(node, itemIndex, 'Recipients is empty');
 	body.recipients = recipients;
-	return await heroApiRequest.call(this, 'message.createBatch', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

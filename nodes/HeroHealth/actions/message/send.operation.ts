@@ -9,7 +9,7 @@ import {
 	normaliseUkMobile,
 	requireText,
 } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
@@ -162,6 +162,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/messages/send' };
+
 /** Checks a contact detail for the channel it is used on: a UK mobile for SMS, an address for email. */
 function contactFor(
 	this: IExecuteFunctions,
@@ -231,6 +233,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.assignee_id = Number(fields.assigneeId);
 		body.assignee_type = fields.assigneeType ?? 'Admin';
 	}
-	const sent = await heroApiRequest.call(this, 'message.send', { body, itemIndex });
+	const sent = await heroApiRequest.call(this, endpoint, { body, itemIndex });
 	return simplified(this, itemIndex, 'message', sent);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorValue } from '../../helpers/parameters';
 import { itemError, requireId } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -70,6 +70,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/tasks/{id}' };
+
 /** Changes a task's status, priority or assignee. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
@@ -107,7 +109,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Update Fields is empty: add at least one field to change',
 		);
 	}
-	const response = await heroApiRequest.call(this, 'task.update', {
+	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { WEBHOOK_EVENTS } from '../common.descriptions';
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { scrubError } from '../../transport/scrub';
 import { withoutSigningKey } from './common';
 
@@ -80,6 +80,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/webhooks' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const url = requireText(node, itemIndex, this.getNodeParameter('url', itemIndex), 'URL');
@@ -133,7 +135,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.headers = headers;
 	}
 	try {
-		const response = await heroApiRequest.call(this, 'webhook.create', { body, itemIndex });
+		const response = await heroApiRequest.call(this, endpoint, { body, itemIndex });
 		return withoutSigningKey(response);
 	} catch (error) {
 		// Hero may echo the request in its error: the key typed here must not come back in it.
