@@ -1,3 +1,11 @@
+import type { INode } from 'n8n-workflow';
+
+import {
+	MAX_PAGE_SIZE,
+	MAX_PAGES,
+	readList,
+	type PageRequest,
+} from '../nodes/HeroHealth/transport/paging';
 import { BASE_URL } from './helpers/constants';
 import { hero, useHeroMocks } from './helpers/hero';
 import { runNode } from './helpers/run';
@@ -118,20 +126,60 @@ describe('with nock: shapes the sandbox does not make', () => {
 		expect(json.map((record) => record.id)).toEqual(records(0, 200).map((record) => record.id));
 	});
 
-	it('stops at the hard cap of 1,000 pages', async () => {
-		let requests = 0;
+	it('through the node, Get Many walks pages with that function: a Limit of 200 reads two pages', async () => {
+		// The hard cap itself is proven below on the paging function, without 1,000 round trips.
 		hero()
 			.get('/v1/patients')
 			.query(true)
-			.times(1000)
+			.times(2)
 			.reply(200, (uri) => {
-				requests++;
 				const page = Number(new URL(uri, BASE_URL).searchParams.get('page_index'));
 				return { data: records(page * 100, page * 100 + 100) };
 			});
-		await expect(runNode({ parameters: list })).rejects.toThrow(
-			'Stopped reading GET /v1/patients after 1000 requests: it answered 1000 full pages (100000 records) without reaching the end (item 0)',
+		await expect(
+			runNode({ parameters: { ...list, returnAll: false, limit: 200 } }),
+		).resolves.toMatchObject({ json: expect.arrayContaining([{ id: 199 }]) });
+	});
+});
+
+describe('the paging function: the hard cap', () => {
+	const node: INode = {
+		id: 'hero',
+		name: 'Hero Health',
+		type: 'heroHealth',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+
+	// In memory, no HTTP: nothing can still be running when the test ends (the round-trip version
+	// once leaked late requests into the next test file of its worker).
+	it(`stops at MAX_PAGES (${MAX_PAGES}) full pages and says so`, async () => {
+		let requests = 0;
+		const send = async ({ qs }: PageRequest) => {
+			requests++;
+			const page = Number(qs?.page_index);
+			return {
+				data: Array.from({ length: MAX_PAGE_SIZE }, (_, i) => ({ id: page * MAX_PAGE_SIZE + i })),
+			};
+		};
+		const request: PageRequest = { method: 'GET', path: '/v1/patients', itemIndex: 0 };
+		await expect(readList(node, send, request, true)).rejects.toThrow(
+			`Stopped reading GET /v1/patients after ${MAX_PAGES} requests: it answered ${MAX_PAGES} full pages (${MAX_PAGES * MAX_PAGE_SIZE} records) without reaching the end (item 0)`,
 		);
-		expect(requests).toBe(1000);
-	}, 60_000);
+		expect(requests).toBe(MAX_PAGES);
+	});
+
+	it('one page short of the cap with the end in sight: every record, no error', async () => {
+		let requests = 0;
+		const send = async ({ qs }: PageRequest) => {
+			requests++;
+			const page = Number(qs?.page_index);
+			const size = page === MAX_PAGES - 1 ? 1 : MAX_PAGE_SIZE;
+			return { data: Array.from({ length: size }, (_, i) => ({ id: page * MAX_PAGE_SIZE + i })) };
+		};
+		const records = await readList(node, send, { method: 'GET', path: '/v1/patients' }, true);
+		expect(requests).toBe(MAX_PAGES);
+		expect(records).toHaveLength((MAX_PAGES - 1) * MAX_PAGE_SIZE + 1);
+	});
 });

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { adminLocator } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { itemError, normaliseEmail } from '../../helpers/validation';
+import { normaliseEmail, requireChanges } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -75,12 +75,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		prescriber.registration_code = text('prescriberRegistrationCode');
 	}
 	if (Object.keys(prescriber).length) body.prescriber_details = prescriber;
-	if (!Object.keys(body).length) {
-		throw itemError(
-			this.getNode(),
-			itemIndex,
-			'Update Fields is empty: add at least one field to change',
-		);
-	}
+	requireChanges(this.getNode(), itemIndex, body);
 	return await heroApiRequest.call(this, endpoint, { pathParams: { id }, body, itemIndex });
 }

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	appointmentTypeLocator,
@@ -7,7 +6,7 @@ import {
 	practitionerLocator,
 } from '../common.descriptions';
 import { readLocatorId, mapFields } from '../../helpers/parameters';
-import { normaliseDateTime, requireId } from '../../helpers/validation';
+import { itemError, normaliseDateTime, requireId } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
 /** The appointment an operation acts on; Hero has no list of appointments to pick from. */
@@ -40,10 +39,10 @@ export function readDuration(
 	const text = String(value ?? '').trim();
 	const minutes = Number(text);
 	if (!text || !Number.isInteger(minutes) || minutes < 1) {
-		throw new NodeOperationError(
+		throw itemError(
 			this.getNode(),
-			`${field} ${JSON.stringify(text)} is not a whole number of minutes, 1 or more (item ${itemIndex})`,
-			{ itemIndex },
+			itemIndex,
+			`${field} ${JSON.stringify(text)} is not a whole number of minutes, 1 or more`,
 		);
 	}
 	return minutes;
@@ -173,10 +172,10 @@ export function slotQuery(this: IExecuteFunctions, itemIndex: number): IDataObje
 		qs.end_date = normaliseDateTime(node, itemIndex, filters.endDate, 'End Date');
 	}
 	if (qs.start_date && qs.end_date && String(qs.end_date) < String(qs.start_date)) {
-		throw new NodeOperationError(
+		throw itemError(
 			node,
-			`End Date ${String(qs.end_date)} is before Start Date ${String(qs.start_date)} (item ${itemIndex})`,
-			{ itemIndex },
+			itemIndex,
+			`End Date ${String(qs.end_date)} is before Start Date ${String(qs.start_date)}`,
 		);
 	}
 	return qs;

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { practitionerLocator, simplifyToggle } from '../common.descriptions';
 import { recordOr, simplified } from '../../helpers/output';
-import { normaliseDateTime } from '../../helpers/validation';
+import { itemError, normaliseDateTime, requireChanges } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 import { endpoint as getAppointment } from './get.operation';
 import {
@@ -75,13 +75,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const id = requireAppointmentId.call(this, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (!Object.keys(updateFields).length) {
-		throw new NodeOperationError(
-			node,
-			`Update Fields is empty: add the fields to change (item ${itemIndex})`,
-			{ itemIndex },
-		);
-	}
+	requireChanges(node, itemIndex, updateFields);
 	const changes: IDataObject = {};
 	if (updateFields.startTime !== undefined) {
 		changes.start_time = normaliseDateTime(node, itemIndex, updateFields.startTime, 'Start Time');
@@ -99,10 +93,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		changes,
 		(current) => {
 			if (current.booking_confirmed_at) {
-				throw new NodeOperationError(
+				throw itemError(
 					node,
-					`Appointment ${id} is already confirmed, and Update only changes reservations (item ${itemIndex})`,
-					{ itemIndex, description: 'Use Reschedule to move a confirmed appointment' },
+					itemIndex,
+					`Appointment ${id} is already confirmed, and Update only changes reservations`,
+					'Use Reschedule to move a confirmed appointment',
 				);
 			}
 		},

@@ -5,8 +5,9 @@ import type {
 	INode,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/validation';
 import { heroRequest, heroRequestAllItems } from '../../transport';
 import { scrubError } from '../../transport/scrub';
 import { signingKeysIn, withoutSigningKeys } from '../webhook/common';
@@ -86,13 +87,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function badParameter(node: INode, itemIndex: number, message: string, hint?: string) {
-	return new NodeOperationError(node, `${message} (item ${itemIndex})`, {
-		itemIndex,
-		description: hint,
-	});
-}
-
 /**
  * The path must stay under the credential's base URL: a full URL, a protocol-relative `//host`,
  * a backslash or a `..` segment could send the API key somewhere else, so they are refused.
@@ -101,15 +95,15 @@ export function checkPath(node: INode, itemIndex: number, value: unknown): strin
 	const path = String(value ?? '').trim();
 	const shown = JSON.stringify(path.length > 60 ? `${path.slice(0, 57)}...` : path);
 	const hint = 'Give the path under the base URL, e.g. /v1/patients/98765';
-	if (!path) throw badParameter(node, itemIndex, 'Path is empty', hint);
+	if (!path) throw itemError(node, itemIndex, 'Path is empty', hint);
 	let decoded: string;
 	try {
 		decoded = decodeURIComponent(path);
 	} catch {
-		throw badParameter(node, itemIndex, `Path ${shown} is not a valid URL path`, hint);
+		throw itemError(node, itemIndex, `Path ${shown} is not a valid URL path`, hint);
 	}
 	if (path.includes('://') || decoded.includes('://')) {
-		throw badParameter(
+		throw itemError(
 			node,
 			itemIndex,
 			`Path ${shown} is a full URL; only a path under the credential’s base URL is allowed`,
@@ -124,7 +118,7 @@ export function checkPath(node: INode, itemIndex: number, value: unknown): strin
 		pathPart.split('/').some((segment) => segment === '..' || segment === '.') ||
 		[...path].some((char) => char.charCodeAt(0) <= 32)
 	) {
-		throw badParameter(
+		throw itemError(
 			node,
 			itemIndex,
 			`Path ${shown} must start with a single "/" and stay under the credential’s base URL`,
@@ -146,7 +140,7 @@ function parseBody(
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw badParameter(
+			throw itemError(
 				node,
 				itemIndex,
 				'JSON Body is not valid JSON',
@@ -155,7 +149,7 @@ function parseBody(
 		}
 	}
 	if (typeof parsed !== 'object' || parsed === null) {
-		throw badParameter(node, itemIndex, 'JSON Body must be a JSON object or array');
+		throw itemError(node, itemIndex, 'JSON Body must be a JSON object or array');
 	}
 	return parsed as IDataObject | IDataObject[];
 }

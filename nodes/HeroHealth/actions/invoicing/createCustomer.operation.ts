@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { normaliseEmail, requireText } from '../../helpers/validation';
+import { itemError, normaliseEmail, requireText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -66,10 +66,11 @@ function parseSources(this: IExecuteFunctions, value: unknown, itemIndex: number
 		}
 	}
 	if (!Array.isArray(parsed)) {
-		throw new NodeOperationError(
+		throw itemError(
 			this.getNode(),
-			`Sources (JSON) is not a JSON array (item ${itemIndex})`,
-			{ itemIndex, description: 'Use e.g. [{"id": "src_123"}], or [] for none' },
+			itemIndex,
+			'Sources (JSON) is not a JSON array',
+			'Use e.g. [{"id": "src_123"}], or [] for none',
 		);
 	}
 	return parsed;

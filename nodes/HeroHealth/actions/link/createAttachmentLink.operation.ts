@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
 import {
@@ -10,7 +10,7 @@ import {
 	maximumUseCountField,
 } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { requireText } from '../../helpers/validation';
+import { itemError, requireText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -99,9 +99,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const binary = this.helpers.assertBinaryData(itemIndex, field);
 		const content = await this.helpers.getBinaryDataBuffer(itemIndex, field);
 		if (!content.length) {
-			throw new NodeOperationError(node, `The file in "${field}" is empty (item ${itemIndex})`, {
-				itemIndex,
-			});
+			throw itemError(node, itemIndex, `The file in "${field}" is empty`);
 		}
 		const fileName = String(fields.fileName ?? '').trim() || binary.fileName;
 		body.file_data = content.toString('base64');

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordOr } from '../../helpers/output';
 import { mapFields } from '../../helpers/parameters';
-import { requireText } from '../../helpers/validation';
+import { requireChanges, requireText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
 const ADDRESS_FIELDS: Array<[option: string, apiName: string, displayName: string]> = [
@@ -141,13 +141,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			password: requireText(node, itemIndex, credentials.password, 'Prescription Partner Password'),
 		};
 	}
-	if (!Object.keys(body).length) {
-		throw new NodeOperationError(
-			node,
-			`Update Fields is empty: add the fields to change (item ${itemIndex})`,
-			{ itemIndex },
-		);
-	}
+	requireChanges(node, itemIndex, body);
 	const response = await heroApiRequest.call(this, endpoint, { body, itemIndex });
 	const record = { ...recordOr(response, { updated: true }) };
 	// Never pass a prescription partner password on to the next node, should Hero echo it.

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorValue } from '../../helpers/parameters';
-import { itemError, requireId } from '../../helpers/validation';
+import { itemError, requireChanges, requireId } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -102,13 +102,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.assignee_type = 'admin_team';
 		body.assignee_id = requireId(node, itemIndex, fields.assigneeTeamId, 'Assign to Admin Team ID');
 	}
-	if (!Object.keys(body).length) {
-		throw itemError(
-			this.getNode(),
-			itemIndex,
-			'Update Fields is empty: add at least one field to change',
-		);
-	}
+	requireChanges(this.getNode(), itemIndex, body);
 	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body,

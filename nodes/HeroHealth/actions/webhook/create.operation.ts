@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { WEBHOOK_EVENTS } from '../common.descriptions';
-import { requireText } from '../../helpers/validation';
+import { itemError, requireText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 import { scrubError } from '../../transport/scrub';
 import { withoutSigningKey } from './common';
@@ -86,10 +86,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const url = requireText(node, itemIndex, this.getNodeParameter('url', itemIndex), 'URL');
 	if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url)) {
-		throw new NodeOperationError(
+		throw itemError(
 			node,
-			`URL ${JSON.stringify(url)} is not an http(s) address (item ${itemIndex})`,
-			{ itemIndex, description: 'Use a full address, e.g. https://example.com/webhook/hero' },
+			itemIndex,
+			`URL ${JSON.stringify(url)} is not an http(s) address`,
+			'Use a full address, e.g. https://example.com/webhook/hero',
 		);
 	}
 	const body: IDataObject = {
@@ -114,21 +115,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		for (const row of rows) {
 			const name = requireText(node, itemIndex, row.name, 'Header Name');
 			if (!HEADER_NAME.test(name)) {
-				throw new NodeOperationError(
+				throw itemError(
 					node,
-					`Header Name ${JSON.stringify(name)} is not a valid HTTP header name (item ${itemIndex})`,
-					{ itemIndex },
+					itemIndex,
+					`Header Name ${JSON.stringify(name)} is not a valid HTTP header name`,
 				);
 			}
 			const duplicate = Object.keys(headers).find(
 				(key) => key.toLowerCase() === name.toLowerCase(),
 			);
 			if (duplicate) {
-				throw new NodeOperationError(
-					node,
-					`Header Name ${JSON.stringify(name)} is given twice (item ${itemIndex})`,
-					{ itemIndex },
-				);
+				throw itemError(node, itemIndex, `Header Name ${JSON.stringify(name)} is given twice`);
 			}
 			headers[name] = String(row.value ?? '');
 		}
