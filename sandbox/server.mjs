@@ -1,6 +1,6 @@
 // @ts-check
 // A local, stateful stand-in for the Hero Health Public API, for development, demos, tests and
-// benchmarks. Serves every endpoint of the node's table (nodes/HeroHealth/transport/endpoints.ts),
+// benchmarks. Serves every endpoint the operation files declare (sandbox/endpoints.mjs),
 // checks requests against spec/hero-openapi.yaml, keeps state seeded from ./seed.mjs, sends signed
 // webhooks, and has knobs for latency, rate limits, faults and dropped connections.
 // Listens on 127.0.0.1 only. Not part of the published package.

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ParameterReader } from '../helpers/parameterReader';
 import { DEFAULT_CONCURRENCY, type Endpoint } from '../transport';
 
 import * as admin from './admin/Admin.resource';
@@ -71,9 +72,15 @@ const requestOptions: INodeProperties = {
 	],
 };
 
+/**
+ * An operation's work for one item. `parameters` reads this run's parameters as
+ * `this.getNodeParameter` does, with fewer trips through n8n's expression engine
+ * (helpers/parameterReader.ts); an operation may use either.
+ */
 export type OperationExecute = (
 	this: IExecuteFunctions,
 	itemIndex: number,
+	parameters: ParameterReader,
 ) => Promise<IDataObject | IDataObject[]>;
 
 /** What an operation file exports; the compiler checks every one registered below against it. */

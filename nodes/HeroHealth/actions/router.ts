@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { withParameterShortcuts } from '../helpers/parameterReader';
+import { readParameters } from '../helpers/parameterReader';
 import {
 	DEFAULT_CONCURRENCY,
 	haltRequests,
@@ -69,8 +69,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const execute = findOperation.call(this, resource, operation);
-	// Operations and the transport all see this context: parameters read without needless expression work.
-	const context = withParameterShortcuts(this);
+	// One reader for the run, handed to every item: parameters without needless expression work.
+	const parameters = readParameters(this);
 
 	const continueOnFail = this.continueOnFail();
 	const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as IDataObject;
@@ -78,7 +78,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		1,
 		Math.floor(Number(requestOptions.concurrency ?? DEFAULT_CONCURRENCY)),
 	);
-	setRequestPolicy(context, {
+	setRequestPolicy(this, {
 		maxRetries: Number(requestOptions.maxRetries ?? 5),
 		maxRequestsPerSecond: Number(requestOptions.maxRequestsPerSecond ?? 0),
 		timeout: Number(requestOptions.timeoutSeconds ?? 60) * 1000,
@@ -99,11 +99,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	// Pre-check pass: local work only, item by item.
 	const toRun: number[] = [];
-	setPrecheck(context, true);
+	setPrecheck(this, true);
 	try {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				await execute.call(context, itemIndex);
+				await execute.call(this, itemIndex, parameters);
 			} catch (error) {
 				if (!(error instanceof RequestWithheld)) {
 					if (!continueOnFail) throw asNodeError(this, error, itemIndex);
@@ -114,7 +114,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			toRun.push(itemIndex);
 		}
 	} finally {
-		setPrecheck(context, false);
+		setPrecheck(this, false);
 	}
 
 	// Real pass.
@@ -122,7 +122,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let halted = false;
 	const halt = () => {
 		halted = true;
-		haltRequests(context);
+		haltRequests(this);
 	};
 	const signal = this.getExecutionCancelSignal?.();
 	let cancelled = signal?.aborted === true;
@@ -136,7 +136,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let next = 0;
 	const runItem = async (itemIndex: number) => {
 		try {
-			const data = await execute.call(context, itemIndex);
+			const data = await execute.call(this, itemIndex, parameters);
 			const records = Array.isArray(data) ? data : [data];
 			results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
