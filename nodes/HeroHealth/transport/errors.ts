@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { endpoint, inferredPartsText, type EndpointName } from './endpoints';
+import { RETRY_AFTER_MAX_MS } from './retry';
 import { cleanErrorText, cleanErrorValue, maskByField } from './scrub';
 
 interface HeroValidationIssue {
@@ -84,8 +85,10 @@ export interface HeroErrorDetails {
 	/** Set for failures without an HTTP answer (timeouts, dropped connections). */
 	networkCode?: string;
 	networkMessage?: string;
-	/** For a POST that may have reached Hero: tells the user it was not sent again. */
+	/** For a write that may have reached Hero: tells the user it was not sent again. */
 	mayHaveBeenProcessed?: boolean;
+	/** Set when Hero's Retry-After asked for a longer wait than the node takes (ms asked). */
+	cappedRetryAfterMs?: number;
 	/** The endpoint table entry the request was made for, if any. */
 	endpoint?: EndpointName;
 }
@@ -156,6 +159,12 @@ export function heroApiError(node: INode, details: HeroErrorDetails): NodeApiErr
 		description =
 			heroText && status !== 400 ? `Hero said: ${heroText}` : `Request: ${details.request}`;
 		({ message, description } = inferredEndpointHint(details, message) ?? { message, description });
+		if (details.mayHaveBeenProcessed) {
+			description = `${description}\nHero may have processed this request before the error (a ${status} can come after part of the work), so it was not sent again, to avoid doing it twice: check in Hero before retrying.`;
+		}
+	}
+	if (details.cappedRetryAfterMs !== undefined) {
+		description = `${description}\nHero asked to wait ${Math.round(details.cappedRetryAfterMs / 1000)} s before retrying (Retry-After); the node waits at most ${RETRY_AFTER_MAX_MS / 1000} s between tries.`;
 	}
 	const errorResponse: JsonObject = {
 		message: cleanErrorText(message, secrets),
