@@ -243,3 +243,40 @@ describe('with nock: two failures in one run', () => {
 		expect(error.description).toMatch(/Failures: item 0: Hero found nothing[^;]*; item 1: Could not reach Hero/);
 	});
 });
+
+describe('Request Options numbers are checked before any request (issue 22 point 3)', () => {
+	afterEach(() => nock.cleanAll());
+
+	it.each([
+		['concurrency', '={{ "ten" }}', 'Request Options → Concurrency must be a whole number from 1 to 20, not "ten"'],
+		['concurrency', 0, 'Request Options → Concurrency must be a whole number from 1 to 20, not 0'],
+		['concurrency', 2.5, 'Request Options → Concurrency must be a whole number from 1 to 20, not 2.5'],
+		['maxRequestsPerSecond', '={{ "fast" }}', 'Request Options → Max Requests per Second must be a number from 0 to 10000, not "fast"'],
+		['maxRequestsPerSecond', -1, 'Request Options → Max Requests per Second must be a number from 0 to 10000, not -1'],
+		['timeoutSeconds', '={{ "" }}', 'Request Options → Timeout (Seconds) must be a number from 1 to 3600, not ""'],
+		['timeoutSeconds', 0, 'Request Options → Timeout (Seconds) must be a number from 1 to 3600, not 0'],
+		['maxRetries', '={{ 1/0 }}', 'Request Options → Max Retries must be a whole number from 0 to 10, not Infinity'],
+		['maxRetries', 11, 'Request Options → Max Retries must be a whole number from 0 to 10, not 11'],
+	])('%s = %p fails fast, naming the option, with nothing sent', async (option, value, message) => {
+		const scope = hero().post('/v1/messages/send').reply(200, { message_id: 'm1' });
+		const started = Date.now();
+		await expect(
+			runNode({
+				parameters: { ...sendParameters, requestOptions: { [option]: value } },
+				items: itemsOf({ patientId: '1', text: 'a' }),
+			}),
+		).rejects.toThrow(message);
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('a number given as text from an expression is read as that number', async () => {
+		const scope = hero().post('/v1/messages/send').reply(200, { message_id: 'm1' });
+		const { json } = await runNode({
+			parameters: { ...sendParameters, requestOptions: { concurrency: '={{ "3" }}' } },
+			items: itemsOf({ patientId: '1', text: 'a' }),
+		});
+		expect(json[0].message_id).toBe('m1');
+		expect(scope.isDone()).toBe(true);
+	});
+});

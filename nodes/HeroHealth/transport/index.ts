@@ -246,15 +246,19 @@ export async function heroApiRequestOrNull(
 	return ((await callEndpoint(this, name, request, true)) ?? null) as IDataObject | null;
 }
 
-/** Reads a list through heroRequest; see readList for paging and its guards. */
+/**
+ * Reads a list through heroRequest; see readList for paging and its guards. `onShortList` turns the
+ * failure of a list shorter than Hero's count into a warning (Custom API Call's choice).
+ */
 export async function heroRequestAllItems(
 	this: HeroContext,
 	request: HeroRequest,
 	paged: boolean,
 	limit?: number,
+	onShortList?: (text: string) => void,
 ): Promise<IDataObject[]> {
 	const send = async (pageRequest: HeroRequest) => await heroRequest.call(this, pageRequest);
-	return await readList(this.getNode(), send, request, paged, limit);
+	return await readList(this.getNode(), send, request, paged, limit, onShortList);
 }
 
 /** Reads a list endpoint of the table by name; see heroRequestAllItems. */

@@ -206,8 +206,12 @@ export async function execute(
 	try {
 		// Signing keys never reach the next node, whatever the path (GET /v1/webhooks lists them).
 		if (returnAllPages) {
+			// A path of the user's choice may count something else than it lists: a list shorter than
+			// Hero's count is output with a warning, not refused.
+			const warn = (text: string) =>
+				this.addExecutionHints({ message: `${text}. The records read are output.`, type: 'warning', location: 'outputPane' });
 			return withoutSigningKeys(
-				await heroRequestAllItems.call(this, request, true),
+				await heroRequestAllItems.call(this, request, true, undefined, warn),
 			) as IDataObject[];
 		}
 		return toItems(withoutSigningKeys(await heroRequest.call(this, request)));
