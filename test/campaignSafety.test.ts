@@ -255,8 +255,11 @@ describe('cancelling the execution', () => {
 		expect(counters.messagesSent.total).toBeLessThanOrEqual(40);
 		expect(error?.description).toMatch(/Not sent: items [^\n]*–299\./);
 		// The sends n8n aborted may have reached Hero: listed possibly sent, never not sent.
-		const uncertain = (error as { context?: { itemsUncertain?: number[] } }).context?.itemsUncertain;
-		expect(done.length + (uncertain?.length ?? 0)).toBeGreaterThanOrEqual(counters.messagesSent.total);
+		const uncertain = (error as { context?: { itemsUncertain?: number[] } }).context
+			?.itemsUncertain;
+		expect(done.length + (uncertain?.length ?? 0)).toBeGreaterThanOrEqual(
+			counters.messagesSent.total,
+		);
 	}, 30_000);
 
 	it('a run stopped before our node starts sends nothing', async () => {

@@ -128,7 +128,12 @@ describe('with nock: shapes the sandbox does not make', () => {
 	});
 
 	/** A Hero that caps pages at `cap` records, whatever page_size asks; `count` says the total. */
-	function cappedPages(total: number, cap: number, count = total, pages = Math.ceil(total / cap) + 1) {
+	function cappedPages(
+		total: number,
+		cap: number,
+		count = total,
+		pages = Math.ceil(total / cap) + 1,
+	) {
 		const seen: number[] = [];
 		hero()
 			.get('/v1/patients')

@@ -34,8 +34,18 @@ describe('the retry rule (mayResend) and where a final failure puts its item (fa
 	// [what happened, safe to repeat, Retry-After given, resent?, outcome when final]
 	const table: Array<[string, AttemptFailure, boolean, 'possiblySent' | 'notSent']> = [
 		['write, 429', { status: 429, safe: false }, true, 'notSent'],
-		['write, 429 with Retry-After', { status: 429, retryAfter: true, safe: false }, true, 'notSent'],
-		['write, 503 with Retry-After', { status: 503, retryAfter: true, safe: false }, true, 'notSent'],
+		[
+			'write, 429 with Retry-After',
+			{ status: 429, retryAfter: true, safe: false },
+			true,
+			'notSent',
+		],
+		[
+			'write, 503 with Retry-After',
+			{ status: 503, retryAfter: true, safe: false },
+			true,
+			'notSent',
+		],
 		['write, 503 without Retry-After', { status: 503, safe: false }, false, 'possiblySent'],
 		['write, 500', { status: 500, safe: false }, false, 'possiblySent'],
 		['write, 502', { status: 502, safe: false }, false, 'possiblySent'],
@@ -118,9 +128,7 @@ describe('sortItems and the report text', () => {
 			{ item: 1, message: 'Could not reach Hero' },
 			{ item: 2, message: 'Hero rejected the request' },
 		]);
-		expect(text.summary).toBe(
-			'The node stopped: 2 of 6 items done, 2 possibly sent, 2 not sent',
-		);
+		expect(text.summary).toBe('The node stopped: 2 of 6 items done, 2 possibly sent, 2 not sent');
 		expect(text.lines).toEqual([
 			'The node stopped: 2 of 6 items done, 2 possibly sent, 2 not sent.',
 			'Done (Hero answered; n8n keeps no output for a node that fails, so here they are with Hero’s ID): item 0: message_id 1; item 3: message_id 2.',
@@ -170,7 +178,9 @@ describe('against the sandbox', () => {
 		expect(error.message).toMatch(
 			/^Could not reach Hero for POST \/v1\/messages\/send \(connection dropped\)\. The node stopped: 0 of 3 items done, 1 possibly sent, 2 not sent$/,
 		);
-		expect(error.description).toContain('Possibly sent (the request may have reached Hero): items 0.');
+		expect(error.description).toContain(
+			'Possibly sent (the request may have reached Hero): items 0.',
+		);
 		expect(error.description).toContain('Not sent: items 1–2.');
 		expect(error.description).toContain(
 			'Check the possibly-sent items in Hero, then re-run the not-sent ones',
@@ -203,7 +213,9 @@ describe('against the sandbox', () => {
 		);
 		expect(error?.context?.itemsUncertain).toEqual([0, 1, 2, 3, 4, 5]);
 		expect(error?.context?.itemsNotDone).toEqual([]);
-		expect(error?.description).toContain('Possibly sent (the request may have reached Hero): items 0–5.');
+		expect(error?.description).toContain(
+			'Possibly sent (the request may have reached Hero): items 0–5.',
+		);
 		expect(error?.description).not.toMatch(/Not sent/);
 	}, 30_000);
 });
@@ -240,7 +252,9 @@ describe('with nock: two failures in one run', () => {
 		expect(error.context?.itemsUncertain).toEqual([1]);
 		expect(error.context?.itemsNotDone).toEqual([0]);
 		expect(error.context?.failures?.map(({ item }) => item)).toEqual([0, 1]);
-		expect(error.description).toMatch(/Failures: item 0: Hero found nothing[^;]*; item 1: Could not reach Hero/);
+		expect(error.description).toMatch(
+			/Failures: item 0: Hero found nothing[^;]*; item 1: Could not reach Hero/,
+		);
 	});
 });
 
@@ -248,14 +262,42 @@ describe('Request Options numbers are checked before any request (issue 22 point
 	afterEach(() => nock.cleanAll());
 
 	it.each([
-		['concurrency', '={{ "ten" }}', 'Request Options → Concurrency must be a whole number from 1 to 20, not "ten"'],
+		[
+			'concurrency',
+			'={{ "ten" }}',
+			'Request Options → Concurrency must be a whole number from 1 to 20, not "ten"',
+		],
 		['concurrency', 0, 'Request Options → Concurrency must be a whole number from 1 to 20, not 0'],
-		['concurrency', 2.5, 'Request Options → Concurrency must be a whole number from 1 to 20, not 2.5'],
-		['maxRequestsPerSecond', '={{ "fast" }}', 'Request Options → Max Requests per Second must be a number from 0 to 10000, not "fast"'],
-		['maxRequestsPerSecond', -1, 'Request Options → Max Requests per Second must be a number from 0 to 10000, not -1'],
-		['timeoutSeconds', '={{ "" }}', 'Request Options → Timeout (Seconds) must be a number from 1 to 3600, not ""'],
-		['timeoutSeconds', 0, 'Request Options → Timeout (Seconds) must be a number from 1 to 3600, not 0'],
-		['maxRetries', '={{ 1/0 }}', 'Request Options → Max Retries must be a whole number from 0 to 10, not Infinity'],
+		[
+			'concurrency',
+			2.5,
+			'Request Options → Concurrency must be a whole number from 1 to 20, not 2.5',
+		],
+		[
+			'maxRequestsPerSecond',
+			'={{ "fast" }}',
+			'Request Options → Max Requests per Second must be a number from 0 to 10000, not "fast"',
+		],
+		[
+			'maxRequestsPerSecond',
+			-1,
+			'Request Options → Max Requests per Second must be a number from 0 to 10000, not -1',
+		],
+		[
+			'timeoutSeconds',
+			'={{ "" }}',
+			'Request Options → Timeout (Seconds) must be a number from 1 to 3600, not ""',
+		],
+		[
+			'timeoutSeconds',
+			0,
+			'Request Options → Timeout (Seconds) must be a number from 1 to 3600, not 0',
+		],
+		[
+			'maxRetries',
+			'={{ 1/0 }}',
+			'Request Options → Max Retries must be a whole number from 0 to 10, not Infinity',
+		],
 		['maxRetries', 11, 'Request Options → Max Retries must be a whole number from 0 to 10, not 11'],
 	])('%s = %p fails fast, naming the option, with nothing sent', async (option, value, message) => {
 		const scope = hero().post('/v1/messages/send').reply(200, { message_id: 'm1' });

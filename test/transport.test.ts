@@ -125,7 +125,9 @@ describe('transport: retries', () => {
 
 	it('does not resend a send after a 503 without Retry-After: it may have reached Hero', async () => {
 		const scope = hero().post('/v1/messages/send').reply(503, { message: 'Unavailable' });
-		const error = (await runNode({ parameters: sendParameters }).catch((e: unknown) => e)) as Error & {
+		const error = (await runNode({ parameters: sendParameters }).catch(
+			(e: unknown) => e,
+		)) as Error & {
 			description?: string;
 			context?: IDataObject;
 		};
@@ -136,13 +138,14 @@ describe('transport: retries', () => {
 	});
 
 	it('retries a read after a 503 without Retry-After', async () => {
-		const scope = hero()
-			.get('/v1/me')
-			.reply(503, {})
-			.get('/v1/me')
-			.reply(200, { id: 'me' });
+		const scope = hero().get('/v1/me').reply(503, {}).get('/v1/me').reply(200, { id: 'me' });
 		const { json } = await runNode({
-			parameters: { resource: 'customApiCall', operation: 'request', method: 'GET', path: '/v1/me' },
+			parameters: {
+				resource: 'customApiCall',
+				operation: 'request',
+				method: 'GET',
+				path: '/v1/me',
+			},
 		});
 		expect(json[0]).toMatchObject({ id: 'me' });
 		expect(scope.isDone()).toBe(true);

@@ -102,7 +102,10 @@ function requestOption(
 		throw new NodeOperationError(
 			context.getNode(),
 			`Request Options → ${rule.label} must be ${rule.whole ? 'a whole number' : 'a number'} from ${rule.min} to ${rule.max}, not ${shown}`,
-			{ description: 'Nothing was sent. Fix the option (or the expression that sets it) and run again.' },
+			{
+				description:
+					'Nothing was sent. Fix the option (or the expression that sets it) and run again.',
+			},
 		);
 	}
 	return number;

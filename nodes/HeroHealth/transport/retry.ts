@@ -81,7 +81,8 @@ export function failureOutcome(failure: AttemptFailure): 'possiblySent' | 'notSe
  */
 export function retryAfterMs(headers: IDataObject | undefined): number | undefined {
 	const value = headers?.['retry-after'];
-	if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
+	if (typeof value === 'number')
+		return Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
 	if (!text) return undefined;

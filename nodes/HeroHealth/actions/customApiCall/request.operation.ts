@@ -209,7 +209,11 @@ export async function execute(
 			// A path of the user's choice may count something else than it lists: a list shorter than
 			// Hero's count is output with a warning, not refused.
 			const warn = (text: string) =>
-				this.addExecutionHints({ message: `${text}. The records read are output.`, type: 'warning', location: 'outputPane' });
+				this.addExecutionHints({
+					message: `${text}. The records read are output.`,
+					type: 'warning',
+					location: 'outputPane',
+				});
 			return withoutSigningKeys(
 				await heroRequestAllItems.call(this, request, true, undefined, warn),
 			) as IDataObject[];
