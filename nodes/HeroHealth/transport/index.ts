@@ -37,6 +37,7 @@ export {
 	DEFAULT_POLICY,
 	haltRequests,
 	RequestWithheld,
+	runCredential,
 	setPrecheck,
 	setRequestPolicy,
 	trackOutcomes,
