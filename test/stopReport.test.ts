@@ -176,7 +176,7 @@ describe('against the sandbox', () => {
 		expect(error.context?.itemsUncertain).toEqual([0]);
 		expect(error.context?.itemsNotDone).toEqual([1, 2]);
 		expect(error.message).toMatch(
-			/^Could not reach Hero for POST \/v1\/messages\/send \(connection dropped\)\. The node stopped: 0 of 3 items done, 1 possibly sent, 2 not sent$/,
+			/^Could not reach Hero for POST \/v1\/messages\/send \(connection dropped\): possibly sent, check in Hero before sending it again\. The node stopped: 0 of 3 items done, 1 possibly sent, 2 not sent$/,
 		);
 		expect(error.description).toContain(
 			'Possibly sent (the request may have reached Hero): items 0.',
@@ -185,6 +185,26 @@ describe('against the sandbox', () => {
 		expect(error.description).toContain(
 			'Check the possibly-sent items in Hero, then re-run the not-sent ones',
 		);
+	});
+
+	it('with Continue On Fail, each failed item says its outcome', async () => {
+		await control.config({ dropNext: 1 });
+		const { output } = await runNode({
+			parameters: {
+				...sendParameters,
+				patientId: locator('={{ $json.patientId }}'),
+				requestOptions: { concurrency: 1 },
+			},
+			items: rowsFor('1001', '999999', '1003'),
+			credentials: credentials(),
+			continueOnFail: true,
+		});
+		expect(output.map((item) => item.json.message_id ?? item.json.error)).toEqual([
+			'Could not reach Hero for POST /v1/messages/send (connection dropped): possibly sent, check in Hero before sending it again',
+			expect.not.stringMatching(/possibly sent/),
+			expect.any(String),
+		]);
+		expect((await storedMessages()).length).toBe(2);
 	});
 
 	it('Stop with six sends out lists every aborted send as possibly sent', async () => {

@@ -156,7 +156,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const results: INodeExecutionData[][] = new Array(items.length);
 
 	// n8n keeps only { error } in a failed item's JSON; the description and HTTP code travel on the
-	// item's error, which n8n shows in the output panel and hands to the error output.
+	// item's error, which n8n shows in the output panel and hands to the error output. A failure that
+	// may have reached Hero says so in its message ("possibly sent"), so a workflow can tell.
 	const failureItem = (error: unknown, itemIndex: number): INodeExecutionData[] => [
 		{
 			json: { error: errorMessage(error) },

@@ -75,6 +75,9 @@ const NETWORK_FAILURES: Record<string, string> = {
 	ENETUNREACH: 'network unreachable',
 };
 
+/** Ends the message of every failure whose request may have reached Hero. */
+export const POSSIBLY_SENT = 'possibly sent, check in Hero before sending it again';
+
 export interface HeroErrorDetails {
 	status?: number;
 	body?: unknown;
@@ -166,6 +169,8 @@ export function heroApiError(node: INode, details: HeroErrorDetails): NodeApiErr
 	if (details.cappedRetryAfterMs !== undefined) {
 		description = `${description}\nHero asked to wait ${Math.round(details.cappedRetryAfterMs / 1000)} s before retrying (Retry-After); the node waits at most ${RETRY_AFTER_MAX_MS / 1000} s between tries.`;
 	}
+	// The mark a workflow can test for (n8n keeps only the message in a failed item's JSON).
+	if (details.mayHaveBeenProcessed) message = `${message}: ${POSSIBLY_SENT}`;
 	const errorResponse: JsonObject = {
 		message: cleanErrorText(message, secrets),
 		description: cleanErrorText(description, secrets),
