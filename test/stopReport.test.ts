@@ -1,5 +1,6 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import {
 	failureOutcome,
@@ -212,7 +213,7 @@ describe('against the sandbox', () => {
 		await control.config({ latencyMs: 1000 });
 		let stop = () => {};
 		const recording = startRecording((started) => {
-			if (started === 6) setTimeout(() => stop(), 200);
+			if (started === 6) void sleep(200).then(() => stop());
 		});
 		let error: StopError | undefined;
 		try {
