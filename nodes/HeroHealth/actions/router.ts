@@ -135,8 +135,9 @@ function requestPolicy(context: IExecuteFunctions, continueOnFail: boolean): Req
  * its first request: every local check (NHS number, dates, phone numbers, IDs …) has run and no
  * request was sent. Only then the real pass runs the items that passed. Without Continue On Fail,
  * one bad item stops the node before anything is sent, and the first failure from Hero (or a
- * cancel) halts the run: no new request starts, requests already out finish, and the error lists
- * every item that went through with Hero's ID for it. Output keeps input order, paired to items.
+ * cancel) halts the run: no new request starts, requests already out finish, and the error puts
+ * every item in one of three lists (done, possibly sent, not sent; see stopReport). Output keeps
+ * input order, paired to items.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
