@@ -35,6 +35,7 @@ import { createDeliverer } from './webhooks.mjs';
  *   inferredRouteStatus: number,
  *   reservationSeconds: number,
  *   maxPageSize: number,
+ *   pageSizeCap: number,
  *   defaultPageSize: number,
  *   ignorePageIndex: boolean,
  *   rejectUnknownFields: boolean,
@@ -69,6 +70,9 @@ export const DEFAULT_CONFIG = {
 	inferredRouteStatus: 0,
 	reservationSeconds: 900,
 	maxPageSize: 100,
+	// 0 = off; else a page holds at most this many records, whatever page_size asks (as a server
+	// that caps page sizes quietly), and page_index counts pages of that size.
+	pageSizeCap: 0,
 	defaultPageSize: 20,
 	ignorePageIndex: false,
 	rejectUnknownFields: false,

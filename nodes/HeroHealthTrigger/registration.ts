@@ -59,18 +59,55 @@ function webhookUrl(this: IHookFunctions): string {
 	return url;
 }
 
-const sameUrl = (a: unknown, b: string) =>
-	typeof a === 'string' && a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
-
 /**
- * The Hero webhooks that belong to this trigger: those whose URL is exactly its own webhook URL,
- * which carries the node's unique webhook ID. Webhooks with any other URL are never touched.
+ * A URL in one spelling, so that the trigger knows its webhooks however Hero writes the URL back:
+ * scheme and host in lower case and default ports dropped (the URL parser does both), no trailing
+ * slash, no empty query or fragment (`…/webhook?`). Text that is not a URL is only trimmed.
  */
-async function webhooksAtUrl(context: IHookFunctions, url: string): Promise<OwnedWebhook[]> {
+export function normalisedUrl(value: string): string {
+	let url: URL;
+	try {
+		url = new URL(value.trim());
+	} catch {
+		return value.trim().replace(/\/+$/, '');
+	}
+	url.pathname = url.pathname.replace(/\/+$/, '');
+	// Setting them to '' drops a lone `?` or `#` from the URL.
+	if (url.search === '') url.search = '';
+	if (url.hash === '') url.hash = '';
+	return url.href.replace(/\/+$/, '');
+}
+
+/** A webhook as Hero lists it. */
+interface ListedWebhook extends OwnedWebhook {
+	url: string;
+}
+
+/** Every webhook Hero lists for this practice group (all pages: a short list fails). */
+async function listWebhooks(context: IHookFunctions): Promise<ListedWebhook[]> {
 	const existing = await heroApiRequestAllItems.call(context, webhookGetAll);
 	return existing
-		.filter((hero) => sameUrl(hero.url, url) && hero.id !== undefined && hero.id !== null)
-		.map((hero) => ({ id: String(hero.id), event: String(hero.event_type ?? '') }));
+		.filter((hero) => hero.id !== undefined && hero.id !== null)
+		.map((hero) => ({
+			id: String(hero.id),
+			event: String(hero.event_type ?? ''),
+			url: typeof hero.url === 'string' ? hero.url : '',
+		}));
+}
+
+/**
+ * The Hero webhooks that belong to this trigger: those whose URL means its own webhook URL, which
+ * carries the node's unique webhook ID. Webhooks with any other URL are never touched.
+ */
+function atUrl(listed: ListedWebhook[], url: string): OwnedWebhook[] {
+	const own = normalisedUrl(url);
+	return listed
+		.filter((hero) => normalisedUrl(hero.url) === own)
+		.map(({ id, event }) => ({ id, event }));
+}
+
+async function webhooksAtUrl(context: IHookFunctions, url: string): Promise<OwnedWebhook[]> {
+	return atUrl(await listWebhooks(context), url);
 }
 
 /**
@@ -235,24 +272,39 @@ export async function createHeroWebhooks(this: IHookFunctions): Promise<boolean>
 
 /**
  * Deletes every Hero webhook at this node's URL: those it stored and any an uncertain activation
- * left. Stored IDs whose webhook now points elsewhere (static data copied with the workflow to
- * another n8n) are not touched. A webhook already gone (404) counts as deleted; any other failure
+ * left. A stored ID is forgotten (with the signing key, once none is left) only when Hero confirmed
+ * its delete, answered 404 for it, or no longer lists it. A stored ID Hero lists at another URL
+ * (static data copied with the workflow to another n8n) is not touched and stays stored. Any failure
  * is reported, and the webhooks left are kept for the next attempt.
  */
 export async function deleteHeroWebhooks(this: IHookFunctions): Promise<boolean> {
 	const state = triggerState(this);
 	// Asks Hero even when nothing is stored: an activation whose answer was lost stored nothing.
-	const failures = await removeWebhooksAtUrl(this, webhookUrl.call(this));
+	// A list that cannot be read fails here, before anything is forgotten.
+	const listed = await listWebhooks(this);
+	const targets = atUrl(listed, webhookUrl.call(this));
+	const failures = await deleteWebhooks(this, targets);
+	const listedIds = new Set(listed.map((hero) => hero.id));
+	const targetIds = new Set(targets.map((webhook) => webhook.id));
+	const kept = [
+		...failures.map(({ webhook }) => webhook),
+		...ownedWebhooks(state).filter(
+			(webhook) => listedIds.has(webhook.id) && !targetIds.has(webhook.id),
+		),
+	];
+	if (kept.length) {
+		state.webhooks = kept;
+	} else {
+		delete state.webhooks;
+		delete state.signingKey;
+	}
+	if (failures.length === 1) throw failures[0].error;
 	if (failures.length) {
-		state.webhooks = failures.map(({ webhook }) => webhook);
-		if (failures.length === 1) throw failures[0].error;
 		throw new NodeOperationError(
 			this.getNode(),
 			`Could not delete ${failures.length} Hero webhooks`,
 			{ description: describeFailures(failures) },
 		);
 	}
-	delete state.webhooks;
-	delete state.signingKey;
 	return true;
 }

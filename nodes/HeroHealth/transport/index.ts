@@ -12,12 +12,14 @@ import { heroApiError, notFoundKind } from './errors';
 import { readList } from './paging';
 import {
 	backoffMs,
+	failureOutcome,
 	IDEMPOTENT_METHODS,
+	mayResend,
 	networkCodeOf,
 	networkMessageOf,
-	NOT_SENT_CODES,
 	RETRY_AFTER_MAX_MS,
 	retryAfterMs,
+	type AttemptFailure,
 } from './retry';
 import {
 	PRECHECK_STOP,
@@ -35,11 +37,14 @@ export {
 	DEFAULT_POLICY,
 	haltRequests,
 	RequestWithheld,
+	runCredential,
 	setPrecheck,
 	setRequestPolicy,
+	trackOutcomes,
 	type HeroContext,
 	type RequestPolicy,
 } from './runState';
+export { RunOutcomes, sortItems, stopReportText, type SortedItems } from './outcomes';
 
 export interface HeroRequest {
 	method: IHttpRequestMethods;
@@ -84,6 +89,13 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 	if (qs && Object.keys(qs).length) options.qs = qs;
 	if (body !== undefined) options.body = body;
 
+	/** Notes, for the stop report, that Hero may have acted for this request's item. */
+	const mayHaveActed = () => {
+		if (!idempotent) state.outcomes?.mayHaveActed(itemIndex);
+	};
+	/** Set when Hero asked for a longer wait than the node takes, to say so if the request fails. */
+	let cappedWait: number | undefined;
+
 	for (let attempt = 0; ; attempt++) {
 		const { throttle } = state;
 		const startedAt = await throttle.acquire();
@@ -103,8 +115,8 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const networkCode = networkCodeOf(error);
-			const notSent = networkCode !== undefined && NOT_SENT_CODES.has(networkCode);
-			const retry = (idempotent || notSent) && attempt < state.policy.maxRetries;
+			const failure: AttemptFailure = { networkCode, safe: idempotent };
+			const retry = mayResend(failure) && attempt < state.policy.maxRetries && !state.halted;
 			// Halted before the slot goes to the next request, so that none starts after this failure.
 			if (!retry && state.policy.haltOnFailure) state.halted = true;
 			throttle.release();
@@ -112,13 +124,15 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 				await sleep(backoffMs(attempt));
 				continue;
 			}
+			const possiblySent = failureOutcome(failure) === 'possiblySent';
+			if (possiblySent) mayHaveActed();
 			throw heroApiError(this.getNode(), {
 				request: described,
 				itemIndex,
 				secrets,
 				networkCode: networkCode ?? 'no response',
 				networkMessage: networkMessageOf(error),
-				mayHaveBeenProcessed: !idempotent && !notSent,
+				mayHaveBeenProcessed: possiblySent,
 			});
 		}
 		const status = response.statusCode;
@@ -126,16 +140,21 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 		// "Cannot GET /path" means no such route, not no such record: that must not pass as "gone".
 		const nullAnswer =
 			status === 404 && request.notFoundAsNull === true && notFoundKind(response.body) !== 'route';
-		// 429 and 503 mean Hero did not process the request; 502/504 may come after it did.
-		const retryable =
-			status === 429 || status === 503 || (idempotent && (status === 502 || status === 504));
 		let wait: number | undefined;
-		if (!ok && !nullAnswer && retryable && attempt < state.policy.maxRetries) {
-			const hinted = retryAfterMs(response.headers as IDataObject) ?? backoffMs(attempt);
-			if (hinted <= RETRY_AFTER_MAX_MS) wait = hinted;
+		let failure: AttemptFailure | undefined;
+		if (!ok && !nullAnswer) {
+			const hinted = retryAfterMs(response.headers as IDataObject);
+			failure = { status, retryAfter: hinted !== undefined, safe: idempotent };
+			if (mayResend(failure) && attempt < state.policy.maxRetries) {
+				wait = hinted ?? backoffMs(attempt);
+				if (wait > RETRY_AFTER_MAX_MS) {
+					cappedWait = wait;
+					wait = RETRY_AFTER_MAX_MS;
+				}
+			}
 		}
 		// A final failure halts the run before the slot goes to the next request.
-		if (!ok && !nullAnswer && wait === undefined && state.policy.haltOnFailure) {
+		if (failure && wait === undefined && state.policy.haltOnFailure) {
 			state.halted = true;
 		}
 		// Held only while the request is out: the wait before a retry and the item's own work do not count.
@@ -143,14 +162,17 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 
 		if (ok) {
 			throttle.onSuccess(startedAt);
+			mayHaveActed();
 			return response.body;
 		}
-		if (nullAnswer) return null;
+		if (nullAnswer || !failure) return null;
 		if (wait !== undefined) {
 			if (status === 429) throttle.onRateLimited(startedAt, wait);
 			await sleep(wait);
 			continue;
 		}
+		const possiblySent = failureOutcome(failure) === 'possiblySent';
+		if (possiblySent) mayHaveActed();
 		throw heroApiError(this.getNode(), {
 			status,
 			body: response.body,
@@ -158,6 +180,8 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 			itemIndex,
 			secrets,
 			endpoint: request.endpoint,
+			mayHaveBeenProcessed: possiblySent,
+			cappedRetryAfterMs: cappedWait,
 		});
 	}
 }
@@ -223,15 +247,19 @@ export async function heroApiRequestOrNull(
 	return ((await callEndpoint(this, endpoint, request, true)) ?? null) as IDataObject | null;
 }
 
-/** Reads a list through heroRequest; see readList for paging and its guards. */
+/**
+ * Reads a list through heroRequest; see readList for paging and its guards. `onShortList` turns the
+ * failure of a list shorter than Hero's count into a warning (Custom API Call's choice).
+ */
 export async function heroRequestAllItems(
 	this: HeroContext,
 	request: HeroRequest,
 	paged: boolean,
 	limit?: number,
+	onShortList?: (text: string) => void,
 ): Promise<IDataObject[]> {
 	const send = async (pageRequest: HeroRequest) => await heroRequest.call(this, pageRequest);
-	return await readList(this.getNode(), send, request, paged, limit);
+	return await readList(this.getNode(), send, request, paged, limit, onShortList);
 }
 
 /** Reads a list endpoint; see heroRequestAllItems. */
