@@ -205,7 +205,7 @@ describe('transport: retries', () => {
 		const error = await runNode({ parameters: sendParameters }).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).message).toBe(
-			'Could not reach Hero for POST /v1/messages/send (connection dropped)',
+			'Could not reach Hero for POST /v1/messages/send (connection dropped): possibly sent, check in Hero before sending it again',
 		);
 		expect((error as NodeApiError).description).toMatch(
 			/may have processed it\. It was not sent again/,
@@ -305,7 +305,7 @@ describe('transport: errors', () => {
 		const { output } = await runNode({ parameters: sendParameters, continueOnFail: true });
 		expect(JSON.stringify(output.map((item) => item.json))).not.toContain(FAKE_CREDENTIAL_VALUE);
 		expect(output[0].json.error).toBe(
-			'Could not reach Hero for POST /v1/messages/send (connection dropped)',
+			'Could not reach Hero for POST /v1/messages/send (connection dropped): possibly sent, check in Hero before sending it again',
 		);
 	});
 
