@@ -32,9 +32,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ParameterReader } from '../../helpers/parameterReader';
 import { smsParts, type SmsParts } from '../../helpers/sms';
 import { itemError } from '../../helpers/validation';
-import { heroApiRequest, RequestWithheld } from '../../transport';
+import { heroApiRequest, type RunOutcomes } from '../../transport';
+import { endpoint as smsCreditsEndpoint } from '../practiceGroup/getSmsCredits.operation';
+import type { OperationRun, RunSetup } from '../resources';
 import {
 	isInside,
 	localIso,
@@ -341,19 +344,11 @@ export function campaignKeyOf(campaign: string, key: string): string {
 	return `${campaign}\u001f${key}`;
 }
 
-/** Whether a failed send surely did not reach Hero: the request never left, or Hero refused it. */
-function surelyNotSent(error: unknown): boolean {
-	if (error instanceof RequestWithheld) return true;
-	const status = Number((error as { httpCode?: unknown }).httpCode);
-	// 429 and 503 after the retries: Hero did not process it (transport/index.ts). 408: may have.
-	return (status >= 400 && status < 500 && status !== 408) || status === 503;
-}
-
 /**
  * Run-level state of Message → Send. The router calls beforeSend once, between the pre-check pass
  * and the first request, and adds extraItems to the output.
  */
-export class SendRun {
+export class SendRun implements OperationRun {
 	/** True during the router's pre-check pass: items only plan what they would send. */
 	private precheck = true;
 	private readonly plans = new Map<number, PlannedSend>();
@@ -361,13 +356,20 @@ export class SendRun {
 	private credits?: IDataObject;
 	private scheduleAt?: number;
 	private readonly options: CampaignOptions;
+	private readonly concurrency: number;
+	private readonly parameters: ParameterReader;
+	/** The run's record of items Hero may have acted for, kept by the transport. */
+	private readonly outcomes: RunOutcomes;
 	readonly preview: boolean;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
-		private readonly concurrency: number,
+		{ concurrency, parameters, outcomes }: RunSetup,
 	) {
-		this.options = context.getNodeParameter('campaignOptions', 0, {}) as CampaignOptions;
+		this.concurrency = concurrency;
+		this.parameters = parameters;
+		this.outcomes = outcomes;
+		this.options = parameters.get('campaignOptions', 0, {}) as CampaignOptions;
 		this.preview = this.options.preview === true;
 	}
 
@@ -375,7 +377,7 @@ export class SendRun {
 	private window(): (SendingWindow & { outside: string }) | undefined {
 		const window = this.options.sendingWindow?.window;
 		if (!window) return undefined;
-		const node = this.context.getNode();
+		const { node } = this.parameters;
 		const start = minutesOf(String(window.start ?? '08:00'));
 		const end = minutesOf(String(window.end ?? '20:00'));
 		if (start === undefined || end === undefined || end <= start) {
@@ -405,7 +407,7 @@ export class SendRun {
 	/** After every item's local checks, before the first request: the window, then the credits. */
 	async beforeSend(itemIndexes: number[]): Promise<void> {
 		this.precheck = false;
-		const node = this.context.getNode();
+		const { node } = this.parameters;
 		const window = this.window();
 		if (window && !isInside(window, Date.now())) {
 			const next = nextStart(window, Date.now());
@@ -423,7 +425,7 @@ export class SendRun {
 		}
 		const needed = this.smsPartsOf(itemIndexes);
 		if (this.preview || (needed > 0 && this.options.checkSmsCredits !== false)) {
-			this.credits = await heroApiRequest.call(this.context, 'practiceGroup.getSmsCredits');
+			this.credits = await heroApiRequest.call(this.context, smsCreditsEndpoint);
 			const left = this.credits.sms_credit_count;
 			if (!this.preview && typeof left === 'number' && needed > left) {
 				throw new NodeOperationError(
@@ -482,14 +484,16 @@ export class SendRun {
 		const options =
 			itemIndex === 0
 				? this.options
-				: (this.context.getNodeParameter('campaignOptions', itemIndex, {}) as CampaignOptions);
+				: (this.parameters.get('campaignOptions', itemIndex, {}) as CampaignOptions);
 		const name = String(options.campaignName ?? '').trim();
 		if (!name) return undefined;
+		const { node } = this.parameters;
 		if (!this.context.getWorkflow().id) {
-			throw new NodeOperationError(
-				this.context.getNode(),
+			throw itemError(
+				node,
+				itemIndex,
 				'Once per Campaign needs a saved workflow: its record belongs to the workflow',
-				{ itemIndex, description: 'Save the workflow, then run it again' },
+				'Save the workflow, then run it again',
 			);
 		}
 		let key = String(options.campaignKey ?? '').trim();
@@ -500,7 +504,7 @@ export class SendRun {
 					? String(nhsNumber).replace(/\s+/g, '')
 					: patientId;
 		}
-		if (!key) throw itemError(this.context.getNode(), itemIndex, 'Campaign Key', 'is empty');
+		if (!key) throw itemError(node, itemIndex, 'Campaign Key is empty');
 		return { name, key };
 	}
 
@@ -541,10 +545,13 @@ export class SendRun {
 		if (claim !== 'new') {
 			return { campaign_outcome: claim, ...tag, patient_id: body.patient_id };
 		}
-		// The error goes on as it is: the router tells a withheld request from a failed one.
+		// Whether Hero may have acted is the transport's one rule (failureOutcome in transport/retry.ts),
+		// read from the run's outcomes as the stop report reads it: if it may have, the keys stay
+		// ("check in Hero" next run); if the request never left or Hero refused it, a re-run tries
+		// again. The error goes on as it is: the router tells a withheld request from a failed one.
 		const sent = await send().catch(async (error: unknown) => {
-			if (surelyNotSent(error)) await this.ledger?.forget(recordKey);
-			else this.ledger?.keep();
+			if (this.outcomes.heroMayHaveActed.has(itemIndex)) this.ledger?.keep();
+			else await this.ledger?.forget(recordKey);
 			return await Promise.reject(error);
 		});
 		const output: IDataObject = { campaign_outcome: 'sent', ...tag, ...sent };

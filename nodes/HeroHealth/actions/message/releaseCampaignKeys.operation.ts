@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ParameterReader } from '../../helpers/parameterReader';
 import { requireText } from '../../helpers/validation';
-import type { OperationRun } from '../router';
+import type { OperationRun } from '../resources';
 import { campaignKeyOf, releaseCampaignKeys } from './campaign';
 
 const properties: INodeProperties[] = [
@@ -69,21 +70,17 @@ export function prepareRun(this: IExecuteFunctions): ReleaseRun {
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	parameters: ParameterReader,
 	run?: OperationRun,
 ): Promise<IDataObject> {
-	const node = this.getNode();
+	const { node } = parameters;
 	const campaign = requireText(
 		node,
 		itemIndex,
-		this.getNodeParameter('campaignName', itemIndex),
+		parameters.get('campaignName', itemIndex),
 		'Campaign',
 	);
-	const key = requireText(
-		node,
-		itemIndex,
-		this.getNodeParameter('campaignKey', itemIndex),
-		'Campaign Key',
-	);
+	const key = requireText(node, itemIndex, parameters.get('campaignKey', itemIndex), 'Campaign Key');
 	if (run instanceof ReleaseRun) run.collect(itemIndex, campaignKeyOf(campaign, key));
 	return { campaign, campaign_key: key, released: true };
 }
