@@ -1,4 +1,7 @@
+import nock from 'nock';
+
 import { locator } from './helpers/constants';
+import { hero } from './helpers/hero';
 import { deduplicator, MemoryDeduplicator } from './helpers/deduplication';
 import { itemsOf, runNode } from './helpers/run';
 import { control, credentials } from './helpers/sandbox';
@@ -269,6 +272,55 @@ describe('Once per Campaign', () => {
 			}),
 		).rejects.toThrow(/database is locked/);
 		expect((await received())[SEND]).toBeUndefined();
+	});
+});
+
+describe('a failed send keeps its campaign keys exactly when the stop report calls it possibly sent', () => {
+	// One rule for "may Hero have acted" in the package: transport/retry.ts's failureOutcome, which
+	// the transport notes in the run's outcomes and the stop report and Campaign Options both read.
+	afterEach(() => nock.cleanAll());
+
+	type Answer = (scope: nock.Interceptor) => nock.Scope;
+	const cases: Array<[string, Answer, boolean]> = [
+		['400 (Hero refused it)', (s) => s.reply(400, { message: 'No mobile number' }), false],
+		['408', (s) => s.reply(408, { message: 'Request Timeout' }), false],
+		['429, no retries left', (s) => s.reply(429, {}, { 'retry-after': '0' }), false],
+		['503 with Retry-After', (s) => s.reply(503, {}, { 'retry-after': '0' }), false],
+		['503 without Retry-After', (s) => s.reply(503, {}), true],
+		['500', (s) => s.reply(500, {}), true],
+		['502', (s) => s.reply(502, {}), true],
+		[
+			'connection reset after the request left',
+			(s) => s.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
+			true,
+		],
+		[
+			'connection refused',
+			(s) => s.replyWithError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })),
+			false,
+		],
+	];
+
+	it.each(cases)('%s', async (_case, answer, possiblySent) => {
+		const parameters = send(
+			{ campaignName: 'Rule', checkSmsCredits: false },
+			{ requestOptions: { maxRetries: 0 } },
+		);
+		answer(hero().post('/v1/messages/send'));
+		const { output } = await runNode({ parameters, items: patients('1001'), continueOnFail: true });
+		const error = String(output[0].json.error);
+		expect(/possibly sent/.test(error)).toBe(possiblySent);
+		expect(deduplicator.has(WORKFLOW_ID, claimed('Rule', '1001'))).toBe(possiblySent);
+		expect(deduplicator.has(WORKFLOW_ID, unconfirmed('Rule', '1001'))).toBe(possiblySent);
+
+		// The re-run: "check in Hero" with nothing sent, or the send tried again.
+		const resend = possiblySent
+			? undefined
+			: hero().post('/v1/messages/send').reply(200, { message_id: 'm2' });
+		const again = await runNode({ parameters, items: patients('1001') });
+		expect(again.json[0].campaign_outcome).toBe(possiblySent ? 'check in Hero' : 'sent');
+		expect(again.requests).toHaveLength(possiblySent ? 0 : 1);
+		expect(resend?.isDone() ?? true).toBe(true);
 	});
 });
 
