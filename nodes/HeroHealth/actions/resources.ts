@@ -110,7 +110,7 @@ export const resourceProperties: INodeProperties[] = withInferredEndpointNotices
 			{ name: 'Admin', value: 'admin' },
 			{ name: 'API Key', value: 'apiKey' },
 			{ name: 'Booking', value: 'booking' },
-			{ name: 'Booking - HCA', value: 'bookingHca' },
+			{ name: 'Booking (HCA Consultants)', value: 'bookingHca' },
 			{ name: 'Care Navigation', value: 'careNavigation' },
 			{ name: 'Consultation', value: 'consultation' },
 			{ name: 'Custom API Call', value: 'customApiCall' },
