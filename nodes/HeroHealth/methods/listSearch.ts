@@ -51,11 +51,6 @@ export async function searchForms(this: ILoadOptionsFunctions, filter?: string) 
 	return await searchList(this, 'form.getAll', ['title'], filter, filter ? { search: filter } : {});
 }
 
-/** Subscriptions by name. */
-export async function searchSubscriptions(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchList(this, 'subscription.getAll', ['name'], filter);
-}
-
 export async function searchAdmins(this: ILoadOptionsFunctions, filter?: string) {
 	return await searchList(this, 'admin.getAll', ['first_name', 'last_name'], filter);
 }

@@ -2,24 +2,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems } from '../../transport';
-import { requireSubscriptionId, subscriptionLocator } from './common';
 import { listLimit } from '../../helpers/parameters';
+import { heroApiRequestAllItems } from '../../transport';
 
-const properties: INodeProperties[] = [subscriptionLocator, ...returnAllOrLimit()];
+const properties: INodeProperties[] = [...returnAllOrLimit()];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['subscription'], operation: ['getSubscribers'] } },
+	{ show: { resource: ['subscription'], operation: ['getAllSubscribers'] } },
 	properties,
 );
 
+/** Hero's top-level subscribers list (inferred method, see the endpoint table), one item each. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = requireSubscriptionId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
 	return await heroApiRequestAllItems.call(
 		this,
-		'subscription.getSubscribers',
-		{ pathParams: { id }, itemIndex },
+		'subscription.getAllSubscribers',
+		{ itemIndex },
 		limit,
 	);
 }
