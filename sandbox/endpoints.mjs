@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 /**
- * @typedef {{ key: string, method: string, path: string, paged: boolean, inferred?: string }} EndpointEntry
+ * @typedef {{
+ *   key: string, method: string, path: string, paged: boolean, pagingInferred: boolean,
+ *   inferred?: string, inferredParts: string[], guessedRoute: boolean,
+ * }} EndpointEntry
  */
 
 export const ENDPOINTS_PATH = join(
@@ -33,7 +36,7 @@ export async function loadEndpoints(file = ENDPOINTS_PATH) {
 	});
 	const url = `data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`;
 	const module = await import(url);
-	/** @type {Record<string, { method: string, path: string, paged?: boolean, inferred?: string }>} */
+	/** @type {Record<string, { method: string, path: string, paged?: boolean, pagingInferred?: boolean, inferred?: string, inferredParts?: string[] }>} */
 	const table = module.ENDPOINTS;
 	if (!table || typeof table !== 'object') throw new Error(`${file} exports no ENDPOINTS table`);
 	return Object.entries(table).map(([key, entry]) => ({
@@ -41,6 +44,13 @@ export async function loadEndpoints(file = ENDPOINTS_PATH) {
 		method: String(entry.method).toUpperCase(),
 		path: entry.path,
 		paged: entry.paged === true,
+		pagingInferred: entry.pagingInferred === true,
 		inferred: entry.inferred,
+		inferredParts: [...(entry.inferredParts ?? [])],
+		// Whether Hero may have no such route: its method or path is a guess (not only its body).
+		guessedRoute:
+			entry.inferred !== undefined &&
+			(!entry.inferredParts?.length ||
+				entry.inferredParts.some((part) => part === 'method' || part === 'path')),
 	}));
 }

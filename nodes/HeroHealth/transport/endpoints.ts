@@ -129,7 +129,7 @@ export const ENDPOINTS = {
 		method: 'PATCH',
 		path: '/v1/appointments/{id}/reschedule',
 		inferred:
-			'Only the URL was seen: PATCH follows /v1/appointments/{id}/cancel, and the body (start_time, duration, practitioner_id and the suppress options) follows Edit Appointment',
+			'The reschedule page shows the URL /v1/appointments/{id}/reschedule but not its method or body: PATCH follows /v1/appointments/{id}/cancel, and the body (start_time, duration, practitioner_id and the suppress options) follows Edit Appointment',
 		inferredParts: ['method', 'body'],
 	},
 	'booking.getStatus': {
@@ -154,7 +154,7 @@ export const ENDPOINTS = {
 		method: 'POST',
 		path: '/v1/booking_links',
 		inferred:
-			'The "Create a Booking Link" page was seen without its URL; POST on the collection of PATCH /v1/booking_links/{id}, body from the booking-link guide',
+			'The "Create a Booking Link" page shows its body fields but not its URL or method; POST on the collection of PATCH /v1/booking_links/{id}',
 		inferredParts: ['method', 'path'],
 	},
 	'link.updateBookingLink': { method: 'PATCH', path: '/v1/booking_links/{id}' },
@@ -256,8 +256,8 @@ export const ENDPOINTS = {
 		method: 'POST',
 		path: '/v1/admins/signature',
 		inferred:
-			'The "Upsert admin signature" page was cut before its URL; path is a sub-resource of /v1/admins',
-		inferredParts: ['method', 'path', 'body'],
+			'The "Upsert admin signature" page shows POST and the body { signature } but was cut before its URL; path is a sub-resource of /v1/admins',
+		inferredParts: ['path'],
 	},
 
 	// API keys (no operation was retrieved for this tag)
@@ -292,7 +292,7 @@ export const ENDPOINTS = {
 		method: 'POST',
 		path: '/v1/form_response',
 		inferred:
-			'The "Form Response" tag promises create; only GET /v1/form_response/{id} was seen, so create is POST on its collection. The body uses the FormResponse schema\'s names (form_id, client_id for the patient, appointment_id; IDs as strings, as in Hero\'s other request bodies); that schema comes from a response example that shows no answers, so they go as answers: [{form_question_id, value}], keyed as Get Form lists the questions',
+			'The "Form Response" tag promises create; only GET /v1/form_response/{id} was seen, so create is POST on its collection. The body uses the FormResponse schema\'s names (form_id, client_id for the patient, appointment_id; IDs as numbers, as in Hero\'s FormResponse example); that schema comes from a response example that shows no answers, so they go as answers: [{form_question_id, value}], keyed as Get Form lists the questions',
 		inferredParts: ['method', 'path', 'body'],
 	},
 	'formResponse.update': {
@@ -303,51 +303,8 @@ export const ENDPOINTS = {
 		inferredParts: ['method', 'body'],
 	},
 
-	// Subscriptions and subscribers (no operation was retrieved for this tag)
-	'subscription.getAll': {
-		method: 'GET',
-		path: '/v1/subscriptions',
-		paged: true,
-		pagingInferred: true,
-		inferred:
-			'Tag "Subscriptions" seen without operations; path follows the /v1/<collection> convention',
-		inferredParts: ['method', 'path'],
-	},
-	'subscription.create': {
-		method: 'POST',
-		path: '/v1/subscriptions',
-		inferred:
-			'Tag "Subscriptions" seen without operations; POST on the collection, as /v1/webhooks',
-		inferredParts: ['method', 'path', 'body'],
-	},
-	'subscription.delete': {
-		method: 'DELETE',
-		path: '/v1/subscriptions/{id}',
-		inferred:
-			'Tag "Subscriptions" seen without operations; DELETE on the item, as /v1/webhooks/{id}',
-		inferredParts: ['method', 'path'],
-	},
-	'subscription.getSubscribers': {
-		method: 'GET',
-		path: '/v1/subscriptions/{id}/subscribers',
-		paged: true,
-		pagingInferred: true,
-		inferred:
-			'Tag "Subscriptions" seen without operations; sub-collection, as /v1/batch_message/{id}/recipients',
-		inferredParts: ['method', 'path'],
-	},
-	'subscription.addSubscriber': {
-		method: 'POST',
-		path: '/v1/subscriptions/{id}/subscribers',
-		inferred: 'Tag "Subscriptions" seen without operations; POST on the sub-collection',
-		inferredParts: ['method', 'path', 'body'],
-	},
-	'subscription.removeSubscriber': {
-		method: 'DELETE',
-		path: '/v1/subscriptions/{id}/subscribers/{subscriber_id}',
-		inferred: 'Tag "Subscriptions" seen without operations; DELETE on the sub-collection item',
-		inferredParts: ['method', 'path'],
-	},
+	// Subscriptions: patients' membership-scheme subscriptions (FINDINGS-2026-12)
+	'subscription.getAll': { method: 'GET', path: '/v1/subscriptions', paged: true },
 
 	// Webhooks
 	'webhook.create': { method: 'POST', path: '/v1/webhooks' },
@@ -392,6 +349,43 @@ export const ENDPOINTS = {
 			'Tag "Utilities" seen without operations; SNOMED code validation on a /v1/utilities path',
 		inferredParts: ['method', 'path'],
 	},
+
+	// Issue 24: operations from the second pass over Hero's reference (FINDINGS-2026-12), one
+	// contiguous block so each entry can move to its operation file.
+	'subscription.getAllSubscribers': {
+		method: 'GET',
+		path: '/v1/subscribers',
+		paged: true,
+		pagingInferred: true,
+		inferred:
+			'The List Subscriptions page names /v1/subscribers as the next operation but was cut before its method; a list read is a GET',
+		inferredParts: ['method'],
+	},
+	'link.getStatus': { method: 'GET', path: '/v1/links/status' },
+	'link.createVideoLink': {
+		method: 'POST',
+		path: '/v1/video_links',
+		inferred:
+			'The "Create video link" page shows POST /v1/video_links but was cut before its body; patient_id, appointment_id and expiry_date follow the other link bodies',
+		inferredParts: ['body'],
+	},
+	'episode.update': { method: 'PATCH', path: '/v1/episodes/{id}' },
+	'invoicing.getDefaultCustomer': { method: 'GET', path: '/v1/invoicing/customers/default' },
+	'invoicing.createInvoice': {
+		method: 'POST',
+		path: '/v1/invoicing/invoices',
+		inferred:
+			'The "Create invoice" page shows issuer_id, collection_method, mode and invoice_items_attributes[] but not the fields of an item, nor how the patient, memo, footer and coupons are named: product_id, quantity, description, unit_amount, patient_id, memo, footer and coupons are guesses',
+		inferredParts: ['body'],
+	},
+	'invoicing.updateInvoice': {
+		method: 'PATCH',
+		path: '/v1/invoicing/invoices/{id}',
+		inferred:
+			'The "Update invoice" page shows the URL and that a finalised invoice can change only its memo, footer and coupons; the body names memo, footer and coupons (and collection_method, invoice_items_attributes as Create Invoice) are guesses',
+		inferredParts: ['body'],
+	},
+	'invoicing.linkInvoice': { method: 'POST', path: '/v1/invoicing/invoices/link' },
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;

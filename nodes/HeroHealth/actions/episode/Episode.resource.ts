@@ -4,8 +4,9 @@ import * as createNote from './createNote.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getAllV2 from './getAllV2.operation';
+import * as update from './update.operation';
 
-export { createNote, get, getAll, getAllV2 };
+export { createNote, get, getAll, getAllV2, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -39,6 +40,12 @@ export const description: INodeProperties[] = [
 				description: 'List inbox episodes from Hero’s v2 endpoint',
 				action: 'Get many episodes from v2',
 			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change an inbox episode’s status, priority or assignees',
+				action: 'Update an episode',
+			},
 		],
 		default: 'getAll',
 	},
@@ -46,4 +53,5 @@ export const description: INodeProperties[] = [
 	...getAllV2.description,
 	...get.description,
 	...createNote.description,
+	...update.description,
 ];
