@@ -191,7 +191,8 @@ describe('Invoicing → Update Invoice', () => {
 			credentials: credentials(),
 		});
 		const failure = `${String(refused.output[0].json.error)} ${refused.output[0].error?.description ?? ''}`;
-		expect(failure).toContain('400');
+		expect(failure).toContain('Hero rejected the request (PATCH /v1/invoicing/invoices/');
+		expect(failure).toContain('collection_method: Invoice');
 		expect(failure).toContain('only memo, footer and coupons can change');
 	});
 });

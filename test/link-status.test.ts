@@ -39,7 +39,7 @@ describe('link → Get Status', () => {
 	it('refuses an empty link before sending anything', async () => {
 		const { output, requests } = await runNode({
 			continueOnFail: true,
-			parameters: { resource: 'link', operation: 'getStatus', lookUpBy: 'url', url: '' },
+			parameters: { resource: 'link', operation: 'getStatus', lookUpBy: 'url', url: '={{ "" }}' },
 		});
 		expect(requests).toEqual([]);
 		expect(output[0].json.error).toBe('Link URL is empty (item 0)');
