@@ -100,15 +100,16 @@ next = await prettier.format(next, {
 	...(await prettier.resolveConfig('README.md')),
 	filepath: 'README.md',
 });
+const counts = `${rows.length - 2} operations, ${inferred.length - 2} inferred endpoints`;
 if (check) {
 	if (next !== readme) {
-		console.error('README.md is stale: run `npm run build && npm run docs` and commit it.');
+		console.error(
+			`README.md is stale (the code has ${counts}): run \`npm run build && npm run docs\` and commit it.`,
+		);
 		process.exit(1);
 	}
-	console.log('README.md operations table is up to date.');
+	console.log(`README.md operations table is up to date: ${counts}.`);
 } else {
 	writeFileSync('README.md', next);
-	console.log(
-		`README.md: ${rows.length - 2} operations, ${inferred.length - 2} inferred endpoints.`,
-	);
+	console.log(`README.md: ${counts}.`);
 }
