@@ -67,7 +67,7 @@ describe('Subscription → Get Many', () => {
 		expect(output[0].json.error).toBe('Patient "Ada" is not a Hero ID (item 0)');
 	});
 
-	it('reads a patient’s subscriptions from the sandbox', async () => {
+	it('reads the active subscriptions, newest first, from the sandbox', async () => {
 		await control.reset();
 		const { json } = await runNode({
 			parameters: {
