@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
 // `npm run probe`: settles the node's guessed endpoints on a real Hero account. For every method and
-// path of the endpoint table it sends at most one request that changes nothing, and says whether
-// Hero has that route:
+// path the node calls (each operation file's `endpoint`) it sends at most one request that changes
+// nothing, and says whether Hero has that route:
 //   - reads (GET): with an ID of 0 in the path (no record has it) and the smallest page;
 //   - writes: only with --allow-refused-writes, and only a request Hero must refuse: an empty body
 //     to a record that does not exist (ID 0 in the path), or to a collection whose reference names
@@ -49,13 +49,15 @@ const NO_RECORD = '0';
  * }} ProbeResult
  */
 
-/** The built node's endpoint table and its reading of a 404 body. */
+/** The built node's endpoints (its operation files' `endpoint` exports) and its reading of a 404 body. */
 function loadBuiltNode() {
 	try {
-		const { ENDPOINTS } = require(join(ROOT, 'dist/nodes/HeroHealth/transport/endpoints.js'));
+		const { operationEndpoints } = require(
+			join(ROOT, 'dist/nodes/HeroHealth/actions/resources.js'),
+		);
 		const { notFoundKind } = require(join(ROOT, 'dist/nodes/HeroHealth/transport/errors.js'));
 		return {
-			endpoints: /** @type {Record<string, Endpoint>} */ (ENDPOINTS),
+			endpoints: /** @type {Array<{ key: string, endpoint: Endpoint }>} */ (operationEndpoints),
 			notFoundKind: /** @type {(body: unknown) => 'route' | 'unnamed' | 'record'} */ (notFoundKind),
 		};
 	} catch (error) {
@@ -90,14 +92,14 @@ function loadReference() {
 }
 
 /**
- * The table's endpoints as the probe sends them: one per method and path (several operations may
+ * The node's endpoints as the probe sends them: one per method and path (several operations may
  * share one). The practice group read goes first, so that a refused key stops the run at once.
- * @param {Record<string, Endpoint>} table
+ * @param {Array<{ key: string, endpoint: Endpoint }>} endpoints
  */
-function probeTargets(table) {
+function probeTargets(endpoints) {
 	/** @type {Map<string, { method: string, path: string, paged: boolean, keys: string[], inferredParts: Set<string>, inferred: boolean }>} */
 	const targets = new Map();
-	for (const [key, endpoint] of Object.entries(table)) {
+	for (const { key, endpoint } of endpoints) {
 		const id = `${endpoint.method} ${endpoint.path}`;
 		const target = targets.get(id) ?? {
 			method: endpoint.method,
@@ -154,7 +156,7 @@ function classify(status, body, hasId, notFoundKind) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Probes every endpoint of the table, one request at a time.
+ * Probes every endpoint the node calls, one request at a time.
  * @param {{
  *   baseUrl: string, apiKey: string, practiceGroupId: string, allowRefusedWrites?: boolean,
  *   delayMs?: number, timeoutMs?: number, onResult?: (result: ProbeResult) => void,

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { itemError, requireId, requireText } from '../../helpers/validation';
 
@@ -92,13 +91,7 @@ export function readAnswers(this: IExecuteFunctions, itemIndex: number): IDataOb
 	const collection = this.getNodeParameter('answers', itemIndex, {}) as IDataObject;
 	const rows = (collection.answer as IDataObject[] | undefined) ?? [];
 	if (!rows.length) {
-		throw new NodeOperationError(
-			node,
-			`Answers is empty: add at least one answer (item ${itemIndex})`,
-			{
-				itemIndex,
-			},
-		);
+		throw itemError(node, itemIndex, 'Answers is empty: add at least one answer');
 	}
 	const seen = new Set<string>();
 	return rows.map((row, position) => {
@@ -109,11 +102,7 @@ export function readAnswers(this: IExecuteFunctions, itemIndex: number): IDataOb
 			`Question of answer ${position + 1}`,
 		);
 		if (seen.has(questionId)) {
-			throw new NodeOperationError(
-				node,
-				`Question ${questionId} is answered twice (item ${itemIndex})`,
-				{ itemIndex },
-			);
+			throw itemError(node, itemIndex, `Question ${questionId} is answered twice`);
 		}
 		seen.add(questionId);
 		return { form_question_id: questionId, value: String(row.value ?? '') };

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { formLocator, patientLocator } from '../common.descriptions';
 import { readLocatorId } from '../../helpers/parameters';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { answersField, readAnswers, requireNumericId } from './common';
 
 const properties: INodeProperties[] = [
@@ -34,6 +34,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'POST',
+	path: '/v1/form_response',
+	inferred:
+		'The "Form Response" tag promises create; only GET /v1/form_response/{id} was seen, so create is POST on its collection. The body uses the FormResponse schema\'s names (form_id, client_id for the patient, appointment_id; IDs as numbers, as in Hero\'s FormResponse example); that schema comes from a response example that shows no answers, so they go as answers: [{form_question_id, value}], keyed as Get Form lists the questions',
+	inferredParts: ['method', 'path', 'body'],
+};
+
 /**
  * Inferred request (see the endpoint table): `{form_id, client_id, answers, appointment_id?}`, with
  * the names and the numeric IDs of Hero's FormResponse (it calls the patient `client_id`).
@@ -59,5 +67,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const appointmentId = String(additionalFields.appointmentId ?? '').trim();
 	if (appointmentId)
 		body.appointment_id = requireNumericId(node, itemIndex, appointmentId, 'Appointment ID');
-	return await heroApiRequest.call(this, 'formResponse.create', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorValue } from '../../helpers/parameters';
 import { requireId, requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import {
 	addMemoFields,
 	collectionMethodField,
@@ -61,7 +61,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Creates an invoice (Hero answers 201); part of its body is inferred (see the endpoint table). */
+export const endpoint: Endpoint = {
+	method: 'POST',
+	path: '/v1/invoicing/invoices',
+	inferred:
+		'The "Create invoice" page shows issuer_id, collection_method, mode and invoice_items_attributes[] but not the fields of an item, nor how the patient, memo, footer and coupons are named: product_id, quantity, description, unit_amount, patient_id, memo, footer and coupons are guesses',
+	inferredParts: ['body'],
+};
+
+/** Creates an invoice (Hero answers 201); part of its body is inferred (see `endpoint`). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -84,5 +92,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.patient_id = requireId(node, itemIndex, readLocatorValue(fields.patientId), 'Patient');
 	}
 	addMemoFields(fields, body);
-	return await heroApiRequest.call(this, 'invoicing.createInvoice', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

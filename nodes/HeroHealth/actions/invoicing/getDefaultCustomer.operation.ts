@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [patientLocator('The patient whose customer to get')];
 
@@ -12,10 +12,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/invoicing/customers/default' };
+
 /** The Stripe customer Hero invoices a patient as by default. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const patientId = requireLocatorId.call(this, 'patientId', itemIndex, 'Patient');
-	return await heroApiRequest.call(this, 'invoicing.getDefaultCustomer', {
+	return await heroApiRequest.call(this, endpoint, {
 		qs: { patient_id: patientId },
 		itemIndex,
 	});

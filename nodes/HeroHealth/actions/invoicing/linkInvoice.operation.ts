@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireId, requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { issuerIdField } from './common';
 
 const properties: INodeProperties[] = [
@@ -32,6 +32,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/invoicing/invoices/link' };
+
 /** Links an invoice made in Stripe to a Hero appointment. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
@@ -55,5 +57,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Issuer ID',
 		),
 	};
-	return await heroApiRequest.call(this, 'invoicing.linkInvoice', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

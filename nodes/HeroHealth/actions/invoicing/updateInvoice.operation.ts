@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError, requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import {
 	addMemoFields,
 	collectionMethodField,
@@ -41,6 +41,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'PATCH',
+	path: '/v1/invoicing/invoices/{id}',
+	inferred:
+		'The "Update invoice" page shows the URL and that a finalised invoice can change only its memo, footer and coupons; the body names memo, footer and coupons (and collection_method, invoice_items_attributes as Create Invoice) are guesses',
+	inferredParts: ['body'],
+};
+
 /** Changes an invoice; Hero refuses anything but memo, footer and coupons once it is finalised. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
@@ -60,7 +68,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!Object.keys(body).length) {
 		throw itemError(node, itemIndex, 'Update Fields is empty: add at least one field to change');
 	}
-	return await heroApiRequest.call(this, 'invoicing.updateInvoice', {
+	return await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,

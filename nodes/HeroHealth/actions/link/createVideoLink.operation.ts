@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { addDate, addLocatorId, checkDates, expiryDateField, optionalLocator } from './common';
 import { requireId } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -32,7 +32,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** A video-call link; its body is inferred (see the endpoint table). */
+export const endpoint: Endpoint = {
+	method: 'POST',
+	path: '/v1/video_links',
+	inferred:
+		'The "Create video link" page shows POST /v1/video_links but was cut before its body; patient_id, appointment_id and expiry_date follow the other link bodies',
+	inferredParts: ['body'],
+};
+
+/** A video-call link; its body is inferred (see `endpoint`). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -43,5 +51,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const expiry = addDate(node, itemIndex, fields, 'expiryDate', 'Expiry Date', 'expiry_date', body);
 	checkDates(node, itemIndex, { expiry });
-	return await heroApiRequest.call(this, 'link.createVideoLink', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -41,6 +41,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/links/status' };
+
 /** Whether a link was used, and what it is (booking, form …) with what it refers to. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
@@ -48,5 +50,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = byUrl
 		? { url: requireText(node, itemIndex, this.getNodeParameter('url', itemIndex), 'Link URL') }
 		: { id: requireText(node, itemIndex, this.getNodeParameter('linkId', itemIndex), 'Link ID') };
-	return await heroApiRequest.call(this, 'link.getStatus', { qs, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { qs, itemIndex });
 }

@@ -1,8 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { normaliseDate, normaliseNhsNumber, requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import {
+	itemError,
+	normaliseDate,
+	normaliseNhsNumber,
+	requireText,
+} from '../../helpers/validation';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -110,12 +115,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function fail(node: INode, itemIndex: number, message: string, hint?: string): NodeOperationError {
-	return new NodeOperationError(node, `${message} (item ${itemIndex})`, {
-		itemIndex,
-		description: hint,
-	});
-}
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/batch_message' };
 
 /** The recipients as the user gave them, before checking: pairs of NHS number and date of birth. */
 function rawRecipients(
@@ -137,11 +137,11 @@ function rawRecipients(
 		try {
 			value = JSON.parse(value.trim() || '[]');
 		} catch {
-			throw fail(node, itemIndex, 'Recipients (JSON) is not valid JSON');
+			throw itemError(node, itemIndex, 'Recipients (JSON) is not valid JSON');
 		}
 	}
 	if (!Array.isArray(value)) {
-		throw fail(
+		throw itemError(
 			node,
 			itemIndex,
 			'Recipients (JSON) is not an array',
@@ -150,7 +150,7 @@ function rawRecipients(
 	}
 	return value.map((entry, index) => {
 		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-			throw fail(
+			throw itemError(
 				node,
 				itemIndex,
 				`Recipient ${index + 1} is not an object with nhs_number and dob`,
@@ -193,7 +193,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 		const earlier = seen.get(nhsNumber);
 		if (earlier !== undefined) {
-			throw fail(
+			throw itemError(
 				node,
 				itemIndex,
 				`${label} repeats the NHS number of recipient ${earlier}`,
@@ -203,7 +203,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		seen.set(nhsNumber, index + 1);
 		return { nhs_number: nhsNumber, dob };
 	});
-	if (!recipients.length) throw fail(node, itemIndex, 'Recipients is empty');
+	if (!recipients.length) throw itemError(node, itemIndex, 'Recipients is empty');
 	body.recipients = recipients;
-	return await heroApiRequest.call(this, 'message.createBatch', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

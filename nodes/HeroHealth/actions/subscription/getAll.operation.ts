@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { patientLocator, returnAllOrLimit } from '../common.descriptions';
 import { listLimit, readLocatorValue } from '../../helpers/parameters';
 import { requireId } from '../../helpers/validation';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -76,6 +76,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+// Patients' membership-scheme subscriptions: Hero's List Subscriptions page (FINDINGS-2026-12).
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/subscriptions', paged: true };
+
 /** Hero's filters as its List Subscriptions page shows them (sorting with bracketed names). */
 function subscriptionQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -108,5 +111,5 @@ function subscriptionQuery(this: IExecuteFunctions, itemIndex: number): IDataObj
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = subscriptionQuery.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(this, 'subscription.getAll', { qs, itemIndex }, limit);
+	return await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
 }
