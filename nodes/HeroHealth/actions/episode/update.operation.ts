@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError, requireId } from '../../helpers/validation';
+import { itemError, requireChanges, requireId } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 import { EPISODE_STATUSES, PRIORITIES } from './common';
 
@@ -114,9 +114,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			return assignee;
 		});
 	}
-	if (!Object.keys(body).length) {
-		throw itemError(node, itemIndex, 'Update Fields is empty: add at least one field to change');
-	}
+	requireChanges(node, itemIndex, body);
 	return await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError, requireText } from '../../helpers/validation';
+import { requireChanges, requireText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 import {
 	addMemoFields,
@@ -65,9 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.invoice_items_attributes = readInvoiceItems(node, itemIndex, fields.invoiceItems);
 	}
 	addMemoFields(fields, body);
-	if (!Object.keys(body).length) {
-		throw itemError(node, itemIndex, 'Update Fields is empty: add at least one field to change');
-	}
+	requireChanges(node, itemIndex, body);
 	return await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body,
