@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ParameterReader } from '../helpers/parameterReader';
-import { DEFAULT_CONCURRENCY, type Endpoint, type RunOutcomes } from '../transport';
+import { DEFAULT_CONCURRENCY, type Endpoint } from '../transport';
 
 import * as admin from './admin/Admin.resource';
 import * as apiKey from './apiKey/ApiKey.resource';
@@ -31,6 +26,7 @@ import * as utility from './utility/Utility.resource';
 import * as webhook from './webhook/Webhook.resource';
 import * as writeToRecord from './writeToRecord/WriteToRecord.resource';
 import { withInferredEndpointNotices } from './common.descriptions';
+import type { OperationRun, PrepareRun } from './operationRun';
 
 /** Settings that apply to every request the node makes in a run. */
 const requestOptions: INodeProperties = {
@@ -89,27 +85,6 @@ export type OperationExecute = (
 	parameters: ParameterReader,
 	run?: OperationRun,
 ) => Promise<IDataObject | IDataObject[]>;
-
-/**
- * Run-level work of an operation (issue 27: Message → Send's Campaign Options), made once per node
- * run by its `prepareRun` and handed to each item's execute.
- */
-export interface OperationRun {
-	/** After the pre-check pass, before the first request; throwing stops the run with nothing sent. */
-	beforeSend(itemIndexes: number[]): Promise<void>;
-	/** Items added after the items' own (the preview's summary). */
-	extraItems(itemIndexes: number[]): INodeExecutionData[];
-}
-
-/** What the router gives `prepareRun`: the run's settings, reader and outcome record. */
-export interface RunSetup {
-	concurrency: number;
-	parameters: ParameterReader;
-	/** Whether Hero may have acted for an item (transport/outcomes.ts), as the stop report reads it. */
-	outcomes: RunOutcomes;
-}
-
-export type PrepareRun = (this: IExecuteFunctions, setup: RunSetup) => OperationRun | undefined;
 
 /** What an operation file exports; the compiler checks every one registered below against it. */
 export interface HeroOperation {

@@ -37,7 +37,7 @@ import { smsParts, type SmsParts } from '../../helpers/sms';
 import { itemError } from '../../helpers/validation';
 import { heroApiRequest, type RunOutcomes } from '../../transport';
 import { endpoint as smsCreditsEndpoint } from '../practiceGroup/getSmsCredits.operation';
-import type { OperationRun, RunSetup } from '../resources';
+import type { OperationRun, RunSetup } from '../operationRun';
 import {
 	isInside,
 	localIso,

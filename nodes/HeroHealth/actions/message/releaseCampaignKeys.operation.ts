@@ -8,7 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ParameterReader } from '../../helpers/parameterReader';
 import { requireText } from '../../helpers/validation';
-import type { OperationRun } from '../resources';
+import type { OperationRun } from '../operationRun';
 import { campaignKeyOf, releaseCampaignKeys } from './campaign';
 
 const properties: INodeProperties[] = [

@@ -13,7 +13,7 @@ import {
 import { heroApiRequest, type Endpoint } from '../../transport';
 import { simplified } from '../../helpers/output';
 import { smsParts } from '../../helpers/sms';
-import type { OperationRun, RunSetup } from '../resources';
+import type { OperationRun, RunSetup } from '../operationRun';
 import { campaignOptionsDescription, SendRun } from './campaign';
 
 const properties: INodeProperties[] = [
