@@ -7,7 +7,7 @@ import {
 	practitionerLocator,
 } from '../common.descriptions';
 import { readLocatorId, mapFields } from '../../helpers/parameters';
-import { normaliseDateTime, requireId } from '../../helpers/validation';
+import { normaliseDateTime, requireId, requireNumber } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
 /** The appointment an operation acts on; Hero has no list of appointments to pick from. */
@@ -37,16 +37,11 @@ export function readDuration(
 	value: unknown,
 	field = 'Duration',
 ): number {
-	const text = String(value ?? '').trim();
-	const minutes = Number(text);
-	if (!text || !Number.isInteger(minutes) || minutes < 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`${field} ${JSON.stringify(text)} is not a whole number of minutes, 1 or more (item ${itemIndex})`,
-			{ itemIndex },
-		);
-	}
-	return minutes;
+	return requireNumber(this.getNode(), itemIndex, value, field, {
+		integer: true,
+		min: 1,
+		unit: 'minutes',
+	});
 }
 
 /** Reads an optional resource locator nested in a collection; empty when not set. */
@@ -165,10 +160,22 @@ export function slotQuery(this: IExecuteFunctions, itemIndex: number): IDataObje
 		if (id) qs[apiName] = id;
 	}
 	if (filters.startDate) {
-		qs.start_date = normaliseDateTime(node, itemIndex, filters.startDate, 'Start Date');
+		qs.start_date = normaliseDateTime(
+			node,
+			itemIndex,
+			filters.startDate,
+			'Start Date',
+			this.getTimezone(),
+		);
 	}
 	if (filters.endDate) {
-		qs.end_date = normaliseDateTime(node, itemIndex, filters.endDate, 'End Date');
+		qs.end_date = normaliseDateTime(
+			node,
+			itemIndex,
+			filters.endDate,
+			'End Date',
+			this.getTimezone(),
+		);
 	}
 	if (qs.start_date && qs.end_date && String(qs.end_date) < String(qs.start_date)) {
 		throw new NodeOperationError(

@@ -78,6 +78,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			this.getNodeParameter('startTime', itemIndex),
 			'New Start Time',
+			this.getTimezone(),
 		),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

@@ -94,6 +94,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			this.getNodeParameter('startTime', itemIndex),
 			'Start Time',
+			this.getTimezone(),
 		),
 		duration: readDuration.call(
 			this,

@@ -81,7 +81,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const changes: IDataObject = {};
 	if (updateFields.startTime !== undefined) {
-		changes.start_time = normaliseDateTime(node, itemIndex, updateFields.startTime, 'Start Time');
+		changes.start_time = normaliseDateTime(
+			node,
+			itemIndex,
+			updateFields.startTime,
+			'Start Time',
+			this.getTimezone(),
+		);
 	}
 	Object.assign(
 		changes,

@@ -83,6 +83,7 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
+	const zone = this.getTimezone();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		patient_id: requireLocatorId.call(this, 'patientId', itemIndex, 'Patient'),
@@ -112,8 +113,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'EHR File ID',
 		);
 	}
-	const expiry = addDate(node, itemIndex, fields, 'expiryDate', 'Expiry Date', 'expiry_date', body);
-	checkDates(node, itemIndex, { expiry });
+	const expiry = addDate(
+		node,
+		itemIndex,
+		fields,
+		'expiryDate',
+		'Expiry Date',
+		'expiry_date',
+		body,
+		zone,
+	);
+	checkDates(node, itemIndex, { expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
 	return await heroApiRequest.call(this, 'link.createAttachmentLink', { body, itemIndex });
 }

@@ -46,13 +46,23 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
+	const zone = this.getTimezone();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		form_id: requireLocatorId.call(this, 'formId', itemIndex, 'Form'),
 	};
 	addLocatorId(node, itemIndex, fields, 'patientId', 'Patient', 'patient_id', body);
-	const expiry = addDate(node, itemIndex, fields, 'expiryDate', 'Expiry Date', 'expiry_date', body);
-	checkDates(node, itemIndex, { expiry });
+	const expiry = addDate(
+		node,
+		itemIndex,
+		fields,
+		'expiryDate',
+		'Expiry Date',
+		'expiry_date',
+		body,
+		zone,
+	);
+	checkDates(node, itemIndex, { expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
 	return await heroApiRequest.call(this, 'link.createFormLink', { body, itemIndex });
 }

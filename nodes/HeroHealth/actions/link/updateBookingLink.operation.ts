@@ -50,6 +50,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
+	const zone = this.getTimezone();
 	const id = requireId(
 		node,
 		itemIndex,
@@ -69,9 +70,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	addLocatorId(node, itemIndex, fields, 'locationId', 'Location', 'location_id', body);
 	addLocatorId(node, itemIndex, fields, 'practitionerId', 'Practitioner', 'practitioner_id', body);
-	const from = addDate(node, itemIndex, fields, 'fromDate', 'From Date', 'from_date', body);
-	const to = addDate(node, itemIndex, fields, 'toDate', 'To Date', 'to_date', body);
-	checkDates(node, itemIndex, { from, to });
+	const from = addDate(node, itemIndex, fields, 'fromDate', 'From Date', 'from_date', body, zone);
+	const to = addDate(node, itemIndex, fields, 'toDate', 'To Date', 'to_date', body, zone);
+	checkDates(node, itemIndex, { from, to }, zone);
 	if (!Object.keys(body).length) {
 		throw new NodeOperationError(
 			node,

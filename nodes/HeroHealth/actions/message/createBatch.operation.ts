@@ -1,7 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { normaliseDate, normaliseNhsNumber, requireText } from '../../helpers/validation';
+import {
+	itemError,
+	normaliseDate,
+	normaliseNhsNumber,
+	requireMessageText,
+	requireText,
+} from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -79,7 +85,7 @@ const properties: INodeProperties[] = [
 						name: 'nhsNumber',
 						type: 'string',
 						default: '',
-						placeholder: 'e.g. 943 476 5919',
+						placeholder: 'e.g. 999 000 0018',
 					},
 					{
 						displayName: 'Date of Birth',
@@ -98,7 +104,7 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		default: '[]',
 		required: true,
-		placeholder: '[{"nhs_number": "9434765919", "dob": "1992-01-31"}]',
+		placeholder: '[{"nhs_number": "9990000018", "dob": "1992-01-31"}]',
 		description:
 			'An array of patients, each with nhs_number and dob. Each input item makes one batch: to send to many rows, first gather them into one item (e.g. with a Code or Aggregate node) and map that array here.',
 		displayOptions: { show: { recipientsFrom: ['json'] } },
@@ -109,13 +115,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['createBatch'] } },
 	properties,
 );
-
-function fail(node: INode, itemIndex: number, message: string, hint?: string): NodeOperationError {
-	return new NodeOperationError(node, `${message} (item ${itemIndex})`, {
-		itemIndex,
-		description: hint,
-	});
-}
 
 /** The recipients as the user gave them, before checking: pairs of NHS number and date of birth. */
 function rawRecipients(
@@ -137,20 +136,20 @@ function rawRecipients(
 		try {
 			value = JSON.parse(value.trim() || '[]');
 		} catch {
-			throw fail(node, itemIndex, 'Recipients (JSON) is not valid JSON');
+			throw itemError(node, itemIndex, 'Recipients (JSON) is not valid JSON');
 		}
 	}
 	if (!Array.isArray(value)) {
-		throw fail(
+		throw itemError(
 			node,
 			itemIndex,
 			'Recipients (JSON) is not an array',
-			'Give an array such as [{"nhs_number": "9434765919", "dob": "1992-01-31"}]',
+			'Give an array such as [{"nhs_number": "9990000018", "dob": "1992-01-31"}]',
 		);
 	}
 	return value.map((entry, index) => {
 		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-			throw fail(
+			throw itemError(
 				node,
 				itemIndex,
 				`Recipient ${index + 1} is not an object with nhs_number and dob`,
@@ -177,11 +176,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Subject',
 		);
 	}
-	body.content = requireText(
+	body.content = requireMessageText(
 		node,
 		itemIndex,
 		this.getNodeParameter('content', itemIndex),
 		'Message',
+		channel,
 	);
 
 	const seen = new Map<string, number>();
@@ -190,10 +190,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const nhsNumber = normaliseNhsNumber(node, itemIndex, entry.nhsNumber, `${label} NHS Number`);
 		const dob = normaliseDate(node, itemIndex, entry.dob, `${label} Date of Birth`, {
 			notInFuture: true,
+			timeZone: this.getTimezone(),
 		});
 		const earlier = seen.get(nhsNumber);
 		if (earlier !== undefined) {
-			throw fail(
+			throw itemError(
 				node,
 				itemIndex,
 				`${label} repeats the NHS number of recipient ${earlier}`,
@@ -203,7 +204,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		seen.set(nhsNumber, index + 1);
 		return { nhs_number: nhsNumber, dob };
 	});
-	if (!recipients.length) throw fail(node, itemIndex, 'Recipients is empty');
+	if (!recipients.length) throw itemError(node, itemIndex, 'Recipients is empty');
 	body.recipients = recipients;
 	return await heroApiRequest.call(this, 'message.createBatch', { body, itemIndex });
 }

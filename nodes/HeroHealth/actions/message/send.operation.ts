@@ -7,7 +7,10 @@ import {
 	normaliseDateTime,
 	normaliseEmail,
 	normaliseUkMobile,
-	requireText,
+	optionalText,
+	requireMessageText,
+	requireNumber,
+	scalarText,
 } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 import { simplified } from '../../helpers/output';
@@ -170,7 +173,7 @@ function contactFor(
 	value: unknown,
 	field: string,
 ): string {
-	const text = String(value).trim();
+	const text = scalarText(this.getNode(), itemIndex, value, field);
 	if (channel === 'sms') return normaliseUkMobile(this.getNode(), itemIndex, text, field);
 	if (channel === 'email' && text) return normaliseEmail(this.getNode(), itemIndex, text, field);
 	return text;
@@ -183,11 +186,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {
 		patient_id: requireLocatorId.call(this, 'patientId', itemIndex, 'Patient'),
 		message_type: messageType,
-		message_string: requireText(
+		message_string: requireMessageText(
 			node,
 			itemIndex,
 			this.getNodeParameter('messageText', itemIndex),
 			'Message',
+			// An NHS App message not read within the hour goes again by the fallback, SMS too.
+			messageType === 'nhs_app' && fields.fallbackMessageType === 'sms' ? 'sms' : messageType,
 		),
 	};
 	if (fields.recipientContactDetail) {
@@ -209,7 +214,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Fallback Contact',
 		);
 	}
-	if (fields.sendAt) body.send_at = normaliseDateTime(node, itemIndex, fields.sendAt, 'Send At');
+	if (fields.sendAt) {
+		body.send_at = normaliseDateTime(node, itemIndex, fields.sendAt, 'Send At', this.getTimezone());
+	}
 	for (const [option, apiName] of [
 		['writeToRecord', 'write_to_record'],
 		['autoWriteToRecord', 'auto_write_to_record'],
@@ -217,18 +224,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	] as const) {
 		if (fields[option] !== undefined) body[apiName] = fields[option] === true;
 	}
-	for (const [option, apiName] of [
-		['snomedCode', 'snomed_code'],
-		['snomedTerm', 'snomed_term'],
-		['taskId', 'task_id'],
-		['attachmentUuid', 'attachment_uuid'],
-		['shortLinkId', 'short_link_id'],
+	for (const [option, apiName, field] of [
+		['snomedCode', 'snomed_code', 'SNOMED Code'],
+		['snomedTerm', 'snomed_term', 'SNOMED Term'],
+		['taskId', 'task_id', 'Task ID'],
+		['attachmentUuid', 'attachment_uuid', 'Attachment UUID'],
+		['shortLinkId', 'short_link_id', 'Short Link ID'],
 	] as const) {
-		const value = String(fields[option] ?? '').trim();
+		const value = optionalText(node, itemIndex, fields[option], field);
 		if (value) body[apiName] = value;
 	}
 	if (fields.assigneeId) {
-		body.assignee_id = Number(fields.assigneeId);
+		body.assignee_id = requireNumber(node, itemIndex, fields.assigneeId, 'Assignee ID', {
+			integer: true,
+			min: 1,
+		});
 		body.assignee_type = fields.assigneeType ?? 'Admin';
 	}
 	const sent = await heroApiRequest.call(this, 'message.send', { body, itemIndex });

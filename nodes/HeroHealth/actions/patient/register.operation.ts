@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. 943 476 5919',
+		placeholder: 'e.g. 999 000 0018',
 		description:
 			'Hero matches the patient on NHS number and date of birth: updates them if found, else creates them',
 	},
@@ -98,6 +98,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Date of Birth',
 			{
 				notInFuture: true,
+				timeZone: this.getTimezone(),
 			},
 		),
 	};
