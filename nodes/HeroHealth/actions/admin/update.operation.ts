@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { adminLocator } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { itemError, normaliseEmail } from '../../helpers/validation';
+import { itemError, normaliseEmail, optionalText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -56,7 +56,14 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireLocatorId.call(this, 'adminId', itemIndex, 'Admin');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const text = (option: string) => String(fields[option] ?? '').trim();
+	const labels: Record<string, string> = {
+		externalPrescriberId: 'External Prescriber ID',
+		prescriberName: 'Prescriber Name',
+		prescriberEmail: 'Prescriber Email',
+		prescriberRegistrationCode: 'Prescriber Registration Code',
+	};
+	const text = (option: string) =>
+		optionalText(this.getNode(), itemIndex, fields[option], labels[option]);
 	const body: IDataObject = {};
 	if (text('externalPrescriberId')) body.external_prescriber_id = text('externalPrescriberId');
 	const prescriber: IDataObject = {};

@@ -129,7 +129,8 @@ export const slotFilters: INodeProperties = {
 			name: 'endDate',
 			type: 'dateTime',
 			default: '',
-			description: 'Only slots up to this date and time. A time without a zone is read as UTC.',
+			description:
+				'Only slots up to this date and time. A time without a zone is read in the workflow’s time zone.',
 		},
 		locationLocator(false),
 		practitionerLocator(false),
@@ -138,7 +139,8 @@ export const slotFilters: INodeProperties = {
 			name: 'startDate',
 			type: 'dateTime',
 			default: '',
-			description: 'Only slots from this date and time. A time without a zone is read as UTC.',
+			description:
+				'Only slots from this date and time. A time without a zone is read in the workflow’s time zone.',
 		},
 	],
 };

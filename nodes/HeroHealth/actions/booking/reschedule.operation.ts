@@ -20,7 +20,8 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'When the appointment should now start. A time without a zone is read as UTC.',
+		description:
+			'When the appointment should now start. A time without a zone is read in the workflow’s time zone.',
 	},
 	simplifyToggle(),
 	{

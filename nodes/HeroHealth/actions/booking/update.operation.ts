@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 				name: 'startTime',
 				type: 'dateTime',
 				default: '',
-				description: 'A time without a zone is read as UTC',
+				description: 'A time without a zone is read in the workflow’s time zone',
 			},
 			{
 				displayName: 'Suppress Availability Check',

@@ -5,11 +5,12 @@ import type {
 	INode,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroRequest, heroRequestAllItems } from '../../transport';
 import { scrubError } from '../../transport/scrub';
 import { signingKeysIn, withoutSigningKeys } from '../webhook/common';
+import { itemError } from '../../helpers/validation';
 
 const properties: INodeProperties[] = [
 	{
@@ -87,10 +88,7 @@ export const description = updateDisplayOptions(
 );
 
 function badParameter(node: INode, itemIndex: number, message: string, hint?: string) {
-	return new NodeOperationError(node, `${message} (item ${itemIndex})`, {
-		itemIndex,
-		description: hint,
-	});
+	return itemError(node, itemIndex, message, hint);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { requireId, requireText } from '../../helpers/validation';
+import { requireId, requireText, scalarText } from '../../helpers/validation';
 
 export const formResponseIdField: INodeProperties = {
 	displayName: 'Form Response ID',
@@ -100,6 +100,7 @@ export function readAnswers(this: IExecuteFunctions, itemIndex: number): IDataOb
 			);
 		}
 		seen.add(questionId);
-		return { form_question_id: questionId, value: String(row.value ?? '') };
+		const value = scalarText(node, itemIndex, row.value, `Answer ${position + 1}`);
+		return { form_question_id: questionId, value };
 	});
 }

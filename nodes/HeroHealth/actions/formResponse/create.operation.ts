@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { formLocator, patientLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
-import { requireId } from '../../helpers/validation';
+import { requireId, scalarText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 import { answersField, readAnswers } from './common';
 
@@ -47,7 +47,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		answers: readAnswers.call(this, itemIndex),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const appointmentId = String(additionalFields.appointmentId ?? '').trim();
+	const appointmentId = scalarText(
+		node,
+		itemIndex,
+		additionalFields.appointmentId,
+		'Appointment ID',
+	);
 	if (appointmentId)
 		body.appointment_id = requireId(node, itemIndex, appointmentId, 'Appointment ID');
 	return await heroApiRequest.call(this, 'formResponse.create', { body, itemIndex });

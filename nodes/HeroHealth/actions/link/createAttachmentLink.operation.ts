@@ -10,7 +10,7 @@ import {
 	maximumUseCountField,
 } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { requireText } from '../../helpers/validation';
+import { optionalText, requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -102,7 +102,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				itemIndex,
 			});
 		}
-		const fileName = String(fields.fileName ?? '').trim() || binary.fileName;
+		const fileName = optionalText(node, itemIndex, fields.fileName, 'File Name') || binary.fileName;
 		body.file_data = content.toString('base64');
 		body.file_name = requireText(node, itemIndex, fileName, 'File Name');
 	} else {

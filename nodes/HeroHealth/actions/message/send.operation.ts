@@ -120,7 +120,8 @@ const properties: INodeProperties[] = [
 				name: 'sendAt',
 				type: 'dateTime',
 				default: '',
-				description: 'Schedule the message for later',
+				description:
+					'Schedule the message for later. A time without a zone is read in the workflow’s time zone.',
 			},
 			{
 				displayName: 'Short Link ID',

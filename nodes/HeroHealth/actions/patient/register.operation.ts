@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { mapFields } from '../../helpers/parameters';
-import { normaliseDate, normaliseNhsNumber } from '../../helpers/validation';
+import { normaliseDate, normaliseNhsNumber, optionalText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
 const TITLES = [
@@ -102,6 +102,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		),
 	};
+	for (const [option, field] of [
+		['firstName', 'First Name'],
+		['lastName', 'Last Name'],
+		['email', 'Email'],
+		['mobile', 'Mobile'],
+	] as const) {
+		if (additionalFields[option] === undefined) continue;
+		additionalFields[option] = optionalText(node, itemIndex, additionalFields[option], field);
+	}
 	mapFields(
 		additionalFields,
 		{

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireText } from '../../helpers/validation';
+import { optionalText, requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -42,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {
 		name: requireText(this.getNode(), itemIndex, this.getNodeParameter('name', itemIndex), 'Name'),
 	};
-	const text = String(additionalFields.description ?? '').trim();
+	const text = optionalText(this.getNode(), itemIndex, additionalFields.description, 'Description');
 	if (text) body.description = text;
 	return await heroApiRequest.call(this, 'subscription.create', { body, itemIndex });
 }

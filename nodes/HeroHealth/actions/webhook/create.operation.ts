@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { WEBHOOK_EVENTS } from '../common.descriptions';
-import { requireText } from '../../helpers/validation';
+import { optionalText, quote, requireText } from '../../helpers/validation';
 import { heroApiRequest } from '../../transport';
 import { scrubError } from '../../transport/scrub';
 import { withoutSigningKey } from './common';
@@ -86,7 +86,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url)) {
 		throw new NodeOperationError(
 			node,
-			`URL ${JSON.stringify(url)} is not an http(s) address (item ${itemIndex})`,
+			`URL ${quote(url)} is not an http(s) address (item ${itemIndex})`,
 			{ itemIndex, description: 'Use a full address, e.g. https://example.com/webhook/hero' },
 		);
 	}
@@ -100,7 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const note = String(additionalFields.description ?? '').trim();
+	const note = optionalText(node, itemIndex, additionalFields.description, 'Description');
 	if (note) body.description = note;
 	const signingKey = String(additionalFields.signingKey ?? '');
 	if (signingKey) body.signing_key = signingKey;
