@@ -75,7 +75,7 @@ export function scalarText(node: INode, itemIndex: number, value: unknown, field
 			node,
 			itemIndex,
 			field,
-			`is a list of ${value.length} values, not one value`,
+			`is a list (${value.length} ${value.length === 1 ? 'value' : 'values'}), not one value`,
 			'Give one value per item: map a single field, or split the list into items first (Split Out node)',
 		);
 	}
