@@ -126,6 +126,13 @@ describe('dates are converted, never cut', () => {
 		expect(dob('1992-06-30T23:00:00.000Z', 'UTC')).toBe('1992-06-30');
 	});
 
+	it('reads midnight UTC (a date cell exported as a date-time) as that date in every zone', () => {
+		for (const zone of ['Europe/London', 'America/New_York', 'Australia/Sydney', 'UTC']) {
+			expect(dob('1991-05-09T00:00:00.000Z', zone)).toBe('1991-05-09');
+			expect(dob('1961-05-09T00:00:00Z', zone)).toBe('1961-05-09');
+		}
+	});
+
 	it('keeps the date written with a zone other than UTC, and without one', () => {
 		expect(dob('1992-07-01T00:00:00+01:00', 'America/New_York')).toBe('1992-07-01');
 		expect(dob('1992-07-01T00:00:00', 'America/New_York')).toBe('1992-07-01');

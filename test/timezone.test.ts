@@ -232,6 +232,8 @@ const INSTANTS: Array<{ typed: string; London: string; NewYork: string }> = [
 /** A day: its date as written without a zone; a UTC time (a JavaScript date) on its date in the zone. */
 const DAYS: Array<{ typed: string; London: string; NewYork: string }> = [
 	{ typed: '2027-07-15T00:00:00', London: '2027-07-15', NewYork: '2027-07-15' },
+	// Midnight UTC: a date cell exported as a date-time, that date in every zone.
+	{ typed: '2027-01-15T00:00:00.000Z', London: '2027-01-15', NewYork: '2027-01-15' },
 	{ typed: '2027-07-14T23:30:00.000Z', London: '2027-07-15', NewYork: '2027-07-14' },
 	{ typed: '2027-01-15T02:00:00.000Z', London: '2027-01-15', NewYork: '2027-01-14' },
 ];

@@ -270,8 +270,9 @@ function checkTimeZone(node: INode, itemIndex: number, timeZone: string): void {
  * Returns a date as `YYYY-MM-DD`. Accepts ISO dates and the UK `DD/MM/YYYY` (also with `-` or `.`)
  * that spreadsheets export. A date and time is converted, never cut: without a zone its date is the
  * one written (a time in the workflow's zone); with a zone such as `+01:00` it is the date in that
- * zone; a UTC time (`Z`, as a JavaScript date serialises: `1992-06-30T23:00:00.000Z` is midnight on
- * 1 July in the UK) is the date it falls on in `timeZone`, the workflow's.
+ * zone, and so is midnight UTC (`1991-05-09T00:00:00.000Z`); another UTC time (as a JavaScript date
+ * serialises: `1992-06-30T23:00:00.000Z` is midnight on 1 July in the UK) is the date it falls on
+ * in `timeZone`, the workflow's.
  */
 export function normaliseDate(
 	node: INode,
@@ -288,7 +289,8 @@ export function normaliseDate(
 	const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
 	const isoShaped = /^\d{4}-\d{2}-\d{2}(?:[T ]|$)/i.test(text);
 	if (iso) {
-		if (iso.offset === 0) {
+		// Midnight UTC is a date serialised as such (a sheet's date cell): that date, in any zone.
+		if (iso.offset === 0 && iso.wallClockMs % DAY_MS !== 0) {
 			checkTimeZone(node, itemIndex, timeZone);
 			normalised = dateInZone(iso.wallClockMs, timeZone);
 		} else {
