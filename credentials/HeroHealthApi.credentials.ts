@@ -20,26 +20,47 @@ function isLoopbackHost(hostname: string): boolean {
 	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+/** The Environment values, exactly as the credential stores them. */
+const ENVIRONMENTS = new Set(['production', 'staging', 'mock', 'custom']);
+
 /**
- * Why the credential must not be used, or undefined when it may: a Custom base URL over plain
- * http would send the API key and patient data unencrypted, so it is allowed only to this machine
- * (a local sandbox or proxy).
+ * The base URL the credential stands for, or why it must not be used. The environment is matched
+ * exactly (a value stored as "Custom" by an import or a direct edit is refused, not guessed at), and
+ * the URL the requests would go to must be https://, or http:// only to this machine (a local
+ * sandbox or proxy), whatever the environment: else the API key and patient data would travel
+ * unencrypted.
  */
-export function insecureBaseUrlProblem(
+export function credentialBaseUrl(
 	credentials: ICredentialDataDecryptedObject,
-): string | undefined {
-	if (String(credentials.environment ?? 'production') !== 'custom') return undefined;
-	const baseUrl = String(credentials.baseUrl ?? '').trim();
+): { baseUrl: string; problem?: undefined } | { baseUrl?: undefined; problem: string } {
+	const stored = credentials.environment;
+	const environment =
+		stored === undefined || stored === null || stored === '' ? 'production' : stored;
+	if (typeof environment !== 'string' || !ENVIRONMENTS.has(environment)) {
+		const shown = JSON.stringify(
+			typeof environment === 'string' ? environment.slice(0, 40) : environment,
+		);
+		return {
+			problem: `The Environment of the Hero Health credential is ${shown}, which is none of production, staging, mock or custom: open the credential and choose the Environment again.`,
+		};
+	}
+	const baseUrl =
+		HERO_BASE_URLS[environment] ??
+		String(credentials.baseUrl ?? '')
+			.trim()
+			.replace(/\/+$/, '');
 	let url: URL;
 	try {
 		url = new URL(baseUrl);
 	} catch {
 		// Not a URL at all: the request fails on its own, with the network error saying why.
-		return undefined;
+		return { baseUrl };
 	}
-	if (url.protocol === 'https:') return undefined;
-	if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
-	return `The Base URL of the Hero Health credential uses ${url.protocol}// to ${url.hostname}: the API key and patient data would travel unencrypted. Use https://, or http:// only to this machine (localhost, 127.0.0.1, [::1]).`;
+	if (url.protocol === 'https:') return { baseUrl };
+	if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return { baseUrl };
+	return {
+		problem: `The Base URL of the Hero Health credential uses ${url.protocol}// to ${url.hostname}: the API key and patient data would travel unencrypted. Use https://, or http:// only to this machine (localhost, 127.0.0.1, [::1]).`,
+	};
 }
 
 export class HeroHealthApi implements ICredentialType {
@@ -116,7 +137,7 @@ export class HeroHealthApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
 		// Also what n8n's credential test and the HTTP Request node run, so they refuse it too.
-		const problem = insecureBaseUrlProblem(credentials);
+		const { problem } = credentialBaseUrl(credentials);
 		if (problem) throw new Error(problem);
 		requestOptions.headers = {
 			...requestOptions.headers,

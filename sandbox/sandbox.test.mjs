@@ -415,6 +415,26 @@ describe('paging', () => {
 		assert.equal(ids[0], '1001');
 	});
 
+	it('pageSizeCap gives shorter pages than asked, counted in pages of the cap, count unchanged', async () => {
+		sandbox.setConfig({ pageSizeCap: 6 });
+		try {
+			/** @type {string[]} */
+			const ids = [];
+			for (let pageIndex = 0; pageIndex < 4; pageIndex++) {
+				const response = await call(sandbox, 'GET', '/v1/patients', {
+					query: { page_index: String(pageIndex), page_size: '100' },
+				});
+				assert.equal(response.status, 200);
+				assert.equal(response.body.count, 20);
+				assert.equal(response.body.data.length, pageIndex < 3 ? 6 : 2);
+				ids.push(...response.body.data.map((/** @type {any} */ patient) => patient.id));
+			}
+			assert.equal(new Set(ids).size, 20);
+		} finally {
+			sandbox.setConfig({ pageSizeCap: 0 });
+		}
+	});
+
 	it('rejects a bad page_index or page_size', async () => {
 		/** @type {Array<Record<string, string>>} */
 		const queries = [

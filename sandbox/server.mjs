@@ -1,6 +1,6 @@
 // @ts-check
 // A local, stateful stand-in for the Hero Health Public API, for development, demos, tests and
-// benchmarks. Serves every endpoint of the node's table (nodes/HeroHealth/transport/endpoints.ts),
+// benchmarks. Serves every endpoint the operation files declare (sandbox/endpoints.mjs),
 // checks requests against spec/hero-openapi.yaml, keeps state seeded from ./seed.mjs, sends signed
 // webhooks, and has knobs for latency, rate limits, faults and dropped connections.
 // Listens on 127.0.0.1 only. Not part of the published package.
@@ -35,6 +35,7 @@ import { createDeliverer } from './webhooks.mjs';
  *   inferredRouteStatus: number,
  *   reservationSeconds: number,
  *   maxPageSize: number,
+ *   pageSizeCap: number,
  *   defaultPageSize: number,
  *   ignorePageIndex: boolean,
  *   rejectUnknownFields: boolean,
@@ -69,6 +70,9 @@ export const DEFAULT_CONFIG = {
 	inferredRouteStatus: 0,
 	reservationSeconds: 900,
 	maxPageSize: 100,
+	// 0 = off; else a page holds at most this many records, whatever page_size asks (as a server
+	// that caps page sizes quietly), and page_index counts pages of that size.
+	pageSizeCap: 0,
 	defaultPageSize: 20,
 	ignorePageIndex: false,
 	rejectUnknownFields: false,

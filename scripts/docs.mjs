@@ -1,7 +1,7 @@
 // @ts-check
 // `npm run docs`: writes README's operations table, inferred-endpoint list and Simplify field list
-// from the built node (its description, its endpoint table and SIMPLE_FIELDS), so they cannot drift
-// from the code.
+// from the built node (its description, the `endpoint` each operation file exports, listed by
+// actions/resources.js as operationEndpoints, and SIMPLE_FIELDS), so they cannot drift from the code.
 // `npm run docs -- --check` only compares, and fails when README is stale (CI runs it).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +15,7 @@ if (!existsSync('dist/nodes/HeroHealth/HeroHealth.node.js')) {
 	process.exit(1);
 }
 const { HeroHealth } = require('../dist/nodes/HeroHealth/HeroHealth.node.js');
-const { ENDPOINTS } = require('../dist/nodes/HeroHealth/transport/endpoints.js');
+const { operationEndpoints } = require('../dist/nodes/HeroHealth/actions/resources.js');
 const { SIMPLE_FIELDS } = require('../dist/nodes/HeroHealth/helpers/output.js');
 
 /** @typedef {{ name: string, value: string, description?: string }} Option */
@@ -24,15 +24,9 @@ const properties = new HeroHealth().description.properties;
 const resourceParam = properties.find((p) => p.name === 'resource');
 if (!resourceParam?.options) throw new Error('no resource parameter');
 
-/** Endpoint keys an operation's source file names, e.g. 'booking.confirm'. */
-function endpointsOf(resource, operation) {
-	const file = `nodes/HeroHealth/actions/${resource}/${operation}.operation.ts`;
-	if (!existsSync(file)) return [];
-	const source = readFileSync(file, 'utf8');
-	return [...new Set([...source.matchAll(/'([a-zA-Z]+\.[a-zA-Z0-9]+)'/g)].map((m) => m[1]))].filter(
-		(key) => key in ENDPOINTS,
-	);
-}
+/** @typedef {{ key: string, resource: string, operation: string, endpoint: { method: string, path: string, inferred?: string, inferredParts?: string[], pagingInferred?: boolean } }} OperationEndpoint */
+/** @type {OperationEndpoint[]} */
+const endpoints = operationEndpoints;
 
 const rows = ['| Resource | Operation | What it does | Endpoint |', '| --- | --- | --- | --- |'];
 for (const resource of resourceParam.options) {
@@ -40,11 +34,13 @@ for (const resource of resourceParam.options) {
 		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
 	);
 	for (const operation of operationParam?.options ?? []) {
-		const keys = endpointsOf(resource.value, operation.value);
-		const endpoints = keys.length
-			? keys
-					.map((key) => {
-						const { method, path, inferred, pagingInferred } = ENDPOINTS[key];
+		const own = endpoints.filter(
+			(entry) => entry.resource === resource.value && entry.operation === operation.value,
+		);
+		const cell = own.length
+			? own
+					.map(({ endpoint }) => {
+						const { method, path, inferred, pagingInferred } = endpoint;
 						const marks = [inferred && 'inferred', pagingInferred && 'paging inferred'];
 						const note = marks.filter(Boolean).map((mark) => ` ⚠️ ${mark}`);
 						return `\`${method} ${path}\`${note.join('')}`;
@@ -52,13 +48,13 @@ for (const resource of resourceParam.options) {
 					.join('<br>')
 			: 'any (you choose)';
 		rows.push(
-			`| ${resource.name} | ${operation.name} | ${operation.description ?? ''} | ${endpoints} |`,
+			`| ${resource.name} | ${operation.name} | ${operation.description ?? ''} | ${cell} |`,
 		);
 	}
 }
 
 const inferred = ['| Endpoint | Used for | Guessed | Based on |', '| --- | --- | --- | --- |'];
-for (const [key, endpoint] of Object.entries(ENDPOINTS)) {
+for (const { key, endpoint } of endpoints) {
 	if (endpoint.inferred)
 		inferred.push(
 			`| \`${endpoint.method} ${endpoint.path}\` | \`${key}\` | ${(endpoint.inferredParts ?? []).join(', ')} | ${endpoint.inferred} |`,

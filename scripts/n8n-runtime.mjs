@@ -17,6 +17,8 @@ export {
 	alive,
 	cacheDir,
 	cleanEnv,
+	npmEnv,
+	writeNpmConfig,
 	ensureRuntime,
 } from './runtime/install.mjs';
 export { buildPackage } from './runtime/build.mjs';

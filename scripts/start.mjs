@@ -7,6 +7,11 @@
 // ~/.cache/herohealth/start-user (or $HERO_CACHE_DIR/start-user); delete that folder to start over.
 // The sandbox keeps its data in memory only: every `npm start` begins from its seed.
 // Ports: n8n on 5678 and the sandbox on 4010 when free (N8N_PORT / SANDBOX_PORT to choose others).
+//
+// `npm run dev` (`--dev`): the same, but n8n loads dist/ itself while `tsc --watch` rebuilds it and
+// reloads the nodes on every change (N8N_DEV_RELOAD), as `n8n-node dev --external-n8n` does with
+// the n8n it would otherwise fetch (`npx n8n@latest`, which cannot install here: see the README).
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,8 +20,10 @@ import { join } from 'node:path';
 import {
 	DEMO_OWNER,
 	EXAMPLES_DIR,
+	REPO_ROOT,
 	buildPackage,
 	cacheDir,
+	cleanEnv,
 	copyExampleData,
 	ensureRuntime,
 	importCredential,
@@ -75,9 +82,27 @@ try {
 	const filesDir = join(userFolder, 'files');
 	mkdirSync(userFolder, { recursive: true });
 
+	const dev = process.argv.includes('--dev');
 	step('building the package (npm run build)');
-	// n8n loads a copy of dist/, so rebuilding while n8n runs cannot break it half-way.
-	const extensions = buildPackage({ into: join(userFolder, 'package-dist') });
+	// n8n loads a copy of dist/, so rebuilding while n8n runs cannot break it half-way; in dev mode
+	// it loads dist/ and reloads on each rebuild.
+	const copy = buildPackage({ into: join(userFolder, 'package-dist') });
+	const extensions = dev ? join(REPO_ROOT, 'dist') : copy;
+	if (dev) {
+		// n8n's reloader lists <extension>/node_modules (as in ~/.n8n/custom) and gives up without it.
+		mkdirSync(join(extensions, 'node_modules'), { recursive: true });
+		step('tsc --watch: rebuilding dist/ on every change');
+		const tsc = spawn(
+			join(REPO_ROOT, 'node_modules', '.bin', 'tsc'),
+			['--watch', '--preserveWatchOutput'],
+			{
+				cwd: REPO_ROOT,
+				env: cleanEnv(),
+				stdio: ['ignore', 'inherit', 'inherit'],
+			},
+		);
+		cleanups.push(async () => void tsc.kill());
+	}
 
 	step('starting the Hero sandbox');
 	const { startSandbox } = await loadSandbox();
@@ -121,6 +146,7 @@ try {
 
 	step('starting n8n');
 	const n8n = await startN8n({
+		env: dev ? { N8N_DEV_RELOAD: 'true' } : {},
 		userFolder,
 		filesDir,
 		extensions,

@@ -404,7 +404,7 @@ describe('booking → Update', () => {
 					updateFields: {},
 				},
 			}),
-		).rejects.toThrow('Update Fields is empty: add the fields to change (item 0)');
+		).rejects.toThrow('Update Fields is empty: add at least one field to change (item 0)');
 	});
 });
 

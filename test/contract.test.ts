@@ -163,14 +163,28 @@ describe('contract: messages', () => {
 		expect(Object.values(counters.messagesSent.byPatient)).toEqual([1, 1, 1, 1, 1, 1]);
 	});
 
-	it('retries a 503, which Hero answers before doing anything', async () => {
+	it('does not resend a send after a 503 without Retry-After, and says it is possibly sent', async () => {
 		await control.config({ faultNext: 2 });
-		const { json } = await run(send);
-		expect(json[0].message_id).toBeDefined();
+		const { json, output } = await run(send, undefined, true);
+		expect(json[0].message_id).toBeUndefined();
+		expect(String(output[0].json.error)).toMatch(/\(503\).*: possibly sent, check in Hero/);
 		const counters = await control.counters();
-		expect(counters.faults).toBe(2);
-		expect(counters.requests['POST /v1/messages/send'].received).toBe(3);
-		expect(counters.messagesSent.total).toBe(1);
+		expect(counters.faults).toBe(1);
+		expect(counters.requests['POST /v1/messages/send'].received).toBe(1);
+	});
+
+	it('retries a read after a 503', async () => {
+		await control.config({ faultNext: 2 });
+		const { json } = await run({
+			resource: 'patient',
+			operation: 'get',
+			patientId: locator('1001'),
+			options: {},
+		});
+		expect(json).toHaveLength(1);
+		expect(json[0].error).toBeUndefined();
+		expect(JSON.stringify(json[0])).toContain('1001');
+		expect((await control.counters()).faults).toBe(2);
 	});
 
 	it('does not resend a message whose connection dropped after Hero processed it', async () => {

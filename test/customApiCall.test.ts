@@ -1,4 +1,7 @@
-import { BASE_URL } from './helpers/constants';
+import nock from 'nock';
+
+import { staysUnderBaseUrl } from '../nodes/HeroHealth/actions/customApiCall/request.operation';
+import { BASE_URL, FAKE_CREDENTIAL_VALUE, PRACTICE_GROUP_ID } from './helpers/constants';
 import { itemsOf, runNode } from './helpers/run';
 import { hero, useHeroMocks } from './helpers/hero';
 
@@ -188,6 +191,50 @@ describe('Custom API Call → bad input', () => {
 			'Path "/v1\\\\..\\\\admin" must start with a single "/" and stay under the credential’s base URL (item 6)',
 			'Path is empty (item 7)',
 		]);
+	});
+
+	it('checks the path of the URL as sent, and of every decoded form, against a base URL with a path (issue 23)', async () => {
+		const proxy = 'https://hero-proxy.example.org/hero/api';
+		const paths = [
+			'/v1/%3F/../../../other-service/v1/me',
+			'/v1/%3f/..%2f..%2f..%2fother-service',
+			'/v1/%252e%252e/%252e%252e/%252e%252e/other-service',
+			'/v1/%2e%2e%5c%2e%2e%5c%2e%2e%5cother-service',
+			'/v1/me',
+		];
+		nock('https://hero-proxy.example.org').get('/hero/api/v1/me').reply(200, { id: 'me' });
+		const { output, requests } = await runNode({
+			items: itemsOf(...paths.map((path) => ({ path }))),
+			continueOnFail: true,
+			credentials: {
+				apiKey: FAKE_CREDENTIAL_VALUE,
+				practiceGroupId: PRACTICE_GROUP_ID,
+				environment: 'custom',
+				baseUrl: proxy,
+			},
+			parameters: { ...base, method: 'GET', returnAllPages: false, path: '={{ $json.path }}' },
+		});
+		expect(requests.map((request) => request.url)).toEqual([`${proxy}/v1/me`]);
+		expect(output.map((item) => item.json.error ?? item.json.id)).toEqual([
+			'Path "/v1/%3F/../../../other-service/v1/me" must start with a single "/" and stay under the credential’s base URL (item 0)',
+			'Path "/v1/%3f/..%2f..%2f..%2fother-service" must start with a single "/" and stay under the credential’s base URL (item 1)',
+			'Path "/v1/%252e%252e/%252e%252e/%252e%252e/other-service" must start with a single "/" and stay under the credential’s base URL (item 2)',
+			'Path "/v1/%2e%2e%5c%2e%2e%5c%2e%2e%5cother-service" must start with a single "/" and stay under the credential’s base URL (item 3)',
+			'me',
+		]);
+	});
+
+	it.each([
+		['https://h.example/hero/api', '/v1/me', true],
+		['https://h.example/hero/api/', '/v1/me?x=../..', true],
+		['https://h.example/hero/api', '/v1/%3F/../../..', false],
+		['https://h.example/hero/api', '/v1/a%2F..%2F..%2F..%2Fx', false],
+		['https://h.example/hero/api', '/v1/%25252e%25252e/%25252e%25252e/%25252e%25252e/x', false],
+		['https://h.example/hero/api', '/v1/..;/..;/x', false],
+		['https://h.example', '/v1/../../../x', true],
+		['https://h.example/hero/api', '/../apix', false],
+	])('staysUnderBaseUrl(%s, %s) is %s', (baseUrl, path, expected) => {
+		expect(staysUnderBaseUrl(baseUrl, path)).toBe(expected);
 	});
 
 	it('rejects a JSON body that is not JSON, or not an object or array, naming the field', async () => {

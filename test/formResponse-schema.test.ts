@@ -1,14 +1,15 @@
 import { load } from 'js-yaml';
 import ts from 'typescript';
 
-import { ENDPOINTS } from '../nodes/HeroHealth/transport/endpoints';
+import { endpoint as createEndpoint } from '../nodes/HeroHealth/actions/formResponse/create.operation';
+import { endpoint as updateEndpoint } from '../nodes/HeroHealth/actions/formResponse/update.operation';
 import { locator } from './helpers/constants';
 import { runNode } from './helpers/run';
 import { control, credentials } from './helpers/sandbox';
 
 /**
  * Form Response → Create / Update against Hero's FormResponse schema (spec/hero-openapi.yaml):
- * the names it has are used, and the endpoint table says why answers are sent all the same.
+ * the names it has are used, and the endpoint declarations say why answers are sent all the same.
  */
 
 const ROOT = (expect.getState().testPath ?? '').replace(/[\\/]test[\\/][^\\/]+$/, '');
@@ -49,11 +50,11 @@ describe('Form Response body and Hero’s FormResponse schema', () => {
 		});
 	});
 
-	it('the endpoint table says why answers are sent though the schema has none', () => {
-		for (const key of ['formResponse.create', 'formResponse.update'] as const) {
-			expect(ENDPOINTS[key].inferred).toMatch(/shows no answers/);
-			expect(ENDPOINTS[key].inferredParts).toContain('body');
+	it('the endpoint declarations say why answers are sent though the schema has none', () => {
+		for (const endpoint of [createEndpoint, updateEndpoint]) {
+			expect(endpoint.inferred).toMatch(/shows no answers/);
+			expect(endpoint.inferredParts).toContain('body');
 		}
-		expect(ENDPOINTS['formResponse.create'].inferred).toContain('client_id');
+		expect(createEndpoint.inferred).toContain('client_id');
 	});
 });

@@ -199,7 +199,7 @@ describe('practiceGroup → Update', () => {
 	it('rejects empty Update Fields, and an address with no lines, before sending', async () => {
 		await expect(
 			runNode({ parameters: { ...base, operation: 'update', updateFields: {} } }),
-		).rejects.toThrow('Update Fields is empty: add the fields to change (item 0)');
+		).rejects.toThrow('Update Fields is empty: add at least one field to change (item 0)');
 		await expect(
 			runNode({
 				parameters: {
@@ -208,7 +208,7 @@ describe('practiceGroup → Update', () => {
 					updateFields: { address: { address: { line1: ' ' } } },
 				},
 			}),
-		).rejects.toThrow('Update Fields is empty: add the fields to change (item 0)');
+		).rejects.toThrow('Update Fields is empty: add at least one field to change (item 0)');
 	});
 });
 

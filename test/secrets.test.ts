@@ -1,6 +1,6 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import { HeroHealthApi, insecureBaseUrlProblem } from '../credentials/HeroHealthApi.credentials';
+import { credentialBaseUrl, HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
 import {
 	maskDateOfBirth,
 	maskNhsNumber,
@@ -58,7 +58,7 @@ describe('credential: plain http only to this machine', () => {
 		'http://localhost:4010',
 		'http://[::1]:4010',
 	])('accepts %s', async (baseUrl) => {
-		expect(insecureBaseUrlProblem(custom(baseUrl))).toBeUndefined();
+		expect(credentialBaseUrl(custom(baseUrl)).problem).toBeUndefined();
 		const options = await credential.authenticate(custom(baseUrl), { url: '/v1/me' });
 		expect(options.headers).toMatchObject({ 'x-api-key': FAKE_CREDENTIAL_VALUE });
 	});
@@ -76,8 +76,38 @@ describe('credential: plain http only to this machine', () => {
 
 	it('ignores the Base URL of the named environments', () => {
 		expect(
-			insecureBaseUrlProblem({ ...custom('http://hero.example.org'), environment: 'production' }),
-		).toBeUndefined();
+			credentialBaseUrl({ ...custom('http://hero.example.org'), environment: 'production' }),
+		).toEqual({ baseUrl: 'https://api.herohealth.net' });
+	});
+
+	it.each(['Custom', 'CUSTOM', ' custom', 'Production', 'local'])(
+		'refuses the environment %p, whatever its Base URL (issue 23)',
+		async (environment) => {
+			const credentials = { ...custom('http://hero-proxy.example.org'), environment };
+			const problem = `The Environment of the Hero Health credential is ${JSON.stringify(environment)}, which is none of production, staging, mock or custom: open the credential and choose the Environment again.`;
+			expect(credentialBaseUrl(credentials)).toEqual({ problem });
+			await expect(credential.authenticate(credentials, { url: '/v1/me' })).rejects.toThrow(
+				problem,
+			);
+		},
+	);
+
+	it('"Custom" over http is refused by the node before any request leaves', async () => {
+		const { output, requests } = await runNode({
+			credentials: { ...custom('http://hero-proxy.example.org'), environment: 'Custom' },
+			continueOnFail: true,
+			parameters: { resource: 'patient', operation: 'get', patientId: locator('1'), options: {} },
+		});
+		expect(requests).toEqual([]);
+		expect(output[0].json.error).toMatch(
+			/^The Environment of the Hero Health credential is "Custom"/,
+		);
+	});
+
+	it('an environment left unset is production', () => {
+		expect(credentialBaseUrl({ apiKey: 'k', practiceGroupId: '1' })).toEqual({
+			baseUrl: 'https://api.herohealth.net',
+		});
 	});
 
 	it('makes the node fail with the same reason before any request leaves', async () => {

@@ -97,6 +97,11 @@ describe('transport: paging', () => {
 });
 
 describe('transport: retries', () => {
+	// A test that times out with fake timers on must not leave them on for the next one.
+	afterEach(() => {
+		jest.useRealTimers();
+	});
+
 	it('retries a 429 after the Retry-After the server gives, and sends the message once', async () => {
 		const scope = hero()
 			.post('/v1/messages/send')
@@ -110,17 +115,93 @@ describe('transport: retries', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
-	it('retries 429 and 503 without Retry-After with backoff', async () => {
+	it('retries a 429 without Retry-After, and a 503 with one, with backoff', async () => {
 		const scope = hero()
 			.post('/v1/messages/send')
 			.reply(429, {})
 			.post('/v1/messages/send')
-			.reply(503, {})
+			.reply(503, {}, { 'Retry-After': '0' })
 			.post('/v1/messages/send')
 			.reply(200, { message_id: 'm2' });
 		const { json } = await runNode({ parameters: sendParameters });
 		expect(json[0]).toMatchObject({ message_id: 'm2' });
 		expect(scope.isDone()).toBe(true);
+	});
+
+	it('does not resend a send after a 503 without Retry-After: it may have reached Hero', async () => {
+		const scope = hero().post('/v1/messages/send').reply(503, { message: 'Unavailable' });
+		const error = (await runNode({ parameters: sendParameters }).catch(
+			(e: unknown) => e,
+		)) as Error & {
+			description?: string;
+			context?: IDataObject;
+		};
+		expect(error.message).toMatch(/^Hero had a server error \(503\)/);
+		expect(error.description).toMatch(/Hero may have processed this request/);
+		expect(error.context).toMatchObject({ itemsDone: [], itemsUncertain: [0], itemsNotDone: [] });
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('retries a read after a 503 without Retry-After', async () => {
+		const scope = hero().get('/v1/me').reply(503, {}).get('/v1/me').reply(200, { id: 'me' });
+		const { json } = await runNode({
+			parameters: {
+				resource: 'customApiCall',
+				operation: 'request',
+				method: 'GET',
+				path: '/v1/me',
+			},
+		});
+		expect(json[0]).toMatchObject({ id: 'me' });
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it.each([
+		['blank', ' '],
+		['negative', '-3'],
+		['repeated', '1, 2'],
+		['unparseable', 'soon'],
+	])('a %s Retry-After falls back to the backoff, not to no wait', async (_kind, value) => {
+		const scope = hero()
+			.post('/v1/messages/send')
+			.reply(429, {}, { 'Retry-After': value })
+			.post('/v1/messages/send')
+			.reply(200, { message_id: 'm3' });
+		const started = Date.now();
+		const { json } = await runNode({ parameters: sendParameters });
+		// The first backoff is 250–500 ms.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(240);
+		expect(json[0]).toMatchObject({ message_id: 'm3' });
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('caps a very long Retry-After and says so when retries run out', async () => {
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		try {
+			hero().post('/v1/messages/send').times(2).reply(429, {}, { 'Retry-After': '86400' });
+			let settled = false;
+			const run = runNode({
+				// A long timeout: the fake clock must not end the request itself.
+				parameters: { ...sendParameters, requestOptions: { maxRetries: 1, timeoutSeconds: 3600 } },
+			})
+				.then(
+					() => undefined,
+					(e: unknown) => e as Error & { description?: string },
+				)
+				.finally(() => {
+					settled = true;
+				});
+			// Replies come over real sockets, between fake waits: advance until the run ends. The
+			// node waits 120 s, not a day, so it ends well inside 2,000 fake seconds.
+			for (let i = 0; i < 2_000 && !settled; i++) await jest.advanceTimersByTimeAsync(1_000);
+			const error = await run;
+			expect(error?.message).toMatch(/rate limit was reached \(429\)/);
+			expect(error?.description).toMatch(
+				/Hero asked to wait 86400 s before retrying \(Retry-After\); the node waits at most 120 s/,
+			);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	it('gives up after Max Retries with a readable rate-limit error', async () => {
@@ -135,7 +216,7 @@ describe('transport: retries', () => {
 		const error = await runNode({ parameters: sendParameters }).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).message).toBe(
-			'Could not reach Hero for POST /v1/messages/send (connection dropped)',
+			'Could not reach Hero for POST /v1/messages/send (connection dropped): possibly sent, check in Hero before sending it again',
 		);
 		expect((error as NodeApiError).description).toMatch(
 			/may have processed it\. It was not sent again/,
@@ -235,7 +316,7 @@ describe('transport: errors', () => {
 		const { output } = await runNode({ parameters: sendParameters, continueOnFail: true });
 		expect(JSON.stringify(output.map((item) => item.json))).not.toContain(FAKE_CREDENTIAL_VALUE);
 		expect(output[0].json.error).toBe(
-			'Could not reach Hero for POST /v1/messages/send (connection dropped)',
+			'Could not reach Hero for POST /v1/messages/send (connection dropped): possibly sent, check in Hero before sending it again',
 		);
 	});
 

@@ -219,7 +219,8 @@ describe('create (activation)', () => {
 
 		const error = await methods.create.call(context).catch((e: unknown) => e);
 		expect(error).toMatchObject({
-			message: 'Hero had a server error (500) for POST /v1/webhooks',
+			message:
+				'Hero had a server error (500) for POST /v1/webhooks: possibly sent, check in Hero before sending it again',
 			description: expect.stringContaining(
 				'could not all be removed: 301 (appointment.confirmed): Hero refused access (403)',
 			),

@@ -13,7 +13,13 @@ import {
 } from '../nodes/HeroHealthTrigger/replay';
 import { BASE_URL } from './helpers/constants';
 import { hero, useHeroMocks } from './helpers/hero';
-import { atHero, createHookContext, createWebhookContext, listAtHero } from './helpers/hookContext';
+import {
+	atHero,
+	createHookContext,
+	createWebhookContext,
+	listAtHero,
+	PRODUCTION_URL,
+} from './helpers/hookContext';
 
 useHeroMocks();
 
@@ -116,6 +122,24 @@ describe('webhooks belong to the trigger by their URL', () => {
 			'DELETE /v1/webhooks/42',
 			'DELETE /v1/webhooks/43',
 		]);
+		// 41 is still at Hero (another n8n's): not deleted, and not forgotten either.
+		expect(staticData).toEqual({
+			signingKey: SIGNING_KEY,
+			webhooks: [{ id: '41', event: 'appointment.confirmed' }],
+		});
+	});
+
+	it('delete forgets a stored ID Hero no longer lists (gone), with the key', async () => {
+		listAtHero([atHero('44', 'appointment.confirmed', ELSEWHERE)]);
+		const { context, requests, staticData } = createHookContext({
+			parameters: { events: ['appointment.confirmed'] },
+			staticData: {
+				signingKey: SIGNING_KEY,
+				webhooks: [{ id: '45', event: 'appointment.confirmed' }],
+			},
+		});
+		await expect(methods.delete.call(context)).resolves.toBe(true);
+		expect(calls(requests)).toEqual(['GET /v1/webhooks']);
 		expect(staticData).toEqual({});
 	});
 
@@ -143,6 +167,87 @@ describe('webhooks belong to the trigger by their URL', () => {
 			},
 		});
 		await expect(methods.checkExists.call(context)).resolves.toBe(false);
+	});
+});
+
+describe('the trigger knows its webhooks however Hero spells the URL (issue 23)', () => {
+	// PRODUCTION_URL is https://n8n.example.com/webhook/<id>/webhook.
+	const spellings: Array<[string, string]> = [
+		['the host in capitals', PRODUCTION_URL.replace('n8n.example.com', 'N8N.example.com')],
+		['the scheme in capitals', PRODUCTION_URL.replace('https://', 'HTTPS://')],
+		['an explicit :443', PRODUCTION_URL.replace('n8n.example.com', 'n8n.example.com:443')],
+		['a trailing ?', `${PRODUCTION_URL}?`],
+		['a trailing /', `${PRODUCTION_URL}/`],
+		['a trailing #', `${PRODUCTION_URL}#`],
+	];
+	const stored = () => ({
+		signingKey: SIGNING_KEY,
+		webhooks: [{ id: '71', event: 'appointment.confirmed' }],
+	});
+
+	it.each(spellings)(
+		'deactivation deletes it (%s), and keeps the stored ID until then',
+		async (_kind, url) => {
+			listAtHero([atHero('71', 'appointment.confirmed', url)]);
+			// The first delete fails: the ID and the key stay stored.
+			hero().delete('/v1/webhooks/71').reply(500, { message: 'Database unavailable' });
+			const first = createHookContext({
+				parameters: { events: ['appointment.confirmed'] },
+				staticData: stored(),
+			});
+			await expect(methods.delete.call(first.context)).rejects.toThrow(
+				'Hero had a server error (500)',
+			);
+			expect(first.staticData).toEqual(stored());
+			// The next one goes through: now both are forgotten.
+			listAtHero([atHero('71', 'appointment.confirmed', url)]);
+			hero().delete('/v1/webhooks/71').reply(200, {});
+			const { context, requests, staticData } = createHookContext({
+				parameters: { events: ['appointment.confirmed'] },
+				staticData: first.staticData,
+			});
+			await expect(methods.delete.call(context)).resolves.toBe(true);
+			expect(calls(requests)).toEqual(['GET /v1/webhooks', 'DELETE /v1/webhooks/71']);
+			expect(staticData).toEqual({});
+		},
+	);
+
+	it.each(spellings)('checkExists finds it (%s)', async (_kind, url) => {
+		listAtHero([atHero('71', 'appointment.confirmed', url)]);
+		const { context } = createHookContext({
+			parameters: { events: ['appointment.confirmed'] },
+			staticData: stored(),
+		});
+		await expect(methods.checkExists.call(context)).resolves.toBe(true);
+	});
+
+	it.each(spellings)('activation removes a leftover first (%s)', async (_kind, url) => {
+		listAtHero([atHero('72', 'appointment.confirmed', url)]);
+		hero().delete('/v1/webhooks/72').reply(200, {});
+		hero().post('/v1/webhooks').reply(200, { id: '73' });
+		const { context, requests, staticData } = createHookContext({
+			parameters: { events: ['appointment.confirmed'] },
+		});
+		await methods.create.call(context);
+		expect(calls(requests)).toEqual([
+			'GET /v1/webhooks',
+			'DELETE /v1/webhooks/72',
+			'POST /v1/webhooks',
+		]);
+		expect(staticData.webhooks).toEqual([{ id: '73', event: 'appointment.confirmed' }]);
+	});
+
+	it('another path or another host is not its URL', async () => {
+		listAtHero([
+			atHero('74', 'appointment.confirmed', `${PRODUCTION_URL}x`),
+			atHero('75', 'appointment.confirmed', PRODUCTION_URL.replace('n8n.example', 'n9n.example')),
+			atHero('76', 'appointment.confirmed', PRODUCTION_URL.replace('/webhook/', '/WEBHOOK/')),
+		]);
+		const { context, requests } = createHookContext({
+			parameters: { events: ['appointment.confirmed'] },
+		});
+		await expect(methods.delete.call(context)).resolves.toBe(true);
+		expect(calls(requests)).toEqual(['GET /v1/webhooks']);
 	});
 });
 

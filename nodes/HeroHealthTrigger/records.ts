@@ -2,20 +2,25 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { withoutSigningKeys } from '../HeroHealth/actions/webhook/common';
-import { heroApiRequestOrNull, type EndpointName } from '../HeroHealth/transport';
+import { heroApiRequestOrNull, type Endpoint } from '../HeroHealth/transport';
+import { endpoint as bookingGet } from '../HeroHealth/actions/booking/get.operation';
+import { endpoint as formResponseGet } from '../HeroHealth/actions/formResponse/get.operation';
+import { endpoint as messageGet } from '../HeroHealth/actions/message/get.operation';
+import { endpoint as patientGet } from '../HeroHealth/actions/patient/get.operation';
+import { endpoint as prescriptionGet } from '../HeroHealth/actions/prescription/get.operation';
 
 /**
  * Where to read the full record a thin Hero event names. Hero's events carry `object` (the record
  * type) and `id`; the reference shows Appointment, Patient, Prescription and FormSubmission.
  * Write-to-record events are about a message (its `write_to_record` status).
  */
-const ENDPOINT_BY_OBJECT: Record<string, EndpointName> = {
-	appointment: 'booking.get',
-	patient: 'patient.get',
-	prescription: 'prescription.get',
-	message: 'message.get',
-	formsubmission: 'formResponse.get',
-	formresponse: 'formResponse.get',
+const ENDPOINT_BY_OBJECT: Record<string, Endpoint> = {
+	appointment: bookingGet,
+	patient: patientGet,
+	prescription: prescriptionGet,
+	message: messageGet,
+	formsubmission: formResponseGet,
+	formresponse: formResponseGet,
 };
 
 /** Used when an event does not say which object it is about (the reference lost some payloads). */
@@ -28,7 +33,7 @@ const OBJECT_BY_EVENT_PREFIX: Record<string, string> = {
 };
 
 /** The endpoint that returns the record an event is about, or undefined if Hero has none. */
-export function recordEndpoint(event: IDataObject): EndpointName | undefined {
+export function recordEndpoint(event: IDataObject): Endpoint | undefined {
 	const object = typeof event.object === 'string' ? event.object.replace(/[\s_-]/g, '') : '';
 	if (object) return ENDPOINT_BY_OBJECT[object.toLowerCase()];
 	const prefix = String(event.event ?? '').split('.')[0];

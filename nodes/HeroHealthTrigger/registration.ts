@@ -8,6 +8,9 @@ import {
 	heroApiRequestOrNull,
 } from '../HeroHealth/transport';
 import { scrubError } from '../HeroHealth/transport/scrub';
+import { endpoint as webhookCreate } from '../HeroHealth/actions/webhook/create.operation';
+import { endpoint as webhookDelete } from '../HeroHealth/actions/webhook/delete.operation';
+import { endpoint as webhookGetAll } from '../HeroHealth/actions/webhook/getAll.operation';
 
 /**
  * Events Hero sends (its newer docs and AsyncAPI page name them) that the enum of its Create
@@ -56,18 +59,55 @@ function webhookUrl(this: IHookFunctions): string {
 	return url;
 }
 
-const sameUrl = (a: unknown, b: string) =>
-	typeof a === 'string' && a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+/**
+ * A URL in one spelling, so that the trigger knows its webhooks however Hero writes the URL back:
+ * scheme and host in lower case and default ports dropped (the URL parser does both), no trailing
+ * slash, no empty query or fragment (`…/webhook?`). Text that is not a URL is only trimmed.
+ */
+export function normalisedUrl(value: string): string {
+	let url: URL;
+	try {
+		url = new URL(value.trim());
+	} catch {
+		return value.trim().replace(/\/+$/, '');
+	}
+	url.pathname = url.pathname.replace(/\/+$/, '');
+	// Setting them to '' drops a lone `?` or `#` from the URL.
+	if (url.search === '') url.search = '';
+	if (url.hash === '') url.hash = '';
+	return url.href.replace(/\/+$/, '');
+}
+
+/** A webhook as Hero lists it. */
+interface ListedWebhook extends OwnedWebhook {
+	url: string;
+}
+
+/** Every webhook Hero lists for this practice group (all pages: a short list fails). */
+async function listWebhooks(context: IHookFunctions): Promise<ListedWebhook[]> {
+	const existing = await heroApiRequestAllItems.call(context, webhookGetAll);
+	return existing
+		.filter((hero) => hero.id !== undefined && hero.id !== null)
+		.map((hero) => ({
+			id: String(hero.id),
+			event: String(hero.event_type ?? ''),
+			url: typeof hero.url === 'string' ? hero.url : '',
+		}));
+}
 
 /**
- * The Hero webhooks that belong to this trigger: those whose URL is exactly its own webhook URL,
- * which carries the node's unique webhook ID. Webhooks with any other URL are never touched.
+ * The Hero webhooks that belong to this trigger: those whose URL means its own webhook URL, which
+ * carries the node's unique webhook ID. Webhooks with any other URL are never touched.
  */
+function atUrl(listed: ListedWebhook[], url: string): OwnedWebhook[] {
+	const own = normalisedUrl(url);
+	return listed
+		.filter((hero) => normalisedUrl(hero.url) === own)
+		.map(({ id, event }) => ({ id, event }));
+}
+
 async function webhooksAtUrl(context: IHookFunctions, url: string): Promise<OwnedWebhook[]> {
-	const existing = await heroApiRequestAllItems.call(context, 'webhook.getAll');
-	return existing
-		.filter((hero) => sameUrl(hero.url, url) && hero.id !== undefined && hero.id !== null)
-		.map((hero) => ({ id: String(hero.id), event: String(hero.event_type ?? '') }));
+	return atUrl(await listWebhooks(context), url);
 }
 
 /**
@@ -103,7 +143,7 @@ async function deleteWebhooks(
 	const failures: Array<{ webhook: OwnedWebhook; error: Error }> = [];
 	for (const webhook of webhooks) {
 		try {
-			await heroApiRequestOrNull.call(context, 'webhook.delete', {
+			await heroApiRequestOrNull.call(context, webhookDelete, {
 				pathParams: { id: webhook.id },
 			});
 		} catch (error) {
@@ -187,7 +227,7 @@ export async function createHeroWebhooks(this: IHookFunctions): Promise<boolean>
 	const created: OwnedWebhook[] = [];
 	for (const event of events) {
 		try {
-			const response = await heroApiRequest.call(this, 'webhook.create', {
+			const response = await heroApiRequest.call(this, webhookCreate, {
 				body: { url, event_type: event, description, signing_key: signingKey },
 			});
 			const record = (
@@ -232,24 +272,39 @@ export async function createHeroWebhooks(this: IHookFunctions): Promise<boolean>
 
 /**
  * Deletes every Hero webhook at this node's URL: those it stored and any an uncertain activation
- * left. Stored IDs whose webhook now points elsewhere (static data copied with the workflow to
- * another n8n) are not touched. A webhook already gone (404) counts as deleted; any other failure
+ * left. A stored ID is forgotten (with the signing key, once none is left) only when Hero confirmed
+ * its delete, answered 404 for it, or no longer lists it. A stored ID Hero lists at another URL
+ * (static data copied with the workflow to another n8n) is not touched and stays stored. Any failure
  * is reported, and the webhooks left are kept for the next attempt.
  */
 export async function deleteHeroWebhooks(this: IHookFunctions): Promise<boolean> {
 	const state = triggerState(this);
 	// Asks Hero even when nothing is stored: an activation whose answer was lost stored nothing.
-	const failures = await removeWebhooksAtUrl(this, webhookUrl.call(this));
+	// A list that cannot be read fails here, before anything is forgotten.
+	const listed = await listWebhooks(this);
+	const targets = atUrl(listed, webhookUrl.call(this));
+	const failures = await deleteWebhooks(this, targets);
+	const listedIds = new Set(listed.map((hero) => hero.id));
+	const targetIds = new Set(targets.map((webhook) => webhook.id));
+	const kept = [
+		...failures.map(({ webhook }) => webhook),
+		...ownedWebhooks(state).filter(
+			(webhook) => listedIds.has(webhook.id) && !targetIds.has(webhook.id),
+		),
+	];
+	if (kept.length) {
+		state.webhooks = kept;
+	} else {
+		delete state.webhooks;
+		delete state.signingKey;
+	}
+	if (failures.length === 1) throw failures[0].error;
 	if (failures.length) {
-		state.webhooks = failures.map(({ webhook }) => webhook);
-		if (failures.length === 1) throw failures[0].error;
 		throw new NodeOperationError(
 			this.getNode(),
 			`Could not delete ${failures.length} Hero webhooks`,
 			{ description: describeFailures(failures) },
 		);
 	}
-	delete state.webhooks;
-	delete state.signingKey;
 	return true;
 }

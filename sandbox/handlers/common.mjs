@@ -229,8 +229,11 @@ export function list(req, items) {
 	// Knob: a list whose paging Hero does not honour (as an inferred one may not): always the first
 	// page, and no count to tell where the list ends.
 	if (req.ctx.config.ignorePageIndex) return { data: items.slice(0, pageSize) };
+	// Knob: a server that quietly gives shorter pages than asked for.
+	const { pageSizeCap } = req.ctx.config;
+	const size = pageSizeCap > 0 ? Math.min(pageSize, pageSizeCap) : pageSize;
 	return {
-		data: items.slice(pageIndex * pageSize, pageIndex * pageSize + pageSize),
+		data: items.slice(pageIndex * size, pageIndex * size + size),
 		count: items.length,
 	};
 }

@@ -46,24 +46,117 @@ export function say(message) {
 }
 
 /**
- * Environment for a child process without the npm_* variables `npm run` exports (the project's
- * `ignore-scripts=true`, its prefix, Node 20's nodedir), which would break installs in the cache.
+ * Environment for a child process without anything `npm run` exports: every `npm_*` variable (the
+ * project's and the user's `.npmrc` as `npm_config_*`, `npm_package_*`, `npm_lifecycle_*`,
+ * `npm_execpath`), `INIT_CWD` and `NODE`. Installs into the cache add their own npm configuration
+ * on top (npmEnv).
  * @param {Record<string, string | undefined>} [extra]
  * @returns {NodeJS.ProcessEnv}
  */
 export function cleanEnv(extra = {}) {
 	/** @type {NodeJS.ProcessEnv} */
 	const env = {};
-	const drop =
-		/^npm_(package_|lifecycle_|command$|execpath$|node_execpath$|config_(ignore_scripts|local_prefix|prefix|nodedir|node_gyp|npm_version|user_agent|call|global_prefix|save|save_exact|package_lock|omit|include|engine_strict)$)/i;
 	for (const [key, value] of Object.entries(process.env)) {
-		if (!drop.test(key)) env[key] = value;
+		if (!/^(npm_.*|INIT_CWD|NODE)$/i.test(key)) env[key] = value;
 	}
 	for (const [key, value] of Object.entries(extra)) {
 		if (value === undefined) delete env[key];
 		else env[key] = value;
 	}
 	return env;
+}
+
+/**
+ * The npm settings that say how to reach the registry (where it is, its certificates, a proxy, the
+ * download cache, a mirror's login) and nothing that changes what gets installed (scripts, omit,
+ * prefix, offline, engine checks...).
+ * @param {string} key
+ */
+function isConnectionSetting(key) {
+	return (
+		/^(registry|cafile|ca|cert|key|strict-ssl|proxy|https-proxy|noproxy|local-address|cache|fetch-[a-z-]+|maxsockets)$/.test(
+			key,
+		) ||
+		/^@[^:]+:registry$/.test(key) ||
+		/^\/\/.+:(_authToken|_auth|username|_password|certfile|keyfile|email)$/.test(key)
+	);
+}
+
+/**
+ * The connection lines of one npmrc file, as written (npm expands `${VAR}` when it reads them again).
+ * @param {string | undefined} file
+ * @returns {string[]}
+ */
+function connectionLines(file) {
+	if (!file || !existsSync(file)) return [];
+	return readFileSync(file, 'utf8')
+		.split(/\r?\n/)
+		.filter((line) => {
+			const key = line.split('=')[0].trim().replace(/\[\]$/, '');
+			return line.includes('=') && !/^[;#]/.test(key) && isConnectionSetting(key);
+		});
+}
+
+/**
+ * Writes `<cache>/npmrc`, the only npm configuration installs into the cache read: the connection
+ * settings of npm's global config, the user's config and `npm_config_*` variables, in npm's order
+ * of precedence, and nothing else.
+ * @param {string} root the cache folder
+ * @returns {string} the file
+ */
+export function writeNpmConfig(root) {
+	const env = process.env;
+	const globalConfig =
+		env.npm_config_globalconfig ??
+		env.NPM_CONFIG_GLOBALCONFIG ??
+		join(dirname(dirname(process.execPath)), 'etc', 'npmrc');
+	const userConfig =
+		env.npm_config_userconfig ?? env.NPM_CONFIG_USERCONFIG ?? join(homedir(), '.npmrc');
+	const lines = [
+		'; Written by scripts/runtime/install.mjs for installs into this cache: how to reach the',
+		"; registry, copied from the caller's npm configuration, and nothing else.",
+		...connectionLines(globalConfig),
+		...connectionLines(userConfig),
+	];
+	for (const [name, value] of Object.entries(env)) {
+		const match = /^npm_config_(.+)$/i.exec(name);
+		if (!match || value === undefined || value === '') continue;
+		const key = match[1].toLowerCase().replace(/_/g, '-');
+		if (isConnectionSetting(key) && !key.startsWith('//')) lines.push(`${key}=${value}`);
+	}
+	// One line per setting, the last one read winning as in npm (lists such as `ca[]` keep all).
+	/** @type {Map<string, string>} */
+	const settings = new Map();
+	lines.forEach((line, index) => {
+		const key = line.split('=')[0].trim();
+		settings.set(key.endsWith('[]') || key.startsWith(';') ? `${key}#${index}` : key, line);
+	});
+	const file = join(root, 'npmrc');
+	mkdirSync(root, { recursive: true });
+	writeFileSync(file, `${[...settings.values()].join('\n')}\n`, { mode: 0o600 });
+	return file;
+}
+
+/**
+ * Environment for an npm (and the node-gyp it runs) installing into the cache: cleanEnv, and npm
+ * reads writeNpmConfig's file as its user configuration and an empty one as its global, so no setting of the
+ * project's or the user's `.npmrc` can change what gets installed.
+ * @param {string} root the cache folder
+ * @param {Record<string, string | undefined>} [extra]
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function npmEnv(root, extra = {}) {
+	const config = writeNpmConfig(root);
+	// npm refuses to load one file as both; the global one is empty.
+	const globalConfig = join(root, 'npmrc-global');
+	writeFileSync(globalConfig, '; empty: see npmrc\n');
+	return cleanEnv({
+		npm_config_userconfig: config,
+		npm_config_globalconfig: globalConfig,
+		// `npm run` sets NODE_ENV=production when the caller omits dev, and npm then omits dev too.
+		NODE_ENV: undefined,
+		...extra,
+	});
 }
 
 /**
@@ -208,7 +301,7 @@ export async function ensureRuntime() {
 					'--no-fund',
 					'--ignore-scripts',
 				],
-				{ cwd: nodeDir, env: cleanEnv(), log },
+				{ cwd: nodeDir, env: npmEnv(root), log },
 			);
 			const version = spawnSync(runtime.nodeBin, ['--version'], {
 				encoding: 'utf8',
@@ -228,7 +321,7 @@ export async function ensureRuntime() {
 			if (!existsSync(join(n8nDir, 'package.json')))
 				writeFileSync(join(n8nDir, 'package.json'), '{}\n');
 			// npm runs under Node 24 and node-gyp compiles against its headers.
-			const env = cleanEnv({
+			const env = npmEnv(root, {
 				PATH: `${join(nodeHome, 'bin')}:${process.env.PATH ?? ''}`,
 				npm_config_nodedir: nodeHome,
 			});

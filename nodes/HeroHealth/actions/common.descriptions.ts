@@ -1,6 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS, endpoint, inferredPartsText, type EndpointName } from '../transport/endpoints';
+import { inferredPartsText, type Endpoint } from '../transport/endpoints';
+
+/** An operation's endpoint with the operation it belongs to (resources.ts lists them). */
+interface OperationEndpointRef {
+	resource: string;
+	operation: string;
+	endpoint: Endpoint;
+}
 
 /** Return All / Limit, as every n8n list operation offers them. */
 export function returnAllOrLimit(): INodeProperties[] {
@@ -120,15 +127,15 @@ export const WEBHOOK_EVENTS = [
 	{ name: 'Write to Record Succeeded', value: 'write-to-record.succeeded' },
 ];
 
-/**
- * The editor notice of an operation whose endpoint Hero's reference did not show in full, written
- * from the endpoint table. Keys are `<resource>.<operation>`, so the key names the operation.
- */
-function inferredEndpointNotice(name: EndpointName): INodeProperties {
-	const { method, path } = endpoint(name);
-	const [resource, operation] = name.split('.');
+/** The editor notice of an operation whose endpoint Hero's reference did not show in full. */
+function inferredEndpointNotice({
+	resource,
+	operation,
+	endpoint,
+}: OperationEndpointRef): INodeProperties {
+	const { method, path } = endpoint;
 	return {
-		displayName: `Inferred endpoint: Hero’s API reference did not show this request’s ${inferredPartsText(name)}, so the node sends ${method} ${path}, the most likely one. If Hero answers 404 or 405, use Custom API Call with the right method and path.`,
+		displayName: `Inferred endpoint: Hero’s API reference did not show this request’s ${inferredPartsText(endpoint)}, so the node sends ${method} ${path}, the most likely one. If Hero answers 404 or 405, use Custom API Call with the right method and path.`,
 		name: 'inferredEndpointNotice',
 		type: 'notice',
 		default: '',
@@ -140,10 +147,11 @@ function inferredEndpointNotice(name: EndpointName): INodeProperties {
  * Puts the inferred-endpoint notices of each resource right after its Operation parameter, so
  * they head the panel of the operations they concern.
  */
-export function withInferredEndpointNotices(properties: INodeProperties[]): INodeProperties[] {
-	const notices = (Object.keys(ENDPOINTS) as EndpointName[])
-		.filter((name) => endpoint(name).inferred)
-		.map(inferredEndpointNotice);
+export function withInferredEndpointNotices(
+	endpoints: OperationEndpointRef[],
+	properties: INodeProperties[],
+): INodeProperties[] {
+	const notices = endpoints.filter(({ endpoint }) => endpoint.inferred).map(inferredEndpointNotice);
 	return properties.flatMap((property) => {
 		const resources = (property.displayOptions?.show?.resource ?? []) as string[];
 		if (property.name !== 'operation' || resources.length !== 1) return [property];

@@ -1,6 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY } from '../transport';
+import type { ParameterReader } from '../helpers/parameterReader';
+import { DEFAULT_CONCURRENCY, type Endpoint } from '../transport';
 
 import * as admin from './admin/Admin.resource';
 import * as apiKey from './apiKey/ApiKey.resource';
@@ -71,6 +72,25 @@ const requestOptions: INodeProperties = {
 	],
 };
 
+/**
+ * An operation's work for one item. `parameters` reads this run's parameters as
+ * `this.getNodeParameter` does, with fewer trips through n8n's expression engine
+ * (helpers/parameterReader.ts); an operation may use either.
+ */
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	parameters: ParameterReader,
+) => Promise<IDataObject | IDataObject[]>;
+
+/** What an operation file exports; the compiler checks every one registered below against it. */
+export interface HeroOperation {
+	description: INodeProperties[];
+	execute: OperationExecute;
+	/** The Hero API call it makes; Custom API Call, which sends what the user gives, has none. */
+	endpoint?: Endpoint;
+}
+
 export const resources = {
 	admin,
 	apiKey,
@@ -96,63 +116,113 @@ export const resources = {
 	writeToRecord,
 };
 
+/** A resource's operations: every export of its `<Resource>.resource.ts` but its description. */
+type OperationsOf<Module> = Omit<Module, 'description'>;
+
+function withoutDescriptions<All extends Record<string, { description: INodeProperties[] }>>(
+	all: All,
+): { [R in keyof All]: OperationsOf<All[R]> } {
+	const entries = Object.entries(all).map(([resource, module]) => [
+		resource,
+		Object.fromEntries(Object.entries(module).filter(([name]) => name !== 'description')),
+	]);
+	return Object.fromEntries(entries) as { [R in keyof All]: OperationsOf<All[R]> };
+}
+
+/**
+ * Resource → operation → its file's exports. Typed: an operation file registered in a resource
+ * without `description` and `execute` of the right shape (or with a malformed `endpoint`) does not compile.
+ */
+export const operations: Readonly<Record<string, Readonly<Record<string, HeroOperation>>>> =
+	withoutDescriptions(resources);
+
+export interface OperationEndpoint {
+	/** `<resource>.<operation>`, with the suffix of a second export (`patient.getV2` for `endpointV2`). */
+	key: string;
+	resource: string;
+	operation: string;
+	endpoint: Endpoint;
+}
+
+/**
+ * Every endpoint the node calls, from the operation files' `endpoint` exports (and `endpoint<Suffix>`
+ * where an operation has a second one), in resource and operation order. The editor notices, the
+ * README tables and the sandbox's routes are made from this list.
+ */
+export const operationEndpoints: OperationEndpoint[] = Object.entries(operations).flatMap(
+	([resource, byName]) =>
+		Object.entries(byName).flatMap(([operation, module]) =>
+			Object.entries(module)
+				.filter(([name]) => name.startsWith('endpoint'))
+				.map(([name, endpoint]) => ({
+					key: `${resource}.${operation}${name.slice('endpoint'.length)}`,
+					resource,
+					operation,
+					endpoint: endpoint as Endpoint,
+				})),
+		),
+);
+
 /**
  * The Resource choice, every resource's operations and fields (with a notice on each operation
  * whose endpoint is inferred), and the request options.
  */
-export const resourceProperties: INodeProperties[] = withInferredEndpointNotices([
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Admin', value: 'admin' },
-			{ name: 'API Key', value: 'apiKey' },
-			{ name: 'Booking', value: 'booking' },
-			{ name: 'Booking - HCA', value: 'bookingHca' },
-			{ name: 'Care Navigation', value: 'careNavigation' },
-			{ name: 'Consultation', value: 'consultation' },
-			{ name: 'Custom API Call', value: 'customApiCall' },
-			{ name: 'Episode', value: 'episode' },
-			{ name: 'Form', value: 'form' },
-			{ name: 'Form Response', value: 'formResponse' },
-			{ name: 'Invoicing', value: 'invoicing' },
-			{ name: 'Link', value: 'link' },
-			{ name: 'Message', value: 'message' },
-			{ name: 'Partner', value: 'partner' },
-			{ name: 'Patient', value: 'patient' },
-			{ name: 'Practice Group', value: 'practiceGroup' },
-			{ name: 'Prescription', value: 'prescription' },
-			{ name: 'Subscription', value: 'subscription' },
-			{ name: 'Task', value: 'task' },
-			{ name: 'Utility', value: 'utility' },
-			{ name: 'Webhook', value: 'webhook' },
-			{ name: 'Write to Record', value: 'writeToRecord' },
-		],
-		default: 'message',
-	},
-	...admin.description,
-	...apiKey.description,
-	...booking.description,
-	...bookingHca.description,
-	...careNavigation.description,
-	...consultation.description,
-	...customApiCall.description,
-	...episode.description,
-	...form.description,
-	...formResponse.description,
-	...invoicing.description,
-	...link.description,
-	...message.description,
-	...partner.description,
-	...patient.description,
-	...practiceGroup.description,
-	...prescription.description,
-	...subscription.description,
-	...task.description,
-	...utility.description,
-	...webhook.description,
-	...writeToRecord.description,
-	requestOptions,
-]);
+export const resourceProperties: INodeProperties[] = withInferredEndpointNotices(
+	operationEndpoints,
+	[
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Admin', value: 'admin' },
+				{ name: 'API Key', value: 'apiKey' },
+				{ name: 'Booking', value: 'booking' },
+				{ name: 'Booking - HCA', value: 'bookingHca' },
+				{ name: 'Care Navigation', value: 'careNavigation' },
+				{ name: 'Consultation', value: 'consultation' },
+				{ name: 'Custom API Call', value: 'customApiCall' },
+				{ name: 'Episode', value: 'episode' },
+				{ name: 'Form', value: 'form' },
+				{ name: 'Form Response', value: 'formResponse' },
+				{ name: 'Invoicing', value: 'invoicing' },
+				{ name: 'Link', value: 'link' },
+				{ name: 'Message', value: 'message' },
+				{ name: 'Partner', value: 'partner' },
+				{ name: 'Patient', value: 'patient' },
+				{ name: 'Practice Group', value: 'practiceGroup' },
+				{ name: 'Prescription', value: 'prescription' },
+				{ name: 'Subscription', value: 'subscription' },
+				{ name: 'Task', value: 'task' },
+				{ name: 'Utility', value: 'utility' },
+				{ name: 'Webhook', value: 'webhook' },
+				{ name: 'Write to Record', value: 'writeToRecord' },
+			],
+			default: 'message',
+		},
+		...admin.description,
+		...apiKey.description,
+		...booking.description,
+		...bookingHca.description,
+		...careNavigation.description,
+		...consultation.description,
+		...customApiCall.description,
+		...episode.description,
+		...form.description,
+		...formResponse.description,
+		...invoicing.description,
+		...link.description,
+		...message.description,
+		...partner.description,
+		...patient.description,
+		...practiceGroup.description,
+		...prescription.description,
+		...subscription.description,
+		...task.description,
+		...utility.description,
+		...webhook.description,
+		...writeToRecord.description,
+		requestOptions,
+	],
+);

@@ -1,30 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { withParameterShortcuts } from '../helpers/parameterReader';
+import { readParameters } from '../helpers/parameterReader';
 import {
 	DEFAULT_CONCURRENCY,
+	DEFAULT_POLICY,
 	haltRequests,
 	RequestWithheld,
+	RunOutcomes,
 	setPrecheck,
 	setRequestPolicy,
+	sortItems,
+	stopReportText,
+	trackOutcomes,
+	type RequestPolicy,
 } from '../transport';
-import { resources } from './resources';
-
-export type OperationExecute = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-) => Promise<IDataObject | IDataObject[]>;
+import { operations, type OperationExecute } from './resources';
 
 function findOperation(
 	this: IExecuteFunctions,
 	resource: string,
 	operation: string,
 ): OperationExecute {
-	const operations = (
-		resources as unknown as Record<string, Record<string, { execute?: OperationExecute }>>
-	)[resource];
-	const execute = operations?.[operation]?.execute;
+	const execute = operations[resource]?.[operation]?.execute;
 	if (typeof execute !== 'function') {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -51,16 +49,76 @@ function heroIdOf(records: INodeExecutionData[]): string {
 	return key ? `${key} ${String(json[key])}` : 'no ID in Hero’s answer';
 }
 
-/** `3, 5–9, 12` */
-function ranges(indexes: number[]): string {
-	const parts: string[] = [];
-	for (let i = 0; i < indexes.length; i++) {
-		let j = i;
-		while (j + 1 < indexes.length && indexes[j + 1] === indexes[j] + 1) j++;
-		parts.push(i === j ? `${indexes[i]}` : `${indexes[i]}–${indexes[j]}`);
-		i = j;
+interface NumberRule {
+	label: string;
+	min: number;
+	max: number;
+	whole: boolean;
+}
+
+/** Request Options → numbers: what each must be. */
+const REQUEST_OPTION_RULES: Record<string, NumberRule> = {
+	concurrency: { label: 'Concurrency', min: 1, max: 20, whole: true },
+	maxRequestsPerSecond: { label: 'Max Requests per Second', min: 0, max: 10_000, whole: false },
+	timeoutSeconds: { label: 'Timeout (Seconds)', min: 1, max: 3600, whole: false },
+	maxRetries: { label: 'Max Retries', min: 0, max: 10, whole: true },
+};
+
+/**
+ * A Request Options number, or its default when not set. A value from an expression may be text
+ * ("10" passes, "ten" does not): anything that is not a finite number in range stops the run before
+ * any request, naming the option (an unchecked NaN concurrency would make every request wait forever).
+ */
+function requestOption(
+	context: IExecuteFunctions,
+	options: IDataObject,
+	name: keyof typeof REQUEST_OPTION_RULES,
+	fallback: number,
+): number {
+	const value = options[name];
+	if (value === undefined || value === null) return fallback;
+	const rule = REQUEST_OPTION_RULES[name];
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value.trim())
+				: Number.NaN;
+	if (
+		!Number.isFinite(number) ||
+		number < rule.min ||
+		number > rule.max ||
+		(rule.whole && !Number.isInteger(number))
+	) {
+		const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value);
+		throw new NodeOperationError(
+			context.getNode(),
+			`Request Options → ${rule.label} must be ${rule.whole ? 'a whole number' : 'a number'} from ${rule.min} to ${rule.max}, not ${shown}`,
+			{
+				description:
+					'Nothing was sent. Fix the option (or the expression that sets it) and run again.',
+			},
+		);
 	}
-	return parts.join(', ');
+	return number;
+}
+
+/** The run's request policy from Request Options, checked before anything is sent. */
+function requestPolicy(context: IExecuteFunctions, continueOnFail: boolean): RequestPolicy {
+	const options = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+	return {
+		concurrency: requestOption(context, options, 'concurrency', DEFAULT_CONCURRENCY),
+		maxRetries: requestOption(context, options, 'maxRetries', DEFAULT_POLICY.maxRetries),
+		maxRequestsPerSecond: requestOption(
+			context,
+			options,
+			'maxRequestsPerSecond',
+			DEFAULT_POLICY.maxRequestsPerSecond,
+		),
+		timeout:
+			requestOption(context, options, 'timeoutSeconds', DEFAULT_POLICY.timeout / 1000) * 1000,
+		haltOnFailure: !continueOnFail,
+	};
 }
 
 /**
@@ -69,34 +127,30 @@ function ranges(indexes: number[]): string {
  * its first request: every local check (NHS number, dates, phone numbers, IDs …) has run and no
  * request was sent. Only then the real pass runs the items that passed. Without Continue On Fail,
  * one bad item stops the node before anything is sent, and the first failure from Hero (or a
- * cancel) halts the run: no new request starts, requests already out finish, and the error lists
- * every item that went through with Hero's ID for it. Output keeps input order, paired to items.
+ * cancel) halts the run: no new request starts, requests already out finish, and the error puts
+ * every item in one of three lists (done, possibly sent, not sent; see stopReport). Output keeps
+ * input order, paired to items.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const execute = findOperation.call(this, resource, operation);
-	// Operations and the transport all see this context: parameters read without needless expression work.
-	const context = withParameterShortcuts(this);
+	// One reader for the run, handed to every item: parameters without needless expression work.
+	const parameters = readParameters(this);
 
 	const continueOnFail = this.continueOnFail();
-	const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as IDataObject;
-	const concurrency = Math.max(
-		1,
-		Math.floor(Number(requestOptions.concurrency ?? DEFAULT_CONCURRENCY)),
-	);
-	setRequestPolicy(context, {
-		maxRetries: Number(requestOptions.maxRetries ?? 5),
-		maxRequestsPerSecond: Number(requestOptions.maxRequestsPerSecond ?? 0),
-		timeout: Number(requestOptions.timeoutSeconds ?? 60) * 1000,
-		concurrency,
-		haltOnFailure: !continueOnFail,
-	});
+	const policy = requestPolicy(this, continueOnFail);
+	const { concurrency } = policy;
+	setRequestPolicy(this, policy);
+	// What Hero may have done per item, for the report of a run that stops.
+	const outcomes = new RunOutcomes();
+	trackOutcomes(this, outcomes);
 	const results: INodeExecutionData[][] = new Array(items.length);
 
 	// n8n keeps only { error } in a failed item's JSON; the description and HTTP code travel on the
-	// item's error, which n8n shows in the output panel and hands to the error output.
+	// item's error, which n8n shows in the output panel and hands to the error output. A failure that
+	// may have reached Hero says so in its message ("possibly sent"), so a workflow can tell.
 	const failureItem = (error: unknown, itemIndex: number): INodeExecutionData[] => [
 		{
 			json: { error: errorMessage(error) },
@@ -107,11 +161,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	// Pre-check pass: local work only, item by item.
 	const toRun: number[] = [];
-	setPrecheck(context, true);
+	setPrecheck(this, true);
 	try {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				await execute.call(context, itemIndex);
+				await execute.call(this, itemIndex, parameters);
 			} catch (error) {
 				if (!(error instanceof RequestWithheld)) {
 					if (!continueOnFail) throw asNodeError(this, error, itemIndex);
@@ -122,15 +176,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			toRun.push(itemIndex);
 		}
 	} finally {
-		setPrecheck(context, false);
+		setPrecheck(this, false);
 	}
 
 	// Real pass.
-	let firstFailure: { index: number; error: unknown } | undefined;
 	let halted = false;
 	const halt = () => {
 		halted = true;
-		haltRequests(context);
+		haltRequests(this);
 	};
 	const signal = this.getExecutionCancelSignal?.();
 	let cancelled = signal?.aborted === true;
@@ -144,18 +197,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let next = 0;
 	const runItem = async (itemIndex: number) => {
 		try {
-			const data = await execute.call(context, itemIndex);
+			const data = await execute.call(this, itemIndex, parameters);
 			const records = Array.isArray(data) ? data : [data];
 			results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			// Withheld after a halt: never sent, so neither done nor failed.
 			if (error instanceof RequestWithheld) return;
+			outcomes.failed(itemIndex, error);
 			if (continueOnFail) {
 				results[itemIndex] = failureItem(error, itemIndex);
 			} else {
-				if (!firstFailure || itemIndex < firstFailure.index) {
-					firstFailure = { index: itemIndex, error };
-				}
 				halt();
 			}
 		}
@@ -172,15 +223,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		signal?.removeEventListener('abort', onCancel);
 	}
 
-	if (firstFailure) {
-		throw stopReport(this, asNodeError(this, firstFailure.error, firstFailure.index), results);
-	}
-	if (cancelled) {
-		throw stopReport(
-			this,
-			new NodeOperationError(this.getNode(), 'The execution was stopped'),
-			results,
-		);
+	if (cancelled || (!continueOnFail && outcomes.failures.size)) {
+		// The headline: Stop, else the failure of the lowest item; the report names every failure.
+		const first = Math.min(...outcomes.failures.keys());
+		const headline = cancelled
+			? new NodeOperationError(this.getNode(), 'The execution was stopped')
+			: asNodeError(this, outcomes.failures.get(first), first);
+		throw stopReport(this, headline, results, outcomes);
 	}
 	return [results.flat()];
 }
@@ -193,35 +242,42 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 }
 
 /**
- * The error of a halted run, told so that the user knows who Hero acted for: how many items went
- * through, each with Hero's ID, and which did not. The items are also in the error's context.
+ * The error of a halted run, told so that the user knows who Hero acted for: every item in exactly
+ * one of three lists (done with Hero's ID, possibly sent, not sent), every failure, and what to do.
+ * The message, the description and the context (`itemsDone`, `itemsUncertain`, `itemsNotDone`,
+ * `failures`) come from the same lists.
  */
 function stopReport(
 	context: IExecuteFunctions,
 	error: NodeOperationError,
 	results: INodeExecutionData[][],
+	outcomes: RunOutcomes,
 ): NodeOperationError {
 	const total = context.getInputData().length;
-	const done: Array<{ item: number; hero: string }> = [];
-	const notDone: number[] = [];
-	for (let itemIndex = 0; itemIndex < total; itemIndex++) {
-		const records = results[itemIndex];
-		if (records && !records[0]?.error) done.push({ item: itemIndex, hero: heroIdOf(records) });
-		else notDone.push(itemIndex);
+	const doneIds = new Map<number, string>();
+	results.forEach((records, itemIndex) => {
+		if (records && !records[0]?.error) doneIds.set(itemIndex, heroIdOf(records));
+	});
+	const sorted = sortItems(total, doneIds, outcomes.heroMayHaveActed);
+	const failures = [...outcomes.failures.entries()]
+		.sort(([a], [b]) => a - b)
+		.map(([item, failure]) => ({ item, message: errorMessage(failure) }));
+	const report = stopReportText(total, sorted, failures);
+	const own = typeof error.description === 'string' ? error.description : '';
+	if (total > 1 || sorted.done.length > 0) {
+		error.message = `${error.message}. ${report.summary}`;
+		error.description = [own, ...report.lines].filter(Boolean).join('\n');
+	} else if (sorted.possiblySent.length && !/check in Hero/.test(own)) {
+		error.description = [own, 'Check in Hero whether it went through before running it again.']
+			.filter(Boolean)
+			.join('\n');
 	}
-	if (total <= 1 && done.length === 0) return error;
-	const summary = `${done.length} of ${total} items went through before the node stopped`;
-	error.message = `${error.message}. ${summary}`;
-	const lines = [
-		typeof error.description === 'string' && error.description ? error.description : '',
-		done.length
-			? `${summary}. n8n keeps no output for a node that fails, so here they are, with Hero’s ID for each:`
-			: `${summary}.`,
-		done.map(({ item, hero }) => `item ${item}: ${hero}`).join('; '),
-		notDone.length ? `Not done: items ${ranges(notDone)}.` : '',
-		'Fix the cause, then run again for the items not done only (see the README: "When a run stops").',
-	];
-	error.description = lines.filter(Boolean).join('\n');
-	error.context = { ...error.context, itemsDone: done, itemsNotDone: notDone };
+	error.context = {
+		...error.context,
+		itemsDone: sorted.done,
+		itemsUncertain: sorted.possiblySent,
+		itemsNotDone: sorted.notSent,
+		failures,
+	};
 	return error;
 }

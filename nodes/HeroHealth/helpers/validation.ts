@@ -33,6 +33,13 @@ export function itemError(
 	});
 }
 
+/** Update Fields (or the body it makes) with nothing in it: nothing would change, so nothing is sent. */
+export function requireChanges(node: INode, itemIndex: number, changes: object): void {
+	if (!Object.keys(changes).length) {
+		throw itemError(node, itemIndex, 'Update Fields is empty: add at least one field to change');
+	}
+}
+
 function invalid(node: INode, itemIndex: number, field: string, problem: string, hint?: string) {
 	return itemError(node, itemIndex, `${field} ${problem}`, hint);
 }

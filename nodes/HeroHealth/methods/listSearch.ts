@@ -5,7 +5,18 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { heroApiRequestAllItems, type EndpointName } from '../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../transport';
+import { endpoint as adminGetAll } from '../actions/admin/getAll.operation';
+import { endpoint as formGetAll } from '../actions/form/getAll.operation';
+import { endpoint as messageGetAllBatches } from '../actions/message/getAllBatches.operation';
+import { endpoint as messageGetAutomatedMessages } from '../actions/message/getAutomatedMessages.operation';
+import { endpoint as messageGetTemplates } from '../actions/message/getTemplates.operation';
+import { endpoint as patientGetAll } from '../actions/patient/getAll.operation';
+import { endpoint as practiceGroupGetAppointmentTypes } from '../actions/practiceGroup/getAppointmentTypes.operation';
+import { endpoint as practiceGroupGetLocations } from '../actions/practiceGroup/getLocations.operation';
+import { endpoint as practiceGroupGetPractitioners } from '../actions/practiceGroup/getPractitioners.operation';
+import { endpoint as subscriptionGetAll } from '../actions/subscription/getAll.operation';
+import { endpoint as webhookGetAll } from '../actions/webhook/getAll.operation';
 
 /** Caps what a dropdown loads; users narrow it down by typing. */
 const LIST_LIMIT = 200;
@@ -19,7 +30,7 @@ function nameOf(record: IDataObject, fields: string[]): string {
 
 async function searchList(
 	context: ILoadOptionsFunctions,
-	endpoint: EndpointName,
+	endpoint: Endpoint,
 	nameFields: string[],
 	filter?: string,
 	qs: IDataObject = {},
@@ -36,40 +47,40 @@ async function searchList(
 }
 
 export async function searchLocations(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchList(this, 'practiceGroup.getLocations', ['name'], filter);
+	return await searchList(this, practiceGroupGetLocations, ['name'], filter);
 }
 
 export async function searchPractitioners(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchList(this, 'practiceGroup.getPractitioners', ['name'], filter);
+	return await searchList(this, practiceGroupGetPractitioners, ['name'], filter);
 }
 
 export async function searchAppointmentTypes(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchList(this, 'practiceGroup.getAppointmentTypes', ['name'], filter);
+	return await searchList(this, practiceGroupGetAppointmentTypes, ['name'], filter);
 }
 
 export async function searchForms(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchList(this, 'form.getAll', ['title'], filter, filter ? { search: filter } : {});
+	return await searchList(this, formGetAll, ['title'], filter, filter ? { search: filter } : {});
 }
 
 /** Subscriptions by name. */
 export async function searchSubscriptions(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchList(this, 'subscription.getAll', ['name'], filter);
+	return await searchList(this, subscriptionGetAll, ['name'], filter);
 }
 
 export async function searchAdmins(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchList(this, 'admin.getAll', ['first_name', 'last_name'], filter);
+	return await searchList(this, adminGetAll, ['first_name', 'last_name'], filter);
 }
 
 export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchList(this, 'message.getTemplates', ['name', 'title'], filter);
+	return await searchList(this, messageGetTemplates, ['name', 'title'], filter);
 }
 
 export async function searchBatchMessages(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchList(this, 'message.getAllBatches', ['name'], filter);
+	return await searchList(this, messageGetAllBatches, ['name'], filter);
 }
 
 export async function searchAutomatedMessages(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchList(this, 'message.getAutomatedMessages', ['name', 'title'], filter);
+	return await searchList(this, messageGetAutomatedMessages, ['name', 'title'], filter);
 }
 
 /** Patients are searched by Hero, not filtered locally: a practice has thousands. */
@@ -77,7 +88,7 @@ export async function searchPatients(this: ILoadOptionsFunctions, filter?: strin
 	if (!filter?.trim()) return { results: [] };
 	const records = await heroApiRequestAllItems.call(
 		this,
-		'patient.getAll',
+		patientGetAll,
 		{ qs: { search: filter.trim() } },
 		50,
 	);
@@ -91,7 +102,7 @@ export async function searchPatients(this: ILoadOptionsFunctions, filter?: strin
 
 /** Webhooks by their description, else their event and URL. */
 export async function searchWebhooks(this: ILoadOptionsFunctions, filter?: string) {
-	const records = await heroApiRequestAllItems.call(this, 'webhook.getAll', {}, LIST_LIMIT);
+	const records = await heroApiRequestAllItems.call(this, webhookGetAll, {}, LIST_LIMIT);
 	const needle = filter?.trim().toLowerCase();
 	const results: INodeListSearchItems[] = records
 		.map((record) => ({

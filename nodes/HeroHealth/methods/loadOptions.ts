@@ -1,13 +1,16 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { heroApiRequest, heroApiRequestAllItems, type EndpointName } from '../transport';
+import { heroApiRequest, heroApiRequestAllItems, type Endpoint } from '../transport';
+import { endpoint as formGet } from '../actions/form/get.operation';
+import { endpoint as practiceGroupGetAppointmentTypes } from '../actions/practiceGroup/getAppointmentTypes.operation';
+import { endpoint as practiceGroupGetLocations } from '../actions/practiceGroup/getLocations.operation';
 
 /** Caps what a dropdown loads, as the searchable lists do. */
 const OPTIONS_LIMIT = 200;
 
 async function optionsOf(
 	context: ILoadOptionsFunctions,
-	endpoint: EndpointName,
+	endpoint: Endpoint,
 	nameField: string,
 ): Promise<INodePropertyOptions[]> {
 	const records = await heroApiRequestAllItems.call(context, endpoint, {}, OPTIONS_LIMIT);
@@ -21,14 +24,14 @@ async function optionsOf(
 
 /** Locations, for filters that take several of them. */
 export async function getLocations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await optionsOf(this, 'practiceGroup.getLocations', 'name');
+	return await optionsOf(this, practiceGroupGetLocations, 'name');
 }
 
 /** Appointment types, for filters that take several of them. */
 export async function getAppointmentTypes(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	return await optionsOf(this, 'practiceGroup.getAppointmentTypes', 'name');
+	return await optionsOf(this, practiceGroupGetAppointmentTypes, 'name');
 }
 
 /** The questions of the form chosen in the Form field, by their name in Hero. */
@@ -39,7 +42,7 @@ export async function getFormQuestions(
 		this.getCurrentNodeParameter('formId', { extractValue: true }) ?? '',
 	).trim();
 	if (!/^\d+$/.test(formId)) return [];
-	const form = await heroApiRequest.call(this, 'form.get', { pathParams: { id: formId } });
+	const form = await heroApiRequest.call(this, formGet, { pathParams: { id: formId } });
 	const fields = Array.isArray(form.fields) ? (form.fields as IDataObject[]) : [];
 	return fields
 		.filter((field) => field.form_question_id !== undefined && field.form_question_id !== null)

@@ -1,10 +1,7 @@
 import type { IAdditionalCredentialOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	HERO_BASE_URLS,
-	insecureBaseUrlProblem,
-} from '../../../credentials/HeroHealthApi.credentials';
+import { credentialBaseUrl } from '../../../credentials/HeroHealthApi.credentials';
 import type { HeroContext } from './runState';
 
 export const CREDENTIAL_NAME = 'heroHealthApi';
@@ -21,11 +18,8 @@ export interface CredentialInfo {
 export async function readCredential(context: HeroContext): Promise<CredentialInfo> {
 	const credentials = await context.getCredentials(CREDENTIAL_NAME);
 	// Checked before any request, so it reads as what it is and not as a network failure.
-	const problem = insecureBaseUrlProblem(credentials);
-	if (problem) throw new NodeOperationError(context.getNode(), problem);
-	const environment = String(credentials.environment ?? 'production');
-	const baseUrl =
-		HERO_BASE_URLS[environment] ?? String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	const { baseUrl, problem } = credentialBaseUrl(credentials);
+	if (problem !== undefined) throw new NodeOperationError(context.getNode(), problem);
 	return {
 		baseUrl,
 		secrets: [String(credentials.apiKey ?? ''), String(credentials.practiceGroupId ?? '')],

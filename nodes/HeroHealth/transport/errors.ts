@@ -1,7 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { endpoint, inferredPartsText, type EndpointName } from './endpoints';
+import { inferredPartsText, type Endpoint } from './endpoints';
+import { RETRY_AFTER_MAX_MS } from './retry';
 import { cleanErrorText, cleanErrorValue, maskByField } from './scrub';
 
 interface HeroValidationIssue {
@@ -74,6 +75,9 @@ const NETWORK_FAILURES: Record<string, string> = {
 	ENETUNREACH: 'network unreachable',
 };
 
+/** Ends the message of every failure whose request may have reached Hero. */
+export const POSSIBLY_SENT = 'possibly sent, check in Hero before sending it again';
+
 export interface HeroErrorDetails {
 	status?: number;
 	body?: unknown;
@@ -84,10 +88,12 @@ export interface HeroErrorDetails {
 	/** Set for failures without an HTTP answer (timeouts, dropped connections). */
 	networkCode?: string;
 	networkMessage?: string;
-	/** For a POST that may have reached Hero: tells the user it was not sent again. */
+	/** For a write that may have reached Hero: tells the user it was not sent again. */
 	mayHaveBeenProcessed?: boolean;
+	/** Set when Hero's Retry-After asked for a longer wait than the node takes (ms asked). */
+	cappedRetryAfterMs?: number;
 	/** The endpoint table entry the request was made for, if any. */
-	endpoint?: EndpointName;
+	endpoint?: Endpoint;
 }
 
 /**
@@ -120,17 +126,17 @@ function inferredEndpointHint(
 	details: HeroErrorDetails,
 	headline: string,
 ): { message: string; description: string } | undefined {
-	const { status, endpoint: name } = details;
-	if (!name || !endpoint(name).inferred) return undefined;
+	const { status, endpoint } = details;
+	if (!endpoint?.inferred) return undefined;
 	const kind = status === 404 ? notFoundKind(details.body) : undefined;
 	if (status !== 405 && (kind === undefined || kind === 'record')) return undefined;
-	const { method, path } = endpoint(name);
+	const { method, path } = endpoint;
 	return {
 		message:
 			kind === 'unnamed'
 				? headline
 				: `Hero has no ${method} ${path} (${status}): the node’s endpoint for this operation was inferred`,
-		description: `Hero’s API reference did not show this request’s ${inferredPartsText(name)}, so the node tried ${method} ${path}, the most likely one (see Inferred endpoints in the node’s README). If Hero has it under another method or path, send the request with Custom API Call (Resource: Custom API Call) and that method and path.`,
+		description: `Hero’s API reference did not show this request’s ${inferredPartsText(endpoint)}, so the node tried ${method} ${path}, the most likely one (see Inferred endpoints in the node’s README). If Hero has it under another method or path, send the request with Custom API Call (Resource: Custom API Call) and that method and path.`,
 	};
 }
 
@@ -156,7 +162,15 @@ export function heroApiError(node: INode, details: HeroErrorDetails): NodeApiErr
 		description =
 			heroText && status !== 400 ? `Hero said: ${heroText}` : `Request: ${details.request}`;
 		({ message, description } = inferredEndpointHint(details, message) ?? { message, description });
+		if (details.mayHaveBeenProcessed) {
+			description = `${description}\nHero may have processed this request before the error (a ${status} can come after part of the work), so it was not sent again, to avoid doing it twice: check in Hero before retrying.`;
+		}
 	}
+	if (details.cappedRetryAfterMs !== undefined) {
+		description = `${description}\nHero asked to wait ${Math.round(details.cappedRetryAfterMs / 1000)} s before retrying (Retry-After); the node waits at most ${RETRY_AFTER_MAX_MS / 1000} s between tries.`;
+	}
+	// The mark a workflow can test for (n8n keeps only the message in a failed item's JSON).
+	if (details.mayHaveBeenProcessed) message = `${message}: ${POSSIBLY_SENT}`;
 	const errorResponse: JsonObject = {
 		message: cleanErrorText(message, secrets),
 		description: cleanErrorText(description, secrets),

@@ -7,17 +7,19 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from './credentials';
-import { badPathParameter, endpoint, endpointPath, type EndpointName } from './endpoints';
+import { badPathParameter, endpointPath, type Endpoint } from './endpoints';
 import { heroApiError, notFoundKind } from './errors';
 import { readList } from './paging';
 import {
 	backoffMs,
+	failureOutcome,
 	IDEMPOTENT_METHODS,
+	mayResend,
 	networkCodeOf,
 	networkMessageOf,
-	NOT_SENT_CODES,
 	RETRY_AFTER_MAX_MS,
 	retryAfterMs,
+	type AttemptFailure,
 } from './retry';
 import {
 	PRECHECK_STOP,
@@ -28,18 +30,21 @@ import {
 } from './runState';
 
 export { CREDENTIAL_NAME } from './credentials';
-export { ENDPOINTS, type EndpointName } from './endpoints';
+export type { Endpoint, InferredPart } from './endpoints';
 export { FIRST_PAGE_INDEX, MAX_PAGE_SIZE, MAX_PAGES, unwrapList } from './paging';
 export {
 	DEFAULT_CONCURRENCY,
 	DEFAULT_POLICY,
 	haltRequests,
 	RequestWithheld,
+	runCredential,
 	setPrecheck,
 	setRequestPolicy,
+	trackOutcomes,
 	type HeroContext,
 	type RequestPolicy,
 } from './runState';
+export { RunOutcomes, sortItems, stopReportText, type SortedItems } from './outcomes';
 
 export interface HeroRequest {
 	method: IHttpRequestMethods;
@@ -51,8 +56,8 @@ export interface HeroRequest {
 	itemIndex?: number;
 	/** Answer null for a 404 instead of failing, where "not found" is a normal outcome. */
 	notFoundAsNull?: boolean;
-	/** The endpoint table entry this request is for, so an error can say when its path was a guess. */
-	endpoint?: EndpointName;
+	/** The endpoint this request is for, so an error can say when its path was a guess. */
+	endpoint?: Endpoint;
 }
 
 /**
@@ -84,6 +89,13 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 	if (qs && Object.keys(qs).length) options.qs = qs;
 	if (body !== undefined) options.body = body;
 
+	/** Notes, for the stop report, that Hero may have acted for this request's item. */
+	const mayHaveActed = () => {
+		if (!idempotent) state.outcomes?.mayHaveActed(itemIndex);
+	};
+	/** Set when Hero asked for a longer wait than the node takes, to say so if the request fails. */
+	let cappedWait: number | undefined;
+
 	for (let attempt = 0; ; attempt++) {
 		const { throttle } = state;
 		const startedAt = await throttle.acquire();
@@ -103,8 +115,8 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const networkCode = networkCodeOf(error);
-			const notSent = networkCode !== undefined && NOT_SENT_CODES.has(networkCode);
-			const retry = (idempotent || notSent) && attempt < state.policy.maxRetries;
+			const failure: AttemptFailure = { networkCode, safe: idempotent };
+			const retry = mayResend(failure) && attempt < state.policy.maxRetries && !state.halted;
 			// Halted before the slot goes to the next request, so that none starts after this failure.
 			if (!retry && state.policy.haltOnFailure) state.halted = true;
 			throttle.release();
@@ -112,13 +124,15 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 				await sleep(backoffMs(attempt));
 				continue;
 			}
+			const possiblySent = failureOutcome(failure) === 'possiblySent';
+			if (possiblySent) mayHaveActed();
 			throw heroApiError(this.getNode(), {
 				request: described,
 				itemIndex,
 				secrets,
 				networkCode: networkCode ?? 'no response',
 				networkMessage: networkMessageOf(error),
-				mayHaveBeenProcessed: !idempotent && !notSent,
+				mayHaveBeenProcessed: possiblySent,
 			});
 		}
 		const status = response.statusCode;
@@ -126,16 +140,21 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 		// "Cannot GET /path" means no such route, not no such record: that must not pass as "gone".
 		const nullAnswer =
 			status === 404 && request.notFoundAsNull === true && notFoundKind(response.body) !== 'route';
-		// 429 and 503 mean Hero did not process the request; 502/504 may come after it did.
-		const retryable =
-			status === 429 || status === 503 || (idempotent && (status === 502 || status === 504));
 		let wait: number | undefined;
-		if (!ok && !nullAnswer && retryable && attempt < state.policy.maxRetries) {
-			const hinted = retryAfterMs(response.headers as IDataObject) ?? backoffMs(attempt);
-			if (hinted <= RETRY_AFTER_MAX_MS) wait = hinted;
+		let failure: AttemptFailure | undefined;
+		if (!ok && !nullAnswer) {
+			const hinted = retryAfterMs(response.headers as IDataObject);
+			failure = { status, retryAfter: hinted !== undefined, safe: idempotent };
+			if (mayResend(failure) && attempt < state.policy.maxRetries) {
+				wait = hinted ?? backoffMs(attempt);
+				if (wait > RETRY_AFTER_MAX_MS) {
+					cappedWait = wait;
+					wait = RETRY_AFTER_MAX_MS;
+				}
+			}
 		}
 		// A final failure halts the run before the slot goes to the next request.
-		if (!ok && !nullAnswer && wait === undefined && state.policy.haltOnFailure) {
+		if (failure && wait === undefined && state.policy.haltOnFailure) {
 			state.halted = true;
 		}
 		// Held only while the request is out: the wait before a retry and the item's own work do not count.
@@ -143,14 +162,17 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 
 		if (ok) {
 			throttle.onSuccess(startedAt);
+			mayHaveActed();
 			return response.body;
 		}
-		if (nullAnswer) return null;
+		if (nullAnswer || !failure) return null;
 		if (wait !== undefined) {
 			if (status === 429) throttle.onRateLimited(startedAt, wait);
 			await sleep(wait);
 			continue;
 		}
+		const possiblySent = failureOutcome(failure) === 'possiblySent';
+		if (possiblySent) mayHaveActed();
 		throw heroApiError(this.getNode(), {
 			status,
 			body: response.body,
@@ -158,6 +180,8 @@ export async function heroRequest(this: HeroContext, request: HeroRequest): Prom
 			itemIndex,
 			secrets,
 			endpoint: request.endpoint,
+			mayHaveBeenProcessed: possiblySent,
+			cappedRetryAfterMs: cappedWait,
 		});
 	}
 }
@@ -170,14 +194,14 @@ export interface EndpointRequest {
 }
 
 /** The endpoint's path with its parameters filled in, or an error naming the field and the item. */
-function pathOf(context: HeroContext, name: EndpointName, request: EndpointRequest): string {
-	const bad = badPathParameter(name, request.pathParams);
+function pathOf(context: HeroContext, endpoint: Endpoint, request: EndpointRequest): string {
+	const bad = badPathParameter(endpoint, request.pathParams);
 	if (bad) {
 		const { itemIndex } = request;
 		const where = itemIndex === undefined ? '' : ` (item ${itemIndex})`;
 		throw new NodeOperationError(
 			context.getNode(),
-			`Path parameter "${bad.parameter}" of ${endpoint(name).method} ${endpoint(name).path} ${bad.problem}${where}`,
+			`Path parameter "${bad.parameter}" of ${endpoint.method} ${endpoint.path} ${bad.problem}${where}`,
 			{
 				itemIndex,
 				description:
@@ -185,72 +209,76 @@ function pathOf(context: HeroContext, name: EndpointName, request: EndpointReque
 			},
 		);
 	}
-	return endpointPath(name, request.pathParams);
+	return endpointPath(endpoint, request.pathParams);
 }
 
 async function callEndpoint(
 	context: HeroContext,
-	name: EndpointName,
+	endpoint: Endpoint,
 	request: EndpointRequest,
 	notFoundAsNull: boolean,
 ): Promise<unknown> {
 	return await heroRequest.call(context, {
-		method: endpoint(name).method,
-		path: pathOf(context, name, request),
+		method: endpoint.method,
+		path: pathOf(context, endpoint, request),
 		qs: request.qs,
 		body: request.body,
 		itemIndex: request.itemIndex,
 		notFoundAsNull,
-		endpoint: name,
+		endpoint,
 	});
 }
 
-/** Calls one endpoint of the table by name; answers the response body. */
+/** Calls one endpoint (an operation's `endpoint`); answers the response body. */
 export async function heroApiRequest(
 	this: HeroContext,
-	name: EndpointName,
+	endpoint: Endpoint,
 	request: EndpointRequest = {},
 ): Promise<IDataObject> {
-	return ((await callEndpoint(this, name, request, false)) ?? {}) as IDataObject;
+	return ((await callEndpoint(this, endpoint, request, false)) ?? {}) as IDataObject;
 }
 
 /** Like heroApiRequest, but a 404 answers null: for lookups where "not found" is a normal outcome. */
 export async function heroApiRequestOrNull(
 	this: HeroContext,
-	name: EndpointName,
+	endpoint: Endpoint,
 	request: EndpointRequest = {},
 ): Promise<IDataObject | null> {
-	return ((await callEndpoint(this, name, request, true)) ?? null) as IDataObject | null;
+	return ((await callEndpoint(this, endpoint, request, true)) ?? null) as IDataObject | null;
 }
 
-/** Reads a list through heroRequest; see readList for paging and its guards. */
+/**
+ * Reads a list through heroRequest; see readList for paging and its guards. `onShortList` turns the
+ * failure of a list shorter than Hero's count into a warning (Custom API Call's choice).
+ */
 export async function heroRequestAllItems(
 	this: HeroContext,
 	request: HeroRequest,
 	paged: boolean,
 	limit?: number,
+	onShortList?: (text: string) => void,
 ): Promise<IDataObject[]> {
 	const send = async (pageRequest: HeroRequest) => await heroRequest.call(this, pageRequest);
-	return await readList(this.getNode(), send, request, paged, limit);
+	return await readList(this.getNode(), send, request, paged, limit, onShortList);
 }
 
-/** Reads a list endpoint of the table by name; see heroRequestAllItems. */
+/** Reads a list endpoint; see heroRequestAllItems. */
 export async function heroApiRequestAllItems(
 	this: HeroContext,
-	name: EndpointName,
+	endpoint: Endpoint,
 	request: EndpointRequest = {},
 	limit?: number,
 ): Promise<IDataObject[]> {
 	return await heroRequestAllItems.call(
 		this,
 		{
-			method: endpoint(name).method,
-			path: pathOf(this, name, request),
+			method: endpoint.method,
+			path: pathOf(this, endpoint, request),
 			qs: request.qs,
 			itemIndex: request.itemIndex,
-			endpoint: name,
+			endpoint,
 		},
-		endpoint(name).paged === true,
+		endpoint.paged === true,
 		limit,
 	);
 }

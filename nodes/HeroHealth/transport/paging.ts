@@ -44,10 +44,17 @@ function recordId(record: IDataObject): string | undefined {
 
 /**
  * Reads a list: every page when `limit` is undefined (Return All), else at most `limit` records.
- * Paged endpoints are walked with page_index/page_size; the others answer in one go. A list that
- * ignores page_index would never end, so walking stops when a page repeats the ids of the one
- * before, when a page is longer than page_size, or after MAX_PAGES: if Hero's `count` shows the
- * records are complete they are returned, else the node fails and says what it saw. Records are
+ * Paged endpoints are walked with page_index/page_size; the others answer in one go.
+ *
+ * Where the list ends: when Hero gives a `count`, reading goes on until that many records are in,
+ * whatever the length of each page (Hero may cap page_size below what the node asks); if the pages
+ * run out first (an empty page), the list is short and the node fails saying how many of how many
+ * it got, or, with `onShortList`, hands that text over and returns what it has. Without a `count`,
+ * a page shorter than page_size is the last.
+ *
+ * A list that ignores page_index would never end, so walking stops when a page repeats the ids of
+ * the one before, when a page is longer than page_size, or after MAX_PAGES: if Hero's `count` shows
+ * the records are complete they are returned, else the node fails and says what it saw. Records are
  * de-duplicated by id either way.
  */
 export async function readList<R extends PageRequest>(
@@ -56,6 +63,7 @@ export async function readList<R extends PageRequest>(
 	request: R,
 	paged: boolean,
 	limit?: number,
+	onShortList?: (text: string) => void,
 ): Promise<IDataObject[]> {
 	if (!paged) {
 		const records = unwrapList(await send(request));
@@ -84,10 +92,22 @@ export async function readList<R extends PageRequest>(
 		}
 		const count = totalCount(response);
 		const done =
-			page.length < pageSize ||
-			(count !== undefined && records.length >= count) ||
+			(count === undefined ? page.length < pageSize : records.length >= count) ||
 			(limit !== undefined && records.length >= limit);
 		if (done) break;
+		if (count !== undefined && page.length === 0) {
+			const wanted = limit === undefined ? count : Math.min(limit, count);
+			const where = `${request.method} ${request.path}${request.itemIndex === undefined ? '' : ` (item ${request.itemIndex})`}`;
+			const text = `Got ${records.length} of ${wanted} records from ${where}: Hero's count says ${count}, but page_index ${pageIndex} answered none`;
+			if (onShortList) {
+				onShortList(text);
+				break;
+			}
+			throw new NodeOperationError(node, text, {
+				itemIndex: request.itemIndex,
+				description: `The list came back shorter than Hero says it is, so none of it is output: a list used for a campaign must not be silently short. Run again; if it stays short, turn off Return All and set a Limit, narrow the list with filters, or report it to Hero.`,
+			});
+		}
 		const pageIds = ids.every((id) => id !== undefined) ? ids.join('\u0000') : '';
 		let problem: string | undefined;
 		if (pageIds && pageIds === previousIds) {

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readCredential, type CredentialInfo } from './credentials';
+import type { RunOutcomes } from './outcomes';
 import { Throttle } from './throttle';
 
 export type HeroContext =
@@ -53,6 +54,8 @@ export interface RunState {
 	precheck: boolean;
 	/** Set after a failure or a cancel: no request starts any more; those already out finish. */
 	halted: boolean;
+	/** The router's record of what Hero may have done per item, for the stop report. */
+	outcomes?: RunOutcomes;
 }
 
 /**
@@ -103,6 +106,11 @@ export function setRequestPolicy(context: HeroContext, policy: Partial<RequestPo
 		concurrency: state.policy.concurrency,
 		maxRequestsPerSecond: state.policy.maxRequestsPerSecond,
 	};
+}
+
+/** Hands the transport the run's outcome record: it notes each item Hero may have acted for. */
+export function trackOutcomes(context: HeroContext, outcomes: RunOutcomes): void {
+	runState(context).outcomes = outcomes;
 }
 
 /** Turns the pre-check pass on or off: while on, every request of the run is withheld. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
@@ -37,6 +37,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/admins', paged: true };
+
 /** The practice group's staff users, one item per admin. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = listLimit.call(this, itemIndex);
@@ -44,5 +46,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = {};
 	if (options.orderBy) qs.order_by = options.orderBy;
 	if (options.orderDescending !== undefined) qs.order_descending = options.orderDescending === true;
-	return await heroApiRequestAllItems.call(this, 'admin.getAll', { qs, itemIndex }, limit);
+	return await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
 }

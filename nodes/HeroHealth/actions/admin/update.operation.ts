@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { adminLocator } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { itemError, normaliseEmail, optionalText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { normaliseEmail, optionalText, requireChanges } from '../../helpers/validation';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	adminLocator(),
@@ -52,6 +52,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/admins/{id}' };
+
 /** Sets an admin's prescriber details. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireLocatorId.call(this, 'adminId', itemIndex, 'Admin');
@@ -80,12 +82,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		prescriber.registration_code = text('prescriberRegistrationCode');
 	}
 	if (Object.keys(prescriber).length) body.prescriber_details = prescriber;
-	if (!Object.keys(body).length) {
-		throw itemError(
-			this.getNode(),
-			itemIndex,
-			'Update Fields is empty: add at least one field to change',
-		);
-	}
-	return await heroApiRequest.call(this, 'admin.update', { pathParams: { id }, body, itemIndex });
+	requireChanges(this.getNode(), itemIndex, body);
+	return await heroApiRequest.call(this, endpoint, { pathParams: { id }, body, itemIndex });
 }

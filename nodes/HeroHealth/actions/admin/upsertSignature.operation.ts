@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,6 +22,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'POST',
+	path: '/v1/admins/signature',
+	inferred:
+		'The "Upsert admin signature" page was cut before its URL; path is a sub-resource of /v1/admins',
+	inferredParts: ['method', 'path', 'body'],
+};
+
 /** Adds or replaces the signature of the admin the API key belongs to. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const signature = requireText(
@@ -30,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('signature', itemIndex),
 		'Signature',
 	);
-	const response = await heroApiRequest.call(this, 'admin.upsertSignature', {
+	const response = await heroApiRequest.call(this, endpoint, {
 		body: { signature },
 		itemIndex,
 	});

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,6 +27,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'DELETE',
+	path: '/v1/api_keys/{id}',
+	inferred: 'Tag "ApiKey" seen without operations; path follows DELETE /v1/webhooks/{id}',
+	inferredParts: ['method', 'path'],
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireText(
 		this.getNode(),
@@ -34,6 +41,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('keyId', itemIndex),
 		'API Key ID',
 	);
-	await heroApiRequest.call(this, 'apiKey.revoke', { pathParams: { id }, itemIndex });
+	await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
 	return { id, revoked: true };
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordOr, simplified } from '../../helpers/output';
 import { mapFields } from '../../helpers/parameters';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { appointmentIdField, requireAppointmentId } from './common';
 import { simplifyToggle } from '../common.descriptions';
 
@@ -41,6 +41,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/appointments/{id}/cancel' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireAppointmentId.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -48,7 +50,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		suppressMail: 'suppress_mail',
 		suppressCancellationPolicy: 'suppress_cancellation_policy',
 	});
-	const response = await heroApiRequest.call(this, 'booking.cancel', {
+	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	appointmentTypeLocator,
@@ -7,8 +6,8 @@ import {
 	practitionerLocator,
 } from '../common.descriptions';
 import { readLocatorId, mapFields } from '../../helpers/parameters';
-import { normaliseDateTime, requireId, requireNumber } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { itemError, normaliseDateTime, requireId, requireNumber } from '../../helpers/validation';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 /** The appointment an operation acts on; Hero has no list of appointments to pick from. */
 export const appointmentIdField: INodeProperties = {
@@ -96,11 +95,13 @@ const APPOINTMENT_EDIT_FIELDS = ['start_time', 'duration', 'practitioner_id'];
 /**
  * The body of Update (Edit Appointment) and Reschedule: `changes`, completed with the appointment's
  * current start_time, duration and practitioner_id where `changes` leaves them out. The appointment
- * is read first when something is missing or `check` (which may refuse it) needs to see it.
+ * is read first (through `read`, Get's endpoint) when something is missing or `check` (which may
+ * refuse it) needs to see it.
  */
 export async function completeAppointmentEdit(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	read: Endpoint,
 	id: string,
 	changes: IDataObject,
 	check?: (current: IDataObject) => void,
@@ -108,7 +109,7 @@ export async function completeAppointmentEdit(
 	if (!check && APPOINTMENT_EDIT_FIELDS.every((field) => changes[field] !== undefined)) {
 		return changes;
 	}
-	const current = await heroApiRequest.call(this, 'booking.get', { pathParams: { id }, itemIndex });
+	const current = await heroApiRequest.call(this, read, { pathParams: { id }, itemIndex });
 	check?.(current);
 	const body: IDataObject = {};
 	for (const field of APPOINTMENT_EDIT_FIELDS) body[field] = current[field] ?? null;
@@ -180,10 +181,10 @@ export function slotQuery(this: IExecuteFunctions, itemIndex: number): IDataObje
 		);
 	}
 	if (qs.start_date && qs.end_date && String(qs.end_date) < String(qs.start_date)) {
-		throw new NodeOperationError(
+		throw itemError(
 			node,
-			`End Date ${String(qs.end_date)} is before Start Date ${String(qs.start_date)} (item ${itemIndex})`,
-			{ itemIndex },
+			itemIndex,
+			`End Date ${String(qs.end_date)} is before Start Date ${String(qs.start_date)}`,
 		);
 	}
 	return qs;

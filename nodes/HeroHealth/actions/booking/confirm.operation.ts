@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, simplifyToggle } from '../common.descriptions';
 import { recordOr, simplified } from '../../helpers/output';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { appointmentIdField, requireAppointmentId, readOptionalId } from './common';
 
 const properties: INodeProperties[] = [
@@ -35,6 +35,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'PATCH',
+	path: '/v1/appointments/{id}/book',
+	inferred:
+		'The "Book Appointment" page was cut before its URL; path and method follow PATCH /v1/appointments/{id}/cancel and /reschedule',
+	inferredParts: ['method', 'path', 'body'],
+};
+
 /**
  * Books a reservation made with Reserve. Hero's reference names this step "Book Appointment" but
  * its request was not visible: the endpoint (booking.confirm) and the patient_id body are inferred.
@@ -47,7 +55,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const patientId = readOptionalId.call(this, itemIndex, 'additionalFields.patientId', 'Patient');
 		if (patientId) body.patient_id = patientId;
 	}
-	const response = await heroApiRequest.call(this, 'booking.confirm', {
+	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { slotFilters, slotQuery } from './common';
 
 const properties: INodeProperties[] = [slotFilters];
@@ -11,10 +11,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/slots/count' };
+
 /** Hero's answer is not documented: a bare number becomes `{count}`, an object is output as it is. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const qs = slotQuery.call(this, itemIndex);
-	const response: unknown = await heroApiRequest.call(this, 'booking.countSlots', {
+	const response: unknown = await heroApiRequest.call(this, endpoint, {
 		qs,
 		itemIndex,
 	});

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { appointmentIdField, requireAppointmentId } from './common';
 import { simplifyToggle } from '../common.descriptions';
 import { simplified } from '../../helpers/output';
@@ -13,9 +13,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/appointments/{id}' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireAppointmentId.call(this, itemIndex);
-	const appointment = await heroApiRequest.call(this, 'booking.get', {
+	const appointment = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		itemIndex,
 	});

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { simplifyToggle } from '../common.descriptions';
 import { simplified } from '../../helpers/output';
 
@@ -23,6 +23,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/slots/{id}' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireText(
 		this.getNode(),
@@ -30,7 +32,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('slotId', itemIndex),
 		'Slot ID',
 	);
-	const slot = await heroApiRequest.call(this, 'booking.getSlot', {
+	const slot = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		itemIndex,
 	});

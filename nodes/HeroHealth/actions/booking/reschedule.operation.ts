@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { practitionerLocator, simplifyToggle } from '../common.descriptions';
 import { recordOr, simplified } from '../../helpers/output';
 import { normaliseDateTime } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpoint as getAppointment } from './get.operation';
 import {
 	appointmentIdField,
 	completeAppointmentEdit,
@@ -66,6 +67,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'PATCH',
+	path: '/v1/appointments/{id}/reschedule',
+	inferred:
+		'Only the URL was seen: PATCH follows /v1/appointments/{id}/cancel, and the body (start_time, duration, practitioner_id and the suppress options) follows Edit Appointment',
+	inferredParts: ['method', 'body'],
+};
+
 /**
  * Hero's reference showed only this endpoint's URL: the body follows Edit Appointment, which
  * requires start_time, duration and practitioner_id; the ones left out keep their current values.
@@ -87,8 +96,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		changes,
 		readAppointmentChanges.call(this, itemIndex, additionalFields, 'additionalFields'),
 	);
-	const body = await completeAppointmentEdit.call(this, itemIndex, id, changes);
-	const response = await heroApiRequest.call(this, 'booking.reschedule', {
+	const body = await completeAppointmentEdit.call(this, itemIndex, getAppointment, id, changes);
+	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,

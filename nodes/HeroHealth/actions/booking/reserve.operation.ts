@@ -10,7 +10,7 @@ import {
 } from '../common.descriptions';
 import { mapFields, requireLocatorId } from '../../helpers/parameters';
 import { normaliseDateTime, optionalText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { readDuration, readOptionalId } from './common';
 import { simplified } from '../../helpers/output';
 
@@ -81,6 +81,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/appointments' };
+
 /** Holds a time for a patient; it stays a reservation until Confirm, and Hero releases it at reserved_until. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
@@ -118,6 +120,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		body,
 	);
-	const appointment = await heroApiRequest.call(this, 'booking.reserve', { body, itemIndex });
+	const appointment = await heroApiRequest.call(this, endpoint, { body, itemIndex });
 	return simplified(this, itemIndex, 'appointment', appointment);
 }

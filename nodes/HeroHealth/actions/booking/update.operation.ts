@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { practitionerLocator, simplifyToggle } from '../common.descriptions';
 import { recordOr, simplified } from '../../helpers/output';
-import { normaliseDateTime } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { itemError, normaliseDateTime, requireChanges } from '../../helpers/validation';
+import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpoint as getAppointment } from './get.operation';
 import {
 	appointmentIdField,
 	completeAppointmentEdit,
@@ -63,6 +64,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'PUT', path: '/v1/appointments/{id}' };
+
 /**
  * Hero's edit (PUT) needs start_time, duration and practitioner_id every time, and works only on a
  * reservation. The node reads the appointment first: fields left out keep their current values, and
@@ -72,13 +75,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const id = requireAppointmentId.call(this, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (!Object.keys(updateFields).length) {
-		throw new NodeOperationError(
-			node,
-			`Update Fields is empty: add the fields to change (item ${itemIndex})`,
-			{ itemIndex },
-		);
-	}
+	requireChanges(node, itemIndex, updateFields);
 	const changes: IDataObject = {};
 	if (updateFields.startTime !== undefined) {
 		changes.start_time = normaliseDateTime(
@@ -94,16 +91,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		readAppointmentChanges.call(this, itemIndex, updateFields, 'updateFields'),
 	);
 
-	const body = await completeAppointmentEdit.call(this, itemIndex, id, changes, (current) => {
-		if (current.booking_confirmed_at) {
-			throw new NodeOperationError(
-				node,
-				`Appointment ${id} is already confirmed, and Update only changes reservations (item ${itemIndex})`,
-				{ itemIndex, description: 'Use Reschedule to move a confirmed appointment' },
-			);
-		}
-	});
-	const response = await heroApiRequest.call(this, 'booking.update', {
+	const body = await completeAppointmentEdit.call(
+		this,
+		itemIndex,
+		getAppointment,
+		id,
+		changes,
+		(current) => {
+			if (current.booking_confirmed_at) {
+				throw itemError(
+					node,
+					itemIndex,
+					`Appointment ${id} is already confirmed, and Update only changes reservations`,
+					'Use Reschedule to move a confirmed appointment',
+				);
+			}
+		},
+	);
+	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,

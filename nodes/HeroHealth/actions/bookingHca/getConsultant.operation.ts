@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseGmcNumber } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,13 +21,18 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/booking-hca/consultants/{gmc_number}',
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const gmcNumber = normaliseGmcNumber(
 		this.getNode(),
 		itemIndex,
 		this.getNodeParameter('gmcNumber', itemIndex),
 	);
-	return await heroApiRequest.call(this, 'bookingHca.getConsultant', {
+	return await heroApiRequest.call(this, endpoint, {
 		pathParams: { gmc_number: gmcNumber },
 		itemIndex,
 	});

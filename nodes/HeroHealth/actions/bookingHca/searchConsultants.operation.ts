@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { endpoint, endpointPath } from '../../transport/endpoints';
-import { heroRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
@@ -41,6 +40,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/booking-hca/consultants' };
+
 /** One item per consultant; `fields` goes out as `fields=a&fields=b`, as Hero's reference shows. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = listLimit.call(this, itemIndex);
@@ -50,16 +51,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		.split(',')
 		.map((field) => field.trim())
 		.filter(Boolean);
-	const name = 'bookingHca.searchConsultants';
-	return await heroRequestAllItems.call(
-		this,
-		{
-			method: endpoint(name).method,
-			path: endpointPath(name),
-			qs: { ...(search ? { search } : {}), ...(fields.length ? { fields } : {}) },
-			itemIndex,
-		},
-		endpoint(name).paged === true,
-		limit,
-	);
+	const qs = { ...(search ? { search } : {}), ...(fields.length ? { fields } : {}) };
+	return await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,6 +21,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/care_navigation/submissions/{id}',
+	inferred:
+		'Tag "Care Navigation" seen without operations; path follows the /v1/<collection>/{id} convention',
+	inferredParts: ['method', 'path'],
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireText(
 		this.getNode(),
@@ -28,7 +36,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('submissionId', itemIndex),
 		'Submission ID',
 	);
-	return await heroApiRequest.call(this, 'careNavigation.getSubmission', {
+	return await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		itemIndex,
 	});

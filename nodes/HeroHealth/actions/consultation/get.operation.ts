@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,6 +21,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/consultations/{id}',
+	inferred:
+		'Tag "Consultations" seen without operations; path follows the /v1/<collection>/{id} convention',
+	inferredParts: ['method', 'path'],
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireText(
 		this.getNode(),
@@ -28,5 +36,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('consultationId', itemIndex),
 		'Consultation ID',
 	);
-	return await heroApiRequest.call(this, 'consultation.get', { pathParams: { id }, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [...returnAllOrLimit()];
@@ -12,7 +12,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/consultations',
+	paged: true,
+	pagingInferred: true,
+	inferred:
+		'Tag "Consultations" seen without operations; path follows the /v1/<collection> convention',
+	inferredParts: ['method', 'path'],
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(this, 'consultation.getAll', { itemIndex }, limit);
+	return await heroApiRequestAllItems.call(this, endpoint, { itemIndex }, limit);
 }

@@ -7,10 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest, heroRequestAllItems } from '../../transport';
+import { itemError } from '../../helpers/validation';
+import { heroRequest, heroRequestAllItems, runCredential } from '../../transport';
 import { scrubError } from '../../transport/scrub';
 import { signingKeysIn, withoutSigningKeys } from '../webhook/common';
-import { itemError } from '../../helpers/validation';
 
 const properties: INodeProperties[] = [
 	{
@@ -87,42 +87,92 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function badParameter(node: INode, itemIndex: number, message: string, hint?: string) {
-	return itemError(node, itemIndex, message, hint);
+/** Decodes percent-escapes, or answers undefined for a malformed one. */
+function decoded(text: string): string | undefined {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A path with its dot segments resolved as lenient servers do: `\\` taken as `/`, and a segment's
+ * `;parameters` ignored (Java servers read `..;` as `..`); every other character literal.
+ */
+function withoutDotSegments(path: string): string {
+	const segments: string[] = [];
+	for (const segment of path.split(/[\\/]/).slice(1)) {
+		const name = segment.split(';')[0];
+		if (name === '..') segments.pop();
+		else if (name !== '.') segments.push(segment);
+	}
+	return `/${segments.join('/')}`;
+}
+
+/**
+ * Whether the request for `path` stays under the base URL's path, checked on the URL as it is sent
+ * (base and path joined as n8n's HTTP client joins them, then resolved by the URL parser) and again
+ * after every decoding a server or proxy in between may still apply (`%2e%2e`, `%252e`, a `%3F`
+ * taken for a plain character): each decoded form has its dot segments resolved and is compared.
+ */
+export function staysUnderBaseUrl(baseUrl: string, path: string): boolean {
+	const base = baseUrl.trim().replace(/\/+$/, '');
+	let root: URL;
+	let sent: URL;
+	try {
+		root = new URL(`${base}/`);
+		sent = new URL(`${base}/${path.replace(/^\/+/, '')}`);
+	} catch {
+		return false;
+	}
+	if (sent.origin !== root.origin) return false;
+	let form = sent.pathname;
+	// Each decoding that changes the text shortens it, so this ends; ten layers is beyond any server.
+	for (let layer = 0; layer < 10; layer++) {
+		if (!`${withoutDotSegments(form)}/`.startsWith(root.pathname)) return false;
+		const next = decoded(form);
+		if (next === undefined) return false;
+		if (next === form) return true;
+		form = next;
+	}
+	return false;
 }
 
 /**
  * The path must stay under the credential's base URL: a full URL, a protocol-relative `//host`,
- * a backslash or a `..` segment could send the API key somewhere else, so they are refused.
+ * a backslash or a `.`/`..` segment (plain or encoded) could send the API key somewhere else, so
+ * they are refused; then the URL as it would be sent, and every decoded form of it, must still be
+ * under the base URL's path.
  */
-export function checkPath(node: INode, itemIndex: number, value: unknown): string {
+export function checkPath(node: INode, itemIndex: number, value: unknown, baseUrl: string): string {
 	const path = String(value ?? '').trim();
 	const shown = JSON.stringify(path.length > 60 ? `${path.slice(0, 57)}...` : path);
 	const hint = 'Give the path under the base URL, e.g. /v1/patients/98765';
-	if (!path) throw badParameter(node, itemIndex, 'Path is empty', hint);
-	let decoded: string;
-	try {
-		decoded = decodeURIComponent(path);
-	} catch {
-		throw badParameter(node, itemIndex, `Path ${shown} is not a valid URL path`, hint);
+	if (!path) throw itemError(node, itemIndex, 'Path is empty', hint);
+	const fullyDecoded = decoded(path);
+	if (fullyDecoded === undefined) {
+		throw itemError(node, itemIndex, `Path ${shown} is not a valid URL path`, hint);
 	}
-	if (path.includes('://') || decoded.includes('://')) {
-		throw badParameter(
+	if (path.includes('://') || fullyDecoded.includes('://')) {
+		throw itemError(
 			node,
 			itemIndex,
 			`Path ${shown} is a full URL; only a path under the credential’s base URL is allowed`,
 			hint,
 		);
 	}
-	const pathPart = decoded.split(/[?#]/)[0];
+	// The path part ends at the first real `?` or `#`, not at an encoded one (`%3F`).
+	const pathPart = decoded(path.split(/[?#]/)[0]) ?? '';
 	if (
 		!path.startsWith('/') ||
 		path.startsWith('//') ||
 		pathPart.includes('\\') ||
-		pathPart.split('/').some((segment) => segment === '..' || segment === '.') ||
-		[...path].some((char) => char.charCodeAt(0) <= 32)
+		pathPart.split(/[/?#]/).some((segment) => segment === '..' || segment === '.') ||
+		[...path].some((char) => char.charCodeAt(0) <= 32) ||
+		!staysUnderBaseUrl(baseUrl, path)
 	) {
-		throw badParameter(
+		throw itemError(
 			node,
 			itemIndex,
 			`Path ${shown} must start with a single "/" and stay under the credential’s base URL`,
@@ -144,7 +194,7 @@ function parseBody(
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw badParameter(
+			throw itemError(
 				node,
 				itemIndex,
 				'JSON Body is not valid JSON',
@@ -153,7 +203,7 @@ function parseBody(
 		}
 	}
 	if (typeof parsed !== 'object' || parsed === null) {
-		throw badParameter(node, itemIndex, 'JSON Body must be a JSON object or array');
+		throw itemError(node, itemIndex, 'JSON Body must be a JSON object or array');
 	}
 	return parsed as IDataObject | IDataObject[];
 }
@@ -178,7 +228,8 @@ export async function execute(
 ): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
-	const path = checkPath(node, itemIndex, this.getNodeParameter('path', itemIndex));
+	const { baseUrl } = await runCredential(this);
+	const path = checkPath(node, itemIndex, this.getNodeParameter('path', itemIndex), baseUrl);
 	const returnAllPages =
 		method === 'GET' && (this.getNodeParameter('returnAllPages', itemIndex, false) as boolean);
 	const collection = this.getNodeParameter('queryParameters', itemIndex, {}) as {
@@ -204,8 +255,16 @@ export async function execute(
 	try {
 		// Signing keys never reach the next node, whatever the path (GET /v1/webhooks lists them).
 		if (returnAllPages) {
+			// A path of the user's choice may count something else than it lists: a list shorter than
+			// Hero's count is output with a warning, not refused.
+			const warn = (text: string) =>
+				this.addExecutionHints({
+					message: `${text}. The records read are output.`,
+					type: 'warning',
+					location: 'outputPane',
+				});
 			return withoutSigningKeys(
-				await heroRequestAllItems.call(this, request, true),
+				await heroRequestAllItems.call(this, request, true, undefined, warn),
 			) as IDataObject[];
 		}
 		return toItems(withoutSigningKeys(await heroRequest.call(this, request)));

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
-import { heroApiRequestAllItems, type EndpointName } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 import { requireIdList } from '../../helpers/validation';
 import { simplified } from '../../helpers/output';
@@ -127,10 +127,10 @@ function episodeListQuery(this: IExecuteFunctions, itemIndex: number): IDataObje
 export async function listEpisodes(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	name: EndpointName,
+	endpoint: Endpoint,
 ): Promise<IDataObject[]> {
 	const limit = listLimit.call(this, itemIndex);
 	const qs = episodeListQuery.call(this, itemIndex);
-	const episodes = await heroApiRequestAllItems.call(this, name, { qs, itemIndex }, limit);
+	const episodes = await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
 	return simplified(this, itemIndex, 'episode', episodes);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireId } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { simplifyToggle } from '../common.descriptions';
 import { simplified } from '../../helpers/output';
 
@@ -23,6 +23,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/episodes/{id}' };
+
 /** An inbox episode with its status, priority, assignees and tasks. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(
@@ -31,6 +33,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('episodeId', itemIndex),
 		'Episode ID',
 	);
-	const episode = await heroApiRequest.call(this, 'episode.get', { pathParams: { id }, itemIndex });
+	const episode = await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
 	return simplified(this, itemIndex, 'episode', episode);
 }

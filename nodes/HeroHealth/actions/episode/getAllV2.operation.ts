@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { Endpoint } from '../../transport';
 import { episodeListProperties, listEpisodes } from './common';
 
 export const description = updateDisplayOptions(
@@ -8,7 +9,16 @@ export const description = updateDisplayOptions(
 	episodeListProperties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v2/episodes',
+	paged: true,
+	pagingInferred: true,
+	inferred: 'Only the page title "List episodes (v2)" was seen; path is the v2 of /v1/episodes',
+	inferredParts: ['method', 'path'],
+};
+
 /** Like Get Many, from Hero's v2 episode list. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await listEpisodes.call(this, itemIndex, 'episode.getAllV2');
+	return await listEpisodes.call(this, itemIndex, endpoint);
 }

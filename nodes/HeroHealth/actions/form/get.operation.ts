@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { formLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [formLocator()];
 
@@ -12,8 +12,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/forms/{id}' };
+
 /** The form with its `fields` (each with the form_question_id a form response answers). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireLocatorId.call(this, 'formId', itemIndex, 'Form');
-	return await heroApiRequest.call(this, 'form.get', { pathParams: { id }, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
 }

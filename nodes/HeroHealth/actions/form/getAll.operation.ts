@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const FORM_TYPES = [
@@ -52,6 +52,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/forms' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -60,5 +62,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (search) qs.search = search;
 	if (typeof filters.replyForm === 'boolean') qs.reply_form = filters.replyForm;
 	if (filters.formType) qs.form_type = filters.formType;
-	return await heroApiRequestAllItems.call(this, 'form.getAll', { qs, itemIndex }, limit);
+	return await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
 }

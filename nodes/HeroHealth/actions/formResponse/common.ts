@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { requireId, requireText, scalarText } from '../../helpers/validation';
+import { itemError, requireId, requireText, scalarText } from '../../helpers/validation';
 
 export const formResponseIdField: INodeProperties = {
 	displayName: 'Form Response ID',
@@ -76,13 +75,7 @@ export function readAnswers(this: IExecuteFunctions, itemIndex: number): IDataOb
 	const collection = this.getNodeParameter('answers', itemIndex, {}) as IDataObject;
 	const rows = (collection.answer as IDataObject[] | undefined) ?? [];
 	if (!rows.length) {
-		throw new NodeOperationError(
-			node,
-			`Answers is empty: add at least one answer (item ${itemIndex})`,
-			{
-				itemIndex,
-			},
-		);
+		throw itemError(node, itemIndex, 'Answers is empty: add at least one answer');
 	}
 	const seen = new Set<string>();
 	return rows.map((row, position) => {
@@ -93,11 +86,7 @@ export function readAnswers(this: IExecuteFunctions, itemIndex: number): IDataOb
 			`Question of answer ${position + 1}`,
 		);
 		if (seen.has(questionId)) {
-			throw new NodeOperationError(
-				node,
-				`Question ${questionId} is answered twice (item ${itemIndex})`,
-				{ itemIndex },
-			);
+			throw itemError(node, itemIndex, `Question ${questionId} is answered twice`);
 		}
 		seen.add(questionId);
 		const value = scalarText(node, itemIndex, row.value, `Answer ${position + 1}`);

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { formLocator, patientLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
 import { requireId, scalarText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { answersField, readAnswers } from './common';
 
 const properties: INodeProperties[] = [
@@ -35,6 +35,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'POST',
+	path: '/v1/form_response',
+	inferred:
+		'The "Form Response" tag promises create; only GET /v1/form_response/{id} was seen, so create is POST on its collection. The body uses the FormResponse schema\'s names (form_id, client_id for the patient, appointment_id; IDs as strings, as in Hero\'s other request bodies); that schema comes from a response example that shows no answers, so they go as answers: [{form_question_id, value}], keyed as Get Form lists the questions',
+	inferredParts: ['method', 'path', 'body'],
+};
+
 /**
  * Inferred request (see the endpoint table): `{form_id, client_id, answers, appointment_id?}`, with
  * the names Hero's FormResponse uses (it calls the patient `client_id`).
@@ -55,5 +63,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	if (appointmentId)
 		body.appointment_id = requireId(node, itemIndex, appointmentId, 'Appointment ID');
-	return await heroApiRequest.call(this, 'formResponse.create', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { normaliseEmail, optionalText, requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { itemError, normaliseEmail, optionalText, requireText } from '../../helpers/validation';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -51,6 +51,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/invoicing/customers' };
+
 /** A JSON array typed by the user (a string) or given by an expression (already an array). */
 function parseSources(this: IExecuteFunctions, value: unknown, itemIndex: number): unknown[] {
 	let parsed = value;
@@ -64,10 +66,11 @@ function parseSources(this: IExecuteFunctions, value: unknown, itemIndex: number
 		}
 	}
 	if (!Array.isArray(parsed)) {
-		throw new NodeOperationError(
+		throw itemError(
 			this.getNode(),
-			`Sources (JSON) is not a JSON array (item ${itemIndex})`,
-			{ itemIndex, description: 'Use e.g. [{"id": "src_123"}], or [] for none' },
+			itemIndex,
+			'Sources (JSON) is not a JSON array',
+			'Use e.g. [{"id": "src_123"}], or [] for none',
 		);
 	}
 	return parsed;
@@ -88,5 +91,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const sources = parseSources.call(this, fields.sources, itemIndex);
 		if (sources.length) body.sources = sources as IDataObject[];
 	}
-	return await heroApiRequest.call(this, 'invoicing.createCustomer', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

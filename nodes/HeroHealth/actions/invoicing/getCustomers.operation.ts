@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { requireText } from '../../helpers/validation';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
@@ -24,6 +24,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/invoicing/customers' };
+
 /** Hero searches its Stripe customers; `query` is required by the API. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const query = requireText(
@@ -33,10 +35,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Search',
 	);
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(
-		this,
-		'invoicing.getCustomers',
-		{ qs: { query }, itemIndex },
-		limit,
-	);
+	return await heroApiRequestAllItems.call(this, endpoint, { qs: { query }, itemIndex }, limit);
 }

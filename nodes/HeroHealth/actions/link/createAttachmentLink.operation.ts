@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
 import {
@@ -10,8 +10,8 @@ import {
 	maximumUseCountField,
 } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { optionalText, requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { itemError, optionalText, requireText } from '../../helpers/validation';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	patientLocator('The patient the file is for'),
@@ -77,6 +77,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/attachment_links' };
+
 /**
  * A link to one file for a patient. The answer's attachment_uuid goes into Message → Send
  * (Attachment UUID) to send the link.
@@ -98,9 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const binary = this.helpers.assertBinaryData(itemIndex, field);
 		const content = await this.helpers.getBinaryDataBuffer(itemIndex, field);
 		if (!content.length) {
-			throw new NodeOperationError(node, `The file in "${field}" is empty (item ${itemIndex})`, {
-				itemIndex,
-			});
+			throw itemError(node, itemIndex, `The file in "${field}" is empty`);
 		}
 		const fileName = optionalText(node, itemIndex, fields.fileName, 'File Name') || binary.fileName;
 		body.file_data = content.toString('base64');
@@ -125,5 +125,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	checkDates(node, itemIndex, { expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
-	return await heroApiRequest.call(this, 'link.createAttachmentLink', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

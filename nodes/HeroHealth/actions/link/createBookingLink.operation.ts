@@ -12,7 +12,7 @@ import {
 	optionalLocator,
 } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	appointmentTypeLocator(),
@@ -61,6 +61,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'POST',
+	path: '/v1/booking_links',
+	inferred:
+		'The "Create a Booking Link" page was seen without its URL; POST on the collection of PATCH /v1/booking_links/{id}, body from the booking-link guide',
+	inferredParts: ['method', 'path'],
+};
+
 /** A link the patient opens to book an appointment of the given type at the given location. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
@@ -91,5 +99,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	checkDates(node, itemIndex, { from, to, expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
-	return await heroApiRequest.call(this, 'link.createBookingLink', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

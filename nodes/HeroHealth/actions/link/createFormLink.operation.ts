@@ -12,7 +12,7 @@ import {
 	optionalLocator,
 } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	formLocator(),
@@ -40,6 +40,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'POST',
+	path: '/v1/form_links',
+	inferred:
+		'Only the page title "Create a Form Link" was seen; path follows /v1/booking_links and /v1/attachment_links',
+	inferredParts: ['method', 'path', 'body'],
+};
+
 /**
  * A link the patient opens to fill in a form. Hero's reference names this operation but was not
  * seen in full: the body mirrors Create Booking Link (see the endpoint's `inferred` note).
@@ -64,5 +72,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	checkDates(node, itemIndex, { expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
-	return await heroApiRequest.call(this, 'link.createFormLink', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { addDate, addLocatorId, checkDates, optionalLocator } from './common';
-import { requireId } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { requireChanges, requireId } from '../../helpers/validation';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -48,6 +48,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/booking_links/{id}' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const zone = this.getTimezone();
@@ -73,14 +75,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const from = addDate(node, itemIndex, fields, 'fromDate', 'From Date', 'from_date', body, zone);
 	const to = addDate(node, itemIndex, fields, 'toDate', 'To Date', 'to_date', body, zone);
 	checkDates(node, itemIndex, { from, to }, zone);
-	if (!Object.keys(body).length) {
-		throw new NodeOperationError(
-			node,
-			`Update Fields is empty: add at least one field to change (item ${itemIndex})`,
-			{ itemIndex },
-		);
-	}
-	const response = await heroApiRequest.call(this, 'link.updateBookingLink', {
+	requireChanges(node, itemIndex, body);
+	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,

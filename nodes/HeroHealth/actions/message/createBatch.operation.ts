@@ -8,7 +8,7 @@ import {
 	requireMessageText,
 	requireText,
 } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -116,6 +116,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/batch_message' };
+
 /** The recipients as the user gave them, before checking: pairs of NHS number and date of birth. */
 function rawRecipients(
 	this: IExecuteFunctions,
@@ -206,5 +208,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	if (!recipients.length) throw itemError(node, itemIndex, 'Recipients is empty');
 	body.recipients = recipients;
-	return await heroApiRequest.call(this, 'message.createBatch', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { simplifyToggle } from '../common.descriptions';
 import { simplified } from '../../helpers/output';
 
@@ -23,6 +23,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/messages/{id}' };
+
 /** The message with its delivery state and write-to-record status (`write_to_record.status`). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireText(
@@ -31,6 +33,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('messageId', itemIndex),
 		'Message ID',
 	);
-	const message = await heroApiRequest.call(this, 'message.get', { pathParams: { id }, itemIndex });
+	const message = await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
 	return simplified(this, itemIndex, 'message', message);
 }

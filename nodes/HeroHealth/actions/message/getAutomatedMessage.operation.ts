@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorId } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	resourceLocator({
@@ -19,6 +19,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v2/automated_messages/{id}' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireText(
 		this.getNode(),
@@ -26,7 +28,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		readLocatorId.call(this, 'automatedMessageId', itemIndex),
 		'Automated Message',
 	);
-	return await heroApiRequest.call(this, 'message.getAutomatedMessage', {
+	return await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		itemIndex,
 	});

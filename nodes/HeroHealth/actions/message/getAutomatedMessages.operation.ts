@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
@@ -38,6 +38,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v2/automated_messages',
+	paged: true,
+	pagingInferred: true,
+};
+
 /** Messages Hero sends by itself (reminders, follow-ups), one item per automated message. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = listLimit.call(this, itemIndex);
@@ -47,10 +54,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Hero spells this parameter in camelCase on this endpoint only.
 	if (orderBy) qs.orderBy = orderBy;
 	if (options.orderDescending !== undefined) qs.order_descending = options.orderDescending === true;
-	return await heroApiRequestAllItems.call(
-		this,
-		'message.getAutomatedMessages',
-		{ qs, itemIndex },
-		limit,
-	);
+	return await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
 }

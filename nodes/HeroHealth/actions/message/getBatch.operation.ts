@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireBatchId, batchLocator } from './common';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [batchLocator()];
 
@@ -11,7 +11,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/batch_message/{id}' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireBatchId.call(this, itemIndex);
-	return await heroApiRequest.call(this, 'message.getBatch', { pathParams: { id }, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
 }

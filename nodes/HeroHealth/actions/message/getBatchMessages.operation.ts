@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireBatchId, batchLocator } from './common';
 import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 import { simplified } from '../../helpers/output';
 
@@ -35,6 +35,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/batch_message/{id}/messages',
+	paged: true,
+};
+
 /** The individual messages a batch sent, one item per message. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requireBatchId.call(this, itemIndex);
@@ -45,7 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (status) qs.status = status;
 	const messages = await heroApiRequestAllItems.call(
 		this,
-		'message.getBatchMessages',
+		endpoint,
 		{ pathParams: { id }, qs, itemIndex },
 		limit,
 	);

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireBatchId, batchLocator } from './common';
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
@@ -38,6 +38,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/batch_message/{id}/recipients',
+	paged: true,
+};
+
 /** The patients of a batch and how sending to each went, one item per recipient. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requireBatchId.call(this, itemIndex);
@@ -47,7 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.status) qs.status = filters.status;
 	return await heroApiRequestAllItems.call(
 		this,
-		'message.getBatchRecipients',
+		endpoint,
 		{ pathParams: { id }, qs, itemIndex },
 		limit,
 	);

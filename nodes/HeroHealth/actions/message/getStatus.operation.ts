@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,6 +20,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/messages/{id}/status',
+	inferred:
+		'Only the page slug messages/getstatus was seen; path follows /v1/appointments/{id}/status',
+	inferredParts: ['method', 'path'],
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireText(
 		this.getNode(),
@@ -27,5 +35,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('messageId', itemIndex),
 		'Message ID',
 	);
-	return await heroApiRequest.call(this, 'message.getStatus', { pathParams: { id }, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
@@ -31,11 +31,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/templates' };
+
 /** The practice's message templates, one item per template. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.hasFollowUp !== undefined) qs.has_follow_up = filters.hasFollowUp === true;
-	return await heroApiRequestAllItems.call(this, 'message.getTemplates', { qs, itemIndex }, limit);
+	return await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
 }

@@ -1,18 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, simplifyToggle } from '../common.descriptions';
-import { requireLocatorId } from '../../helpers/parameters';
+import type { ParameterReader } from '../../helpers/parameterReader';
 import {
 	normaliseDateTime,
 	normaliseEmail,
 	normaliseUkMobile,
 	optionalText,
+	requireId,
 	requireMessageText,
 	requireNumber,
 	scalarText,
 } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
@@ -166,39 +167,48 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/messages/send' };
+
 /** Checks a contact detail for the channel it is used on: a UK mobile for SMS, an address for email. */
 function contactFor(
-	this: IExecuteFunctions,
+	node: INode,
 	itemIndex: number,
 	channel: unknown,
 	value: unknown,
 	field: string,
 ): string {
-	const text = scalarText(this.getNode(), itemIndex, value, field);
-	if (channel === 'sms') return normaliseUkMobile(this.getNode(), itemIndex, text, field);
-	if (channel === 'email' && text) return normaliseEmail(this.getNode(), itemIndex, text, field);
+	const text = scalarText(node, itemIndex, value, field);
+	if (channel === 'sms') return normaliseUkMobile(node, itemIndex, text, field);
+	if (channel === 'email' && text) return normaliseEmail(node, itemIndex, text, field);
 	return text;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const node = this.getNode();
-	const messageType = this.getNodeParameter('messageType', itemIndex) as string;
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+/** Reads through `parameters` (helpers/parameterReader.ts): a campaign sends thousands of these. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	parameters: ParameterReader,
+): Promise<IDataObject> {
+	const { node } = parameters;
+	const messageType = parameters.get('messageType', itemIndex) as string;
+	const fields = parameters.get('additionalFields', itemIndex, {}) as IDataObject;
+	const patientId = parameters.get('patientId', itemIndex, '', { extractValue: true });
 	const body: IDataObject = {
-		patient_id: requireLocatorId.call(this, 'patientId', itemIndex, 'Patient'),
+		// Raw, so a list (`["102"]`) is refused rather than read as 102.
+		patient_id: requireId(node, itemIndex, patientId, 'Patient'),
 		message_type: messageType,
 		message_string: requireMessageText(
 			node,
 			itemIndex,
-			this.getNodeParameter('messageText', itemIndex),
+			parameters.get('messageText', itemIndex),
 			'Message',
 			// An NHS App message not read within the hour goes again by the fallback, SMS too.
 			messageType === 'nhs_app' && fields.fallbackMessageType === 'sms' ? 'sms' : messageType,
 		),
 	};
 	if (fields.recipientContactDetail) {
-		body.recipient_contact_detail = contactFor.call(
-			this,
+		body.recipient_contact_detail = contactFor(
+			node,
 			itemIndex,
 			messageType,
 			fields.recipientContactDetail,
@@ -207,8 +217,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (fields.fallbackMessageType) body.fallback_message_type = fields.fallbackMessageType;
 	if (fields.fallbackContactDetail) {
-		body.fallback_contact_detail = contactFor.call(
-			this,
+		body.fallback_contact_detail = contactFor(
+			node,
 			itemIndex,
 			fields.fallbackMessageType ?? 'sms',
 			fields.fallbackContactDetail,
@@ -242,6 +252,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 		body.assignee_type = fields.assigneeType ?? 'Admin';
 	}
-	const sent = await heroApiRequest.call(this, 'message.send', { body, itemIndex });
+	const sent = await heroApiRequest.call(this, endpoint, { body, itemIndex });
 	return simplified(this, itemIndex, 'message', sent);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireBatchId, batchLocator } from './common';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [batchLocator()];
 
@@ -11,10 +11,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/batch_message/{id}/send' };
+
 /** Starts sending a batch to all its recipients. Hero's answer is passed on when it gives one. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireBatchId.call(this, itemIndex);
-	const response = await heroApiRequest.call(this, 'message.sendBatch', {
+	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		itemIndex,
 	});

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/validation';
 import { resourceLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
 
@@ -27,10 +27,10 @@ export function mergePair(
 	const id = requirePatientId.call(this, itemIndex);
 	const otherId = requireLocatorId.call(this, 'otherPatientId', itemIndex, 'Merge With Patient');
 	if (id === otherId) {
-		throw new NodeOperationError(
+		throw itemError(
 			this.getNode(),
-			`Merge With Patient is the same patient as Patient (${id}) (item ${itemIndex})`,
-			{ itemIndex },
+			itemIndex,
+			`Merge With Patient is the same patient as Patient (${id})`,
 		);
 	}
 	return { id, otherId };

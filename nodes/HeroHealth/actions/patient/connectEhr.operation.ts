@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { patientLocator } from '../common.descriptions';
 import { requirePatientId } from './common';
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	patientLocator(),
@@ -24,6 +24,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/patients/{id}/ehr/connect' };
+
 /** Links the Hero patient to a record in the clinical system. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requirePatientId.call(this, itemIndex);
@@ -33,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('ehrPartnerId', itemIndex),
 		'EHR Partner ID',
 	);
-	const response = await heroApiRequest.call(this, 'patient.connectEhr', {
+	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body: { ehr_partner_id: ehrPartnerId },
 		itemIndex,

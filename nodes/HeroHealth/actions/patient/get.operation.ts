@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, simplifyToggle } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
@@ -41,15 +41,20 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/patients/{id}' };
+
+/** With Data Source set. */
+export const endpointV2: Endpoint = { method: 'GET', path: '/v2/patients/{id}' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireLocatorId.call(this, 'patientId', itemIndex, 'Patient');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const patient = options.dataSource
-		? await heroApiRequest.call(this, 'patient.getV2', {
+		? await heroApiRequest.call(this, endpointV2, {
 				pathParams: { id },
 				qs: { data_source: options.dataSource },
 				itemIndex,
 			})
-		: await heroApiRequest.call(this, 'patient.get', { pathParams: { id }, itemIndex });
+		: await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
 	return simplified(this, itemIndex, 'patient', patient);
 }

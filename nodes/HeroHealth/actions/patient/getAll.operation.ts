@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 import { simplified } from '../../helpers/output';
 
@@ -48,17 +48,19 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/patients',
+	paged: true,
+	pagingInferred: true,
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.search) qs.search = filters.search;
 	if (filters.search && filters.field) qs.field = filters.field;
-	const patients = await heroApiRequestAllItems.call(
-		this,
-		'patient.getAll',
-		{ qs, itemIndex },
-		limit,
-	);
+	const patients = await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
 	return simplified(this, itemIndex, 'patient', patients);
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, returnAllOrLimit } from '../common.descriptions';
 import { requirePatientId } from './common';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [patientLocator(), ...returnAllOrLimit()];
@@ -13,13 +13,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/patients/{id}/attachments' };
+
 /** Files in the patient's clinical record; their IDs go into Link → Create Attachment Link. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requirePatientId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
 	return await heroApiRequestAllItems.call(
 		this,
-		'patient.getAttachments',
+		endpoint,
 		{ pathParams: { id }, itemIndex },
 		limit,
 	);

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
 import { requirePatientId } from './common';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [patientLocator()];
 
@@ -12,10 +12,18 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/patients/{id}/billing_info',
+	inferred:
+		'Only the page title "Get patient billing info" was seen; path follows /v1/patients/{id}/attachments',
+	inferredParts: ['method', 'path'],
+};
+
 /** The patient's billing details, for private practices that invoice through Hero. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requirePatientId.call(this, itemIndex);
-	return await heroApiRequest.call(this, 'patient.getBillingInfo', {
+	return await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		itemIndex,
 	});

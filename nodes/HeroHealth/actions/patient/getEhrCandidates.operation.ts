@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, returnAllOrLimit, simplifyToggle } from '../common.descriptions';
 import { requirePatientId } from './common';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 import { simplified } from '../../helpers/output';
 
@@ -14,13 +14,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/patients/{id}/ehr/candidates' };
+
 /** Records in the clinical system that may be this patient, to pick one for Connect to EHR. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requirePatientId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
 	const candidates = await heroApiRequestAllItems.call(
 		this,
-		'patient.getEhrCandidates',
+		endpoint,
 		{ pathParams: { id }, itemIndex },
 		limit,
 	);

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, returnAllOrLimit } from '../common.descriptions';
 import { requirePatientId } from './common';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [patientLocator(), ...returnAllOrLimit()];
@@ -13,13 +13,21 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/patients/{id}/payment_methods',
+	inferred:
+		'Only the page slug listpatientpaymentmethods was seen; path follows /v1/patients/{id}/attachments',
+	inferredParts: ['method', 'path'],
+};
+
 /** The payment methods (cards) saved for the patient, one item per method. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requirePatientId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
 	return await heroApiRequestAllItems.call(
 		this,
-		'patient.getPaymentMethods',
+		endpoint,
 		{ pathParams: { id }, itemIndex },
 		limit,
 	);

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { patientLocator } from '../common.descriptions';
 import { mergePair, otherPatientLocator } from './common';
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -32,6 +32,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/patients/{id}/merge' };
+
 /**
  * Merges two records of the same patient. Hero's reference shows no request body for this call;
  * it sends the other patient as Preview Merge does, with the token Preview Merge hands out.
@@ -44,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('mergeToken', itemIndex),
 		'Merge Token',
 	);
-	const response = await heroApiRequest.call(this, 'patient.merge', {
+	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body: { patient_id: otherId, merge_token: mergeToken },
 		itemIndex,

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseDate, normaliseNhsNumber, requireText } from '../../helpers/validation';
 import { mapFields } from '../../helpers/parameters';
-import { heroApiRequest, heroApiRequestOrNull } from '../../transport';
+import { heroApiRequest, heroApiRequestOrNull, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -104,6 +104,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/patients/register_pds' };
+
 /**
  * Traces the patient on the NHS Spine. Hero answers either a patient_id or, when it cannot confirm
  * identity from PDS alone, a login_url the patient must visit; the output says which in `outcome`.
@@ -153,8 +155,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const request = { body, itemIndex };
 	const response = options.notFoundAsItem
-		? await heroApiRequestOrNull.call(this, 'patient.pdsLookup', request)
-		: await heroApiRequest.call(this, 'patient.pdsLookup', request);
+		? await heroApiRequestOrNull.call(this, endpoint, request)
+		: await heroApiRequest.call(this, endpoint, request);
 	if (response === null) {
 		return { outcome: 'notFound', patient_id: null, message: 'No patient found on PDS' };
 	}

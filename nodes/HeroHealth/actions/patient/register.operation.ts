@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { mapFields } from '../../helpers/parameters';
 import { normaliseDate, normaliseNhsNumber, optionalText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const TITLES = [
 	'Dr',
@@ -86,6 +86,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/patients/register' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -123,5 +125,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		body,
 	);
-	return await heroApiRequest.call(this, 'patient.register', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { requireIdList } from '../../helpers/validation';
-import { heroApiRequestAllItems, type EndpointName } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 export const appointmentTypeIdsFilter: INodeProperties = {
@@ -50,10 +50,10 @@ export function listProperties(filters: INodeProperties[]): INodeProperties[] {
 }
 
 /** Reads a practice group list, applying whichever of the shared filters were set. */
-export async function readList(
+export async function readPracticeList(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	endpoint: EndpointName,
+	endpoint: Endpoint,
 ): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,7 +18,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/access_token' };
+
 /** A short-lived JWT for Hero Elements: `{access_token}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await heroApiRequest.call(this, 'practiceGroup.createAccessToken', { itemIndex });
+	return await heroApiRequest.call(this, endpoint, { itemIndex });
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { listProperties, readList } from './common';
+import type { Endpoint } from '../../transport';
+import { listProperties, readPracticeList } from './common';
 
 const properties: INodeProperties[] = listProperties([]);
 
@@ -10,7 +11,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/me/elements' };
+
 /** One item per Hero Element (embeddable component) the practice group has. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await readList.call(this, itemIndex, 'practiceGroup.getElements');
+	return await readPracticeList.call(this, itemIndex, endpoint);
 }

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { Endpoint } from '../../transport';
 import {
 	appointmentTypeIdsFilter,
 	hasAvailabilityFilter,
 	listProperties,
-	readList,
+	readPracticeList,
 } from './common';
 
 const properties: INodeProperties[] = listProperties([
@@ -18,7 +19,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/locations' };
+
 /** One item per location set up for online booking. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await readList.call(this, itemIndex, 'practiceGroup.getLocations');
+	return await readPracticeList.call(this, itemIndex, endpoint);
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { practitionerLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [practitionerLocator()];
 
@@ -12,9 +12,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/practitioners/{id}' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireLocatorId.call(this, 'practitionerId', itemIndex, 'Practitioner');
-	return await heroApiRequest.call(this, 'practiceGroup.getPractitioner', {
+	return await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		itemIndex,
 	});

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { Endpoint } from '../../transport';
 import {
 	appointmentTypeIdsFilter,
 	hasAvailabilityFilter,
 	locationIdsFilter,
 	listProperties,
-	readList,
+	readPracticeList,
 } from './common';
 
 const properties: INodeProperties[] = listProperties([
@@ -20,7 +21,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/practitioners' };
+
 /** One item per practitioner set up for online booking. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await readList.call(this, itemIndex, 'practiceGroup.getPractitioners');
+	return await readPracticeList.call(this, itemIndex, endpoint);
 }

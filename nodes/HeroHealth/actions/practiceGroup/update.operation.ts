@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordOr } from '../../helpers/output';
 import { mapFields } from '../../helpers/parameters';
-import { optionalText, requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { optionalText, requireChanges, requireText } from '../../helpers/validation';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const ADDRESS_FIELDS: Array<[option: string, apiName: string, displayName: string]> = [
 	['line1', 'line_1', 'Line 1'],
@@ -105,6 +105,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/me' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -139,14 +141,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			password: requireText(node, itemIndex, credentials.password, 'Prescription Partner Password'),
 		};
 	}
-	if (!Object.keys(body).length) {
-		throw new NodeOperationError(
-			node,
-			`Update Fields is empty: add the fields to change (item ${itemIndex})`,
-			{ itemIndex },
-		);
-	}
-	const response = await heroApiRequest.call(this, 'practiceGroup.update', { body, itemIndex });
+	requireChanges(node, itemIndex, body);
+	const response = await heroApiRequest.call(this, endpoint, { body, itemIndex });
 	const record = { ...recordOr(response, { updated: true }) };
 	// Never pass a prescription partner password on to the next node, should Hero echo it.
 	const echoed = record.prescription_partner_credentials;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseEmail, normaliseUkMobile, requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { requirePrescriberId, prescriberIdField } from './common';
 
 const properties: INodeProperties[] = [
@@ -40,6 +40,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/pharmacies' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const body: IDataObject = {
@@ -53,5 +55,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		),
 		prescriber_id: requirePrescriberId.call(this, itemIndex),
 	};
-	return await heroApiRequest.call(this, 'prescription.createPharmacy', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

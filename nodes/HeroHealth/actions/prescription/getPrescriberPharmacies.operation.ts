@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { requirePrescriberId, prescriberIdField } from './common';
 import { listLimit } from '../../helpers/parameters';
 
@@ -13,12 +13,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/prescriber/{id}/pharmacies' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requirePrescriberId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
 	return await heroApiRequestAllItems.call(
 		this,
-		'prescription.getPrescriberPharmacies',
+		endpoint,
 		{ pathParams: { id }, itemIndex },
 		limit,
 	);

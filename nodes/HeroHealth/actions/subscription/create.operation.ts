@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionalText, requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -37,6 +37,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'POST',
+	path: '/v1/subscriptions',
+	inferred: 'Tag "Subscriptions" seen without operations; POST on the collection, as /v1/webhooks',
+	inferredParts: ['method', 'path', 'body'],
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
@@ -44,5 +51,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const text = optionalText(this.getNode(), itemIndex, additionalFields.description, 'Description');
 	if (text) body.description = text;
-	return await heroApiRequest.call(this, 'subscription.create', { body, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

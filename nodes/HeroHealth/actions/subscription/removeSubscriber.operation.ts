@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { requireSubscriptionId, subscriptionLocator } from './common';
 
 const properties: INodeProperties[] = [
@@ -16,10 +16,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'DELETE',
+	path: '/v1/subscriptions/{id}/subscribers/{subscriber_id}',
+	inferred: 'Tag "Subscriptions" seen without operations; DELETE on the sub-collection item',
+	inferredParts: ['method', 'path'],
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireSubscriptionId.call(this, itemIndex);
 	const patientId = requireLocatorId.call(this, 'patientId', itemIndex, 'Patient');
-	await heroApiRequest.call(this, 'subscription.removeSubscriber', {
+	await heroApiRequest.call(this, endpoint, {
 		pathParams: { id, subscriber_id: patientId },
 		itemIndex,
 	});

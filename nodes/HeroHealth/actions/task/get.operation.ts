@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireId } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,6 +20,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v2/tasks/{id}' };
+
 /** An inbox task with its type, status, details and patient. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(
@@ -28,5 +30,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('taskId', itemIndex),
 		'Task ID',
 	);
-	return await heroApiRequest.call(this, 'task.get', { pathParams: { id }, itemIndex });
+	return await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
 }

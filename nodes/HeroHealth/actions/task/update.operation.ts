@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorValue } from '../../helpers/parameters';
-import { itemError, requireId } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { itemError, requireChanges, requireId } from '../../helpers/validation';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -70,6 +70,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/tasks/{id}' };
+
 /** Changes a task's status, priority or assignee. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
@@ -100,14 +102,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.assignee_type = 'admin_team';
 		body.assignee_id = requireId(node, itemIndex, fields.assigneeTeamId, 'Assign to Admin Team ID');
 	}
-	if (!Object.keys(body).length) {
-		throw itemError(
-			this.getNode(),
-			itemIndex,
-			'Update Fields is empty: add at least one field to change',
-		);
-	}
-	const response = await heroApiRequest.call(this, 'task.update', {
+	requireChanges(this.getNode(), itemIndex, body);
+	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,

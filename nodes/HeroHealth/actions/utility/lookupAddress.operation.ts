@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { normaliseUkPostcode } from '../../helpers/validation';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
@@ -24,6 +24,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/utilities/address_lookup',
+	inferred:
+		'Tag "Utilities" seen without operations; address lookup by postcode on a /v1/utilities path',
+	inferredParts: ['method', 'path', 'query'],
+};
+
 /** One item per address at the postcode. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const postcode = normaliseUkPostcode(
@@ -32,10 +40,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('postcode', itemIndex),
 	);
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(
-		this,
-		'utility.lookupAddress',
-		{ qs: { postcode }, itemIndex },
-		limit,
-	);
+	return await heroApiRequestAllItems.call(this, endpoint, { qs: { postcode }, itemIndex }, limit);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseSnomedCode } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,13 +22,21 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/utilities/snomed_codes/{code}',
+	inferred:
+		'Tag "Utilities" seen without operations; SNOMED code validation on a /v1/utilities path',
+	inferredParts: ['method', 'path'],
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const code = normaliseSnomedCode(
 		this.getNode(),
 		itemIndex,
 		this.getNodeParameter('snomedCode', itemIndex),
 	);
-	return await heroApiRequest.call(this, 'utility.validateSnomedCode', {
+	return await heroApiRequest.call(this, endpoint, {
 		pathParams: { code },
 		itemIndex,
 	});

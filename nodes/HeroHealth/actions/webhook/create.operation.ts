@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { WEBHOOK_EVENTS } from '../common.descriptions';
-import { optionalText, quote, requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { itemError, optionalText, quote, requireText } from '../../helpers/validation';
+import { heroApiRequest, type Endpoint } from '../../transport';
 import { scrubError } from '../../transport/scrub';
 import { withoutSigningKey } from './common';
 
@@ -80,14 +80,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'POST', path: '/v1/webhooks' };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const url = requireText(node, itemIndex, this.getNodeParameter('url', itemIndex), 'URL');
 	if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url)) {
-		throw new NodeOperationError(
+		throw itemError(
 			node,
-			`URL ${quote(url)} is not an http(s) address (item ${itemIndex})`,
-			{ itemIndex, description: 'Use a full address, e.g. https://example.com/webhook/hero' },
+			itemIndex,
+			`URL ${quote(url)} is not an http(s) address`,
+			'Use a full address, e.g. https://example.com/webhook/hero',
 		);
 	}
 	const body: IDataObject = {
@@ -112,28 +115,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		for (const row of rows) {
 			const name = requireText(node, itemIndex, row.name, 'Header Name');
 			if (!HEADER_NAME.test(name)) {
-				throw new NodeOperationError(
+				throw itemError(
 					node,
-					`Header Name ${JSON.stringify(name)} is not a valid HTTP header name (item ${itemIndex})`,
-					{ itemIndex },
+					itemIndex,
+					`Header Name ${JSON.stringify(name)} is not a valid HTTP header name`,
 				);
 			}
 			const duplicate = Object.keys(headers).find(
 				(key) => key.toLowerCase() === name.toLowerCase(),
 			);
 			if (duplicate) {
-				throw new NodeOperationError(
-					node,
-					`Header Name ${JSON.stringify(name)} is given twice (item ${itemIndex})`,
-					{ itemIndex },
-				);
+				throw itemError(node, itemIndex, `Header Name ${JSON.stringify(name)} is given twice`);
 			}
 			headers[name] = String(row.value ?? '');
 		}
 		body.headers = headers;
 	}
 	try {
-		const response = await heroApiRequest.call(this, 'webhook.create', { body, itemIndex });
+		const response = await heroApiRequest.call(this, endpoint, { body, itemIndex });
 		return withoutSigningKey(response);
 	} catch (error) {
 		// Hero may echo the request in its error: the key typed here must not come back in it.

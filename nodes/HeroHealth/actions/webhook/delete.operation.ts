@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorId } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	resourceLocator({
@@ -20,6 +20,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'DELETE',
+	path: '/v1/webhooks/{id}',
+	inferred:
+		'Only the page slug deletewebhook was seen; DELETE on the item of the /v1/webhooks collection',
+	inferredParts: ['path'],
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireText(
 		this.getNode(),
@@ -27,6 +35,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		readLocatorId.call(this, 'webhookId', itemIndex),
 		'Webhook',
 	);
-	await heroApiRequest.call(this, 'webhook.delete', { pathParams: { id }, itemIndex });
+	await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
 	return { id, deleted: true };
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, WEBHOOK_EVENTS } from '../common.descriptions';
-import { heroApiRequestAllItems } from '../../transport';
+import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 import { withoutSigningKey } from './common';
 import { listLimit } from '../../helpers/parameters';
 
@@ -32,16 +32,18 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = {
+	method: 'GET',
+	path: '/v1/webhooks',
+	paged: true,
+	pagingInferred: true,
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.eventType) qs.event_type = filters.eventType;
-	const webhooks = await heroApiRequestAllItems.call(
-		this,
-		'webhook.getAll',
-		{ qs, itemIndex },
-		limit,
-	);
+	const webhooks = await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
 	return webhooks.map(withoutSigningKey);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,6 +20,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const endpoint: Endpoint = { method: 'GET', path: '/v1/messages/{id}' };
+
 function valueOrNull(value: unknown): unknown {
 	return value === undefined ? null : value;
 }
@@ -35,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('messageId', itemIndex),
 		'Message ID',
 	);
-	const message = await heroApiRequest.call(this, 'writeToRecord.getStatus', {
+	const message = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },
 		itemIndex,
 	});
