@@ -69,6 +69,26 @@ export function addDate(
 	return date;
 }
 
+/** Adds the Expiry Date set in a collection (the create operations share it); returns it. */
+export function addExpiryDate(
+	node: INode,
+	itemIndex: number,
+	fields: IDataObject,
+	body: IDataObject,
+	timeZone: string,
+): string | undefined {
+	return addDate(
+		node,
+		itemIndex,
+		fields,
+		'expiryDate',
+		'Expiry Date',
+		'expiry_date',
+		body,
+		timeZone,
+	);
+}
+
 /** From Date must not come after To Date; an expiry date must not be in the past. */
 export function checkDates(
 	node: INode,

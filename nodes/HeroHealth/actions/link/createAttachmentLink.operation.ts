@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
 import {
-	addDate,
+	addExpiryDate,
 	addMaximumUseCount,
 	checkDates,
 	expiryDateField,
@@ -113,16 +113,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'EHR File ID',
 		);
 	}
-	const expiry = addDate(
-		node,
-		itemIndex,
-		fields,
-		'expiryDate',
-		'Expiry Date',
-		'expiry_date',
-		body,
-		zone,
-	);
+	const expiry = addExpiryDate(node, itemIndex, fields, body, zone);
 	checkDates(node, itemIndex, { expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
 	return await heroApiRequest.call(this, endpoint, { body, itemIndex });

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { appointmentTypeLocator, locationLocator } from '../common.descriptions';
 import {
 	addDate,
+	addExpiryDate,
 	addLocatorId,
 	addMaximumUseCount,
 	checkDates,
@@ -87,16 +88,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	addLocatorId(node, itemIndex, fields, 'practitionerId', 'Practitioner', 'practitioner_id', body);
 	const from = addDate(node, itemIndex, fields, 'fromDate', 'From Date', 'from_date', body, zone);
 	const to = addDate(node, itemIndex, fields, 'toDate', 'To Date', 'to_date', body, zone);
-	const expiry = addDate(
-		node,
-		itemIndex,
-		fields,
-		'expiryDate',
-		'Expiry Date',
-		'expiry_date',
-		body,
-		zone,
-	);
+	const expiry = addExpiryDate(node, itemIndex, fields, body, zone);
 	checkDates(node, itemIndex, { from, to, expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
 	return await heroApiRequest.call(this, endpoint, { body, itemIndex });

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { formLocator } from '../common.descriptions';
 import {
-	addDate,
+	addExpiryDate,
 	addLocatorId,
 	addMaximumUseCount,
 	checkDates,
@@ -60,16 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		form_id: requireLocatorId.call(this, 'formId', itemIndex, 'Form'),
 	};
 	addLocatorId(node, itemIndex, fields, 'patientId', 'Patient', 'patient_id', body);
-	const expiry = addDate(
-		node,
-		itemIndex,
-		fields,
-		'expiryDate',
-		'Expiry Date',
-		'expiry_date',
-		body,
-		zone,
-	);
+	const expiry = addExpiryDate(node, itemIndex, fields, body, zone);
 	checkDates(node, itemIndex, { expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
 	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
