@@ -1,9 +1,12 @@
 // @ts-check
-// `npm run docs`: writes README's operations table, inferred-endpoint list and Simplify field list
-// from the built node (its description, the `endpoint` each operation file exports, listed by
-// actions/resources.js as operationEndpoints, and SIMPLE_FIELDS), so they cannot drift from the code.
-// `npm run docs -- --check` only compares, and fails when README is stale (CI runs it).
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+// `npm run docs`: writes the operations table (README.md), the inferred-endpoint list
+// (docs/inferred-endpoints.md) and the Simplify field list (docs/simplify.md) from the built node
+// (its description, the `endpoint` each operation file exports, listed by actions/resources.js as
+// operationEndpoints, and SIMPLE_FIELDS), so they cannot drift from the code.
+// Each table sits between `<!-- name:start -->` and `<!-- name:end -->` in whichever of README.md
+// and docs/*.md holds it (exactly one).
+// `npm run docs -- --check` only compares, and fails when a page is stale (CI runs it).
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import prettier from 'prettier';
 
@@ -78,33 +81,60 @@ for (const [type, fields] of Object.entries(SIMPLE_FIELDS)) {
 	simple.push(`| ${type[0].toUpperCase()}${type.slice(1)} | ${fieldList(fields)} |`);
 }
 
+/** @param {string} text @param {string} name @param {string} content */
 function replaceBlock(text, name, content) {
 	const start = `<!-- ${name}:start -->`;
 	const end = `<!-- ${name}:end -->`;
 	const from = text.indexOf(start);
 	const to = text.indexOf(end);
-	if (from < 0 || to < 0) throw new Error(`README.md lacks the ${start} … ${end} markers`);
 	return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
 }
 
-const readme = readFileSync('README.md', 'utf8');
-let next = replaceBlock(readme, 'operations', rows.join('\n'));
-next = replaceBlock(next, 'inferred', inferred.join('\n'));
-next = replaceBlock(next, 'simplify', simple.join('\n'));
-// Formatted as `npm run format` would, so the check and prettier agree.
-next = await prettier.format(next, {
-	...(await prettier.resolveConfig('README.md')),
-	filepath: 'README.md',
-});
+const blocks = {
+	operations: rows.join('\n'),
+	inferred: inferred.join('\n'),
+	simplify: simple.join('\n'),
+};
+const pages = [
+	'README.md',
+	...readdirSync('docs')
+		.filter((name) => name.endsWith('.md'))
+		.map((name) => `docs/${name}`),
+];
+/** @type {Map<string, string>} */
+const texts = new Map(pages.map((page) => [page, readFileSync(page, 'utf8')]));
+/** @type {Map<string, string>} */
+const updated = new Map();
+for (const [name, content] of Object.entries(blocks)) {
+	const holders = pages.filter((page) => texts.get(page)?.includes(`<!-- ${name}:start -->`));
+	if (holders.length !== 1) {
+		throw new Error(
+			`<!-- ${name}:start --> … <!-- ${name}:end --> must be in exactly one of README.md and docs/*.md; found in ${holders.length}`,
+		);
+	}
+	const [page] = holders;
+	updated.set(page, replaceBlock(updated.get(page) ?? texts.get(page) ?? '', name, content));
+}
+
+const stale = [];
+for (const [page, text] of updated) {
+	// Formatted as `npm run format` would, so the check and prettier agree.
+	const next = await prettier.format(text, {
+		...(await prettier.resolveConfig(page)),
+		filepath: page,
+	});
+	if (next === texts.get(page)) continue;
+	stale.push(page);
+	if (!check) writeFileSync(page, next);
+}
 if (check) {
-	if (next !== readme) {
-		console.error('README.md is stale: run `npm run build && npm run docs` and commit it.');
+	if (stale.length) {
+		console.error(`Stale: ${stale.join(', ')}: run \`npm run build && npm run docs\` and commit.`);
 		process.exit(1);
 	}
-	console.log('README.md operations table is up to date.');
+	console.log('The generated tables in README.md and docs/ are up to date.');
 } else {
-	writeFileSync('README.md', next);
 	console.log(
-		`README.md: ${rows.length - 2} operations, ${inferred.length - 2} inferred endpoints.`,
+		`${rows.length - 2} operations, ${inferred.length - 2} inferred endpoints; updated: ${stale.join(', ') || 'nothing'}.`,
 	);
 }

@@ -5,7 +5,7 @@ import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
 /**
  * The Docs links n8n shows (the node's codex, the credential's documentationUrl) open this
  * package's README, at a section that exists; the README keeps the sections of n8n's
- * community-node template. Files are read with the TypeScript compiler's `sys`: tests may not
+ * community-node template, plus Troubleshooting, in under 300 lines. Files are read with the TypeScript compiler's `sys`: tests may not
  * import `fs`.
  */
 
@@ -40,11 +40,14 @@ describe('documentation links', () => {
 			'usage',
 			'resources',
 			'version-history',
+			'troubleshooting',
 		]) {
 			expect(anchors).toContain(section);
 		}
-		// The developer quick start stays first.
-		expect(readme.indexOf('## Quick start')).toBeLessThan(readme.indexOf('## Installation'));
+		// Written for the person who installs the node: installing comes first, developing is in docs/.
+		expect(readme.indexOf('## Installation')).toBeLessThan(readme.indexOf('## Operations'));
+		expect(readme).not.toContain('## Quick start');
+		expect(readme.split('\n').length).toBeLessThan(300);
 	});
 
 	it.each([

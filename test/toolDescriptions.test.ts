@@ -10,7 +10,7 @@ import { toolDescriptionFor } from './helpers/tool';
  * without punctuation, so operation names appear in lower case.)
  */
 const FACTS: Array<[string, string, RegExp[]]> = [
-	['patient', 'pdsLookup', [/PDS/, /patient ID/, /register them in hero if new/]],
+	['patient', 'pdsLookup', [/PDS/, /patient ID/, /register them if new/]],
 	['patient', 'register', [/without a PDS trace/, /creating or updating/]],
 	['patient', 'get', [/patient ID/]],
 	['patient', 'merge', [/for good/, /preview merge/]],
@@ -30,8 +30,8 @@ const FACTS: Array<[string, string, RegExp[]]> = [
 	['apiKey', 'revoke', [/for good/, /stops working/]],
 	['link', 'createBookingLink', [/send to patients in a message/]],
 	['link', 'createAttachmentLink', [/in a message/]],
-	['webhook', 'create', [/hero sends that event/]],
-	['webhook', 'delete', [/stops sending/]],
+	['webhook', 'create', [/sends one kind of event to a URL/]],
+	['webhook', 'delete', [/events stop arriving/]],
 	['episode', 'createNote', [/only staff can see/]],
 ];
 

@@ -261,13 +261,16 @@ function markerOk(dir, expected) {
 /**
  * Installs Node 24 and n8n into the cache when they are missing or half-installed; returns paths.
  * First run: about 10 s (Node) + 5 min (n8n) + 75 s (sqlite3 compile). Later runs: instant.
+ * The n8n version is a parameter (or $HERO_N8N_VERSION) so `npm run test:compat` can run the same
+ * smoke on the oldest supported n8n; each version has its own folder in the cache.
+ * @param {string} [n8nVersion]
  * @returns {Promise<Runtime>}
  */
-export async function ensureRuntime() {
+export async function ensureRuntime(n8nVersion = process.env.HERO_N8N_VERSION || N8N_VERSION) {
 	const root = cacheDir();
 	mkdirSync(root, { recursive: true });
 	const nodeDir = join(root, 'node24');
-	const n8nDir = join(root, `n8n-${N8N_VERSION}`);
+	const n8nDir = join(root, `n8n-${n8nVersion}`);
 	const nodeHome = join(nodeDir, 'node_modules', NODE_PACKAGE);
 	const runtime = {
 		cacheDir: root,
@@ -277,7 +280,7 @@ export async function ensureRuntime() {
 		n8nBin: join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
 	};
 	const nodeSpec = `${NODE_PACKAGE}@${NODE_VERSION}`;
-	const n8nSpec = `n8n@${N8N_VERSION}`;
+	const n8nSpec = `n8n@${n8nVersion}`;
 	if (markerOk(nodeDir, nodeSpec) && markerOk(n8nDir, n8nSpec)) return runtime;
 
 	await withLock(join(root, '.install.lock'), async () => {
@@ -313,7 +316,7 @@ export async function ensureRuntime() {
 			say(`Node ${NODE_VERSION} ready (${Math.round((Date.now() - t0) / 1000)} s)`);
 		}
 		if (!markerOk(n8nDir, n8nSpec)) {
-			const log = join(root, `install-n8n-${N8N_VERSION}.log`);
+			const log = join(root, `install-n8n-${n8nVersion}.log`);
 			const t0 = Date.now();
 			say(`installing ${n8nSpec} into ${n8nDir} (~5 min and 3 GB the first time; log ${log})`);
 			rmSync(join(n8nDir, MARKER), { force: true });
@@ -340,19 +343,24 @@ export async function ensureRuntime() {
 				],
 				{ cwd: n8nDir, env, log },
 			);
-			say(`compiling sqlite3 and isolated-vm for Node ${NODE_VERSION} (~75 s)`);
-			await runLogged('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--ignore-scripts=false'], {
+			// n8n 1.x has no isolated-vm (its expressions run without it).
+			const natives = existsSync(join(n8nDir, 'node_modules', 'isolated-vm'))
+				? ['sqlite3', 'isolated-vm']
+				: ['sqlite3'];
+			say(`compiling ${natives.join(' and ')} for Node ${NODE_VERSION} (~75 s)`);
+			await runLogged('npm', ['rebuild', ...natives, '--ignore-scripts=false'], {
 				cwd: n8nDir,
 				env,
 				log,
 			});
-			await runLogged(
-				runtime.nodeBin,
-				['-e', "require('sqlite3'); require('isolated-vm'); require('n8n/package.json')"],
-				{ cwd: n8nDir, env, log },
-			);
+			const load = natives.map((name) => `require('${name}');`).join(' ');
+			await runLogged(runtime.nodeBin, ['-e', `${load} require('n8n/package.json')`], {
+				cwd: n8nDir,
+				env,
+				log,
+			});
 			writeFileSync(join(n8nDir, MARKER), `${n8nSpec}\n`);
-			say(`n8n ${N8N_VERSION} ready (${Math.round((Date.now() - t0) / 1000)} s)`);
+			say(`n8n ${n8nVersion} ready (${Math.round((Date.now() - t0) / 1000)} s)`);
 		}
 	});
 	return runtime;

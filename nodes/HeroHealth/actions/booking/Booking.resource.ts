@@ -45,7 +45,7 @@ export const description: INodeProperties[] = [
 				name: 'Confirm',
 				value: 'confirm',
 				description:
-					'Book a reservation made with Reserve for the patient, before its reserved_until',
+					'Book a reservation made with Reserve for the patient, before the reservation expires',
 				action: 'Confirm a reserved appointment and book it for the patient',
 			},
 			{
@@ -61,10 +61,10 @@ export const description: INodeProperties[] = [
 				action: 'Get an appointment',
 			},
 			{
-				name: 'Get Booking Links',
+				name: 'Get Many Booking Links',
 				value: 'getBookingLinks',
 				description: 'List the practice’s booking links',
-				action: 'Get booking links',
+				action: 'Get many booking links',
 			},
 			{
 				name: 'Get Many Slots',
@@ -96,7 +96,7 @@ export const description: INodeProperties[] = [
 				name: 'Reserve',
 				value: 'reserve',
 				description:
-					'Hold a time for a patient. It stays a reservation until you book it with Confirm, and Hero releases it at reserved_until.',
+					'Hold a time for a patient. It stays a reservation until you book it with Confirm, and Hero releases it when it expires (Reserved Until in the output).',
 				action: 'Reserve an appointment which holds the time until confirm books it or it expires',
 			},
 			{

@@ -22,8 +22,7 @@ const properties: INodeProperties[] = [
 				name: 'suppressCancellationPolicy',
 				type: 'boolean',
 				default: false,
-				description:
-					'Whether to cancel even inside the practice’s cancellation notice period (cancellation_policy_hours)',
+				description: 'Whether to cancel even inside the practice’s cancellation notice period',
 			},
 			{
 				displayName: 'Suppress Mail',

@@ -16,13 +16,14 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Consultant',
 				value: 'getConsultant',
-				description: 'Get an HCA consultant by GMC number',
+				description:
+					'Get a consultant from Hero’s HCA (Healthcare Assistant) diary by their GMC number',
 				action: 'Get an HCA consultant',
 			},
 			{
 				name: 'Search Consultants',
 				value: 'searchConsultants',
-				description: 'Search the HCA consultant directory',
+				description: 'Search the consultants of Hero’s HCA (Healthcare Assistant) diary',
 				action: 'Search HCA consultants',
 			},
 		],

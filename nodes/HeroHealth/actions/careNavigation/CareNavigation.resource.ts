@@ -15,22 +15,22 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['careNavigation'] } },
 		options: [
 			{
-				name: 'Get Pathways',
+				name: 'Get Many Pathways',
 				value: 'getPathways',
 				description: 'List the practice group’s care navigation pathways',
-				action: 'Get care navigation pathways',
+				action: 'Get many care navigation pathways',
+			},
+			{
+				name: 'Get Many Submissions',
+				value: 'getSubmissions',
+				description: 'List care navigation submissions',
+				action: 'Get many care navigation submissions',
 			},
 			{
 				name: 'Get Submission',
 				value: 'getSubmission',
 				description: 'Get one care navigation submission',
 				action: 'Get a care navigation submission',
-			},
-			{
-				name: 'Get Submissions',
-				value: 'getSubmissions',
-				description: 'List care navigation submissions',
-				action: 'Get care navigation submissions',
 			},
 		],
 		default: 'getSubmissions',

@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 4521',
-		description: 'The care navigation submission, e.g. from Get Submissions',
+		description: 'The care navigation submission, e.g. from Get Many Submissions',
 	},
 ];
 

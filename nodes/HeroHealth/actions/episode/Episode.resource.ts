@@ -34,10 +34,11 @@ export const description: INodeProperties[] = [
 				action: 'Get many episodes',
 			},
 			{
-				name: 'Get Many (V2)',
+				name: 'Get Many (Newer List)',
 				value: 'getAllV2',
-				description: 'List inbox episodes from Hero’s v2 endpoint',
-				action: 'Get many episodes from v2',
+				description:
+					'List inbox episodes through Hero’s newer (v2) episode list; try Get Many first',
+				action: 'Get many episodes from the newer episode list',
 			},
 		],
 		default: 'getAll',

@@ -41,7 +41,7 @@ export function answersField(pickQuestion: boolean): INodeProperties {
 				name: 'questionId',
 				type: 'string',
 				default: '',
-				description: 'The form_question_id of the question, as Form → Get lists it in fields',
+				description: 'The question’s ID, as Form → Get lists it among the form’s fields',
 			};
 	return {
 		displayName: 'Answers',

@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 				name: 'Create Attachment Link',
 				value: 'createAttachmentLink',
 				description:
-					'Create a link through which a patient opens one file; put its attachment_uuid into Message → Send',
+					'Create a link through which a patient opens one file; put its attachment ID into Message → Send (Attachment UUID)',
 				action: 'Create an attachment link to share a file in a message',
 			},
 			{

@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'The message_id Send returned',
+		description: 'The message ID that Message → Send returned',
 	},
 ];
 

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Heidi Token',
 				value: 'getHeidiToken',
 				description: 'Get a Heidi token, with its expiry time, for the admin and practice group',
-				action: 'Get a heidi token',
+				action: 'Heidi token for the admin and practice group',
 			},
 		],
 		default: 'getHeidiToken',

@@ -44,7 +44,7 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				description: 'Get a patient by their Hero patient ID (from PDS Lookup or Get Many)',
-				action: 'Get a patient by their hero patient ID',
+				action: 'Get a patient by their patient ID',
 			},
 			{
 				name: 'Get Attachments',
@@ -88,8 +88,8 @@ export const description: INodeProperties[] = [
 				name: 'PDS Lookup',
 				value: 'pdsLookup',
 				description:
-					'Trace a patient on the NHS Spine (PDS) by NHS number, or by name and postcode, with their date of birth. Returns their Hero patient ID and registers them in Hero if they are new; if Hero cannot confirm who they are, returns a login_url the patient must visit first.',
-				action: 'Trace a patient on PDS to get their patient ID and register them in hero if new',
+					'Trace a patient on the NHS Spine (PDS) by NHS number, or by name and postcode, with their date of birth. Returns their Hero patient ID and registers them in Hero if they are new; if Hero cannot confirm who they are, returns a login link the patient must open first.',
+				action: 'Trace a patient on PDS to get their patient ID and register them if new',
 			},
 			{
 				name: 'Preview Merge',

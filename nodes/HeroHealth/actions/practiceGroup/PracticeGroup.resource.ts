@@ -41,19 +41,13 @@ export const description: INodeProperties[] = [
 				value: 'createAccessToken',
 				description:
 					'Create a 30-minute token for embedding Hero Elements in a web page. Hand it only to the page that embeds the element.',
-				action: 'Create a 30 minute access token for embedding hero elements',
+				action: 'Create a 30 minute access token for an embedded element',
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get the practice group the credential acts for',
 				action: 'Get the practice group',
-			},
-			{
-				name: 'Get Appointment Types',
-				value: 'getAppointmentTypes',
-				description: 'List the appointment types patients can book, for Get Many Slots and Reserve',
-				action: 'Get appointment types for finding and reserving slots',
 			},
 			{
 				name: 'Get Capabilities',
@@ -68,35 +62,41 @@ export const description: INodeProperties[] = [
 				action: 'Get configuration',
 			},
 			{
-				name: 'Get Elements',
+				name: 'Get Many Appointment Types',
+				value: 'getAppointmentTypes',
+				description: 'List the appointment types patients can book, for Get Many Slots and Reserve',
+				action: 'Get many appointment types for finding and reserving slots',
+			},
+			{
+				name: 'Get Many Elements',
 				value: 'getElements',
 				description: 'List the Hero Elements (embeddable components) the practice group has',
-				action: 'Get elements',
+				action: 'Get many elements',
 			},
 			{
-				name: 'Get Locations',
+				name: 'Get Many Locations',
 				value: 'getLocations',
 				description: 'List the locations set up for online booking, for Get Many Slots and Reserve',
-				action: 'Get locations for finding and reserving slots',
+				action: 'Get many locations for finding and reserving slots',
 			},
 			{
-				name: 'Get Network',
+				name: 'Get Many Network Practice Groups',
 				value: 'getNetwork',
 				description: 'List the practice groups in the same Hero network, e.g. the PCN',
-				action: 'Get network practice groups',
+				action: 'Get many practice groups in the same network',
+			},
+			{
+				name: 'Get Many Practitioners',
+				value: 'getPractitioners',
+				description:
+					'List the practitioners set up for online booking, for Get Many Slots and Reserve',
+				action: 'Get many practitioners for finding and reserving slots',
 			},
 			{
 				name: 'Get Practitioner',
 				value: 'getPractitioner',
 				description: 'Get one practitioner',
 				action: 'Get a practitioner',
-			},
-			{
-				name: 'Get Practitioners',
-				value: 'getPractitioners',
-				description:
-					'List the practitioners set up for online booking, for Get Many Slots and Reserve',
-				action: 'Get practitioners for finding and reserving slots',
 			},
 			{
 				name: 'Get SMS Credits',

@@ -18,13 +18,13 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				description: 'Have Hero send one kind of event to a URL, from now on',
-				action: 'Create a webhook so hero sends that event to a URL',
+				action: 'Create a webhook that sends one kind of event to a URL',
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				description: 'Stop a webhook: Hero sends its events no more',
-				action: 'Delete a webhook so hero stops sending its events',
+				action: 'Delete a webhook so its events stop arriving',
 			},
 			{
 				name: 'Get Many',

@@ -11,7 +11,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'The message_id Message → Send returned for a message sent with Write to Record',
+		description:
+			'The message ID that Message → Send returned for a message sent with Write to Record',
 	},
 ];
 
