@@ -72,9 +72,12 @@ const env = cleanEnv({
 
 /**
  * Runs a command in the clone; its output goes to a log file, whose tail is shown on failure.
- * @param {string} command @param {string[]} args @param {NodeJS.ProcessEnv} [extraEnv]
+ * Answers its standard output, or both streams with `withStderr` (release-it prints the steps a
+ * dry run skips, `! npm version …`, on stderr).
+ * @param {string} command @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, withStderr?: boolean }} [options]
  */
-function run(command, args, extraEnv = {}) {
+function run(command, args, { env: extraEnv = {}, withStderr = false } = {}) {
 	const log = join(
 		work,
 		`${command}-${args
@@ -93,7 +96,7 @@ function run(command, args, extraEnv = {}) {
 		const tail = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.split('\n').slice(-40).join('\n');
 		throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}):\n${tail}`);
 	}
-	return result.stdout ?? '';
+	return withStderr ? `${result.stdout ?? ''}\n${result.stderr ?? ''}` : (result.stdout ?? '');
 }
 
 /** @param {string} what */
@@ -264,7 +267,7 @@ try {
 			JSON.stringify({ 'dry-run': true, github: { skipChecks: true } }),
 		);
 		writeFileSync(join(repo, '.git', 'info', 'exclude'), '.release-it.json\n', { flag: 'a' });
-		const out = run('npm', ['run', 'release']);
+		const out = run('npm', ['run', 'release'], { withStderr: true });
 		for (const skipped of ['! npm version', '! npx auto-changelog -p', '! git push']) {
 			if (!out.includes(skipped))
 				throw new Error(`the dry run did not show "${skipped}":\n${out.slice(-3000)}`);

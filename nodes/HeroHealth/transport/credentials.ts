@@ -2,7 +2,7 @@ import type { IAdditionalCredentialOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialBaseUrl } from '../../../credentials/HeroHealthApi.credentials';
-import type { HeroContext } from './runState';
+import type { HeroContext } from './context';
 
 export const CREDENTIAL_NAME = 'heroHealthApi';
 

@@ -1,19 +1,9 @@
-import type {
-	IExecuteFunctions,
-	IHookFunctions,
-	ILoadOptionsFunctions,
-	IWebhookFunctions,
-} from 'n8n-workflow';
-
+import type { HeroContext } from './context';
 import { readCredential, type CredentialInfo } from './credentials';
 import type { RunOutcomes } from './outcomes';
 import { Throttle } from './throttle';
 
-export type HeroContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IHookFunctions
-	| IWebhookFunctions;
+export type { HeroContext } from './context';
 
 export interface RequestPolicy {
 	/** Retries after 429 / 503 (and 502 / 504 and dropped connections for reads). */
