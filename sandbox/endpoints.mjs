@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 /**
- * @typedef {{ key: string, method: string, path: string, paged: boolean, inferred?: string }} EndpointEntry
+ * @typedef {{
+ *   key: string, method: string, path: string, paged: boolean, pagingInferred: boolean,
+ *   inferred?: string, inferredParts: string[], guessedRoute: boolean,
+ * }} EndpointEntry
  */
 
 export const ACTIONS_PATH = join(
@@ -87,7 +90,7 @@ export async function loadEndpoints(actionsDir = ACTIONS_PATH) {
 					const name = declaration.name.text;
 					if (!name.startsWith('endpoint')) continue;
 					const entry =
-						/** @type {{ method: string, path: string, paged?: boolean, inferred?: string }} */ (
+						/** @type {{ method: string, path: string, paged?: boolean, pagingInferred?: boolean, inferred?: string, inferredParts?: string[] }} */ (
 							literalValue(declaration.initializer, where)
 						);
 					endpoints.push({
@@ -95,7 +98,14 @@ export async function loadEndpoints(actionsDir = ACTIONS_PATH) {
 						method: String(entry.method).toUpperCase(),
 						path: entry.path,
 						paged: entry.paged === true,
+						pagingInferred: entry.pagingInferred === true,
 						inferred: entry.inferred,
+						inferredParts: [...(entry.inferredParts ?? [])],
+						// Whether Hero may have no such route: its method or path is a guess (not only its body).
+						guessedRoute:
+							entry.inferred !== undefined &&
+							(!entry.inferredParts?.length ||
+								entry.inferredParts.some((part) => part === 'method' || part === 'path')),
 					});
 				}
 			}

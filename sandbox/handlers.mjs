@@ -28,7 +28,7 @@ import { handlers as writeToRecord } from './handlers/writeToRecord.mjs';
 import { list } from './handlers/common.mjs';
 
 export { transitions } from './handlers/appointments.mjs';
-export { errorBody, HttpError, validationBody } from './handlers/common.mjs';
+export { errorBody, HttpAnswer, HttpError, validationBody } from './handlers/common.mjs';
 export { settleWriteToRecord } from './handlers/message.mjs';
 
 /**

@@ -1012,6 +1012,7 @@ export function seedState(now) {
 				email: 'olivia.bennett@example.com',
 				phone: '07700900001',
 				sources: [],
+				patient_id: '1001',
 			},
 		],
 		nextCustomerId: 2,
@@ -1021,6 +1022,7 @@ export function seedState(now) {
 		],
 		membershipSchemes: [
 			{ id: 'ms_001', name: 'Family membership', price: 2500, interval: 'month' },
+			{ id: 'ms_002', name: 'Private GP plan', price: 4000, interval: 'month' },
 		],
 		pathways: [
 			{ id: '1201', name: 'Repeat prescription', form_id: '404', active: true },
@@ -1056,16 +1058,40 @@ export function seedState(now) {
 				ended_at: null,
 			},
 		],
+		// Patients' membership-scheme subscriptions (Hero's List Subscriptions filters by patient,
+		// scheme and status).
 		subscriptions: /** @type {any[]} */ ([
 			{
 				id: '1501',
-				name: 'Monthly newsletter',
-				description: 'Practice news',
+				patient_id: '1001',
+				scheme_id: 'ms_001',
+				scheme_name: 'Family membership',
+				status: 'active',
 				created_at: SEED_TIME,
-				subscribers: ['1001', '1005'],
+			},
+			{
+				id: '1502',
+				patient_id: '1005',
+				scheme_id: 'ms_001',
+				scheme_name: 'Family membership',
+				status: 'cancelled',
+				created_at: '2025-02-01T09:00:00Z',
+			},
+			{
+				id: '1503',
+				patient_id: '1003',
+				scheme_id: 'ms_002',
+				scheme_name: 'Private GP plan',
+				status: 'active',
+				created_at: '2025-03-01T09:00:00Z',
 			},
 		]),
-		nextSubscriptionId: 1502,
+		/** @type {Map<string, any>} */
+		invoices: new Map(),
+		nextInvoiceId: 1801,
+		invoiceLinks: /** @type {any[]} */ ([]),
+		videoLinks: /** @type {any[]} */ ([]),
+		nextVideoLinkId: 1901,
 		attachments: [
 			{
 				id: '1601',

@@ -12,6 +12,7 @@ import {
 	errorBody,
 	fallbackHandler,
 	handlers,
+	HttpAnswer,
 	HttpError,
 	settleWriteToRecord,
 	transitions,
@@ -133,7 +134,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * @typedef {{
  *   method: string, path: string, segments: string[], keys: string[], paged: boolean,
- *   inferred: boolean, operation: import('./spec.mjs').Operation | undefined,
+ *   inferred: boolean, guessedRoute: boolean, operation: import('./spec.mjs').Operation | undefined,
  * }} Route
  */
 
@@ -212,6 +213,7 @@ export async function startSandbox(options = {}) {
 		if (existing) {
 			existing.keys.push(endpoint.key);
 			existing.paged ||= endpoint.paged;
+			existing.guessedRoute ||= endpoint.guessedRoute;
 			continue;
 		}
 		routeMap.set(key, {
@@ -221,6 +223,7 @@ export async function startSandbox(options = {}) {
 			keys: [endpoint.key],
 			paged: endpoint.paged,
 			inferred: endpoint.inferred !== undefined,
+			guessedRoute: endpoint.guessedRoute,
 			operation: spec.operations.get(key),
 		});
 	}
@@ -233,6 +236,7 @@ export async function startSandbox(options = {}) {
 			keys: [operation.operationId],
 			paged: operation.parameters.some((parameter) => parameter.name === 'page_index'),
 			inferred: false,
+			guessedRoute: false,
 			operation,
 		});
 	}
@@ -466,8 +470,8 @@ export async function startSandbox(options = {}) {
 				);
 			}
 			if (!match) throw new HttpError(404, errorBody(404, `Cannot ${method} ${url.pathname}`));
-			// As Hero would answer if an inferred path or method is wrong: no such route.
-			if (config.inferredRouteStatus && match.route.inferred) {
+			// As Hero would answer if a guessed path or method is wrong: no such route.
+			if (config.inferredRouteStatus && match.route.guessedRoute) {
 				const status = config.inferredRouteStatus;
 				throw new HttpError(
 					status,
@@ -521,8 +525,7 @@ export async function startSandbox(options = {}) {
 				ctx,
 			});
 			flushEvents = flush;
-			status = 200;
-			body = result;
+			[status, body] = result instanceof HttpAnswer ? [result.status, result.body] : [200, result];
 		} catch (error) {
 			if (error instanceof HttpError) {
 				status = error.status;
@@ -623,6 +626,7 @@ export async function startSandbox(options = {}) {
 						paged: route.paged,
 						inSpec: route.operation !== undefined,
 						inferred: route.inferred,
+						guessedRoute: route.guessedRoute,
 						handler: route.keys.some((name) => handlers[name]),
 					})),
 				);

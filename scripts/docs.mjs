@@ -116,6 +116,7 @@ for (const [name, content] of Object.entries(blocks)) {
 	updated.set(page, replaceBlock(updated.get(page) ?? texts.get(page) ?? '', name, content));
 }
 
+const counts = `${rows.length - 2} operations, ${inferred.length - 2} inferred endpoints`;
 const stale = [];
 for (const [page, text] of updated) {
 	// Formatted as `npm run format` would, so the check and prettier agree.
@@ -129,12 +130,12 @@ for (const [page, text] of updated) {
 }
 if (check) {
 	if (stale.length) {
-		console.error(`Stale: ${stale.join(', ')}: run \`npm run build && npm run docs\` and commit.`);
+		console.error(
+			`Stale: ${stale.join(', ')} (the code has ${counts}): run \`npm run build && npm run docs\` and commit.`,
+		);
 		process.exit(1);
 	}
-	console.log('The generated tables in README.md and docs/ are up to date.');
+	console.log(`The generated tables in README.md and docs/ are up to date: ${counts}.`);
 } else {
-	console.log(
-		`${rows.length - 2} operations, ${inferred.length - 2} inferred endpoints; updated: ${stale.join(', ') || 'nothing'}.`,
-	);
+	console.log(`${counts}; updated: ${stale.join(', ') || 'nothing'}.`);
 }

@@ -25,6 +25,14 @@ describe('formResponse → Get', () => {
 		expect(json).toEqual([response]);
 	});
 
+	it('takes the ID as a number, as a webhook or Hero’s own answers give it', async () => {
+		hero().get('/v1/form_response/5540').reply(200, response);
+		const { json } = await runNode({
+			parameters: { resource: 'formResponse', operation: 'get', formResponseId: '={{ 5540 }}' },
+		});
+		expect(json).toEqual([response]);
+	});
+
 	it('rejects an ID that is not a Hero ID', async () => {
 		await expect(
 			runNode({
@@ -43,16 +51,16 @@ describe('formResponse → Create (inferred)', () => {
 		additionalFields: {},
 	};
 
-	it('posts form, patient (as FormResponse’s client_id) and answers as [{form_question_id, value}]', async () => {
+	it('posts form, patient (as FormResponse’s client_id) and answers as [{form_question_id, value}], IDs as numbers', async () => {
 		hero()
 			.post('/v1/form_response', {
-				form_id: '12',
-				client_id: '98765',
+				form_id: 12,
+				client_id: 98765,
 				answers: [
 					{ form_question_id: '301', value: 'Twice a day' },
 					{ form_question_id: '302', value: '' },
 				],
-				appointment_id: '48213',
+				appointment_id: 48213,
 			})
 			.reply(200, response);
 		const { json } = await runNode({
@@ -68,6 +76,37 @@ describe('formResponse → Create (inferred)', () => {
 			},
 		});
 		expect(json).toEqual([response]);
+	});
+
+	it('sends form and patient IDs given as numbers (an expression) as numbers', async () => {
+		hero()
+			.post('/v1/form_response', {
+				form_id: 12,
+				client_id: 98765,
+				answers: [{ form_question_id: '301', value: 'Yes' }],
+			})
+			.reply(200, response);
+		await runNode({
+			parameters: {
+				...base,
+				formId: locator('={{ 12 }}'),
+				patientId: locator('={{ 98765 }}'),
+				answers: { answer: [{ questionId: '301', value: 'Yes' }] },
+			},
+		});
+	});
+
+	it('refuses an ID too long to send as a number exactly', async () => {
+		const { output, requests } = await runNode({
+			continueOnFail: true,
+			parameters: {
+				...base,
+				formId: locator('12345678901234567890'),
+				answers: { answer: [{ questionId: '301', value: 'Yes' }] },
+			},
+		});
+		expect(requests).toEqual([]);
+		expect(output[0].json.error).toBe('Form is too long for a Hero ID (item 0)');
 	});
 
 	it('rejects no answers, a question answered twice, and an answer without a question', async () => {

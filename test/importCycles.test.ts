@@ -1,34 +1,28 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 
 // Issue 26: no file under nodes/ or credentials/ may reach itself through its imports (type-only
-// imports included: a cycle of types still ties two files' changes together).
-const ROOT = resolve(__dirname, '..');
+// imports included: a cycle of types still ties two files' changes together). Files are read with
+// the TypeScript compiler's `sys`: tests may not import `fs`.
+const ROOT = (expect.getState().testPath ?? '').replace(/[\\/]test[\\/][^\\/]+$/, '');
 
-function sourceFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return sourceFiles(path);
-		return path.endsWith('.ts') ? [path] : [];
-	});
-}
+const sourceFiles = (dir: string): string[] =>
+	ts.sys.readDirectory(`${ROOT}/${dir}`, ['.ts']).filter((file) => !file.endsWith('.d.ts'));
 
+/** `from` is a file; `specifier` a relative import in it. */
 function resolveImport(from: string, specifier: string): string | undefined {
-	const base = resolve(dirname(from), specifier);
-	for (const candidate of [`${base}.ts`, join(base, 'index.ts')]) {
-		try {
-			if (statSync(candidate).isFile()) return candidate;
-		} catch {
-			// not this one
-		}
+	const parts = from.split('/').slice(0, -1);
+	for (const part of specifier.split('/')) {
+		if (part === '..') parts.pop();
+		else if (part !== '.') parts.push(part);
 	}
-	return undefined;
+	const base = parts.join('/');
+	return [`${base}.ts`, `${base}/index.ts`].find((candidate) => ts.sys.fileExists(candidate));
 }
 
 function importGraph(files: string[]): Map<string, string[]> {
 	const graph = new Map<string, string[]>();
 	for (const file of files) {
-		const text = readFileSync(file, 'utf8');
+		const text = ts.sys.readFile(file) ?? '';
 		const targets = [...text.matchAll(/\bfrom\s+'(\.{1,2}\/[^']+)'/g)]
 			.map((match) => resolveImport(file, match[1]))
 			.filter((target): target is string => target !== undefined);
@@ -57,13 +51,13 @@ function cycles(graph: Map<string, string[]>): string[][] {
 }
 
 describe('imports', () => {
-	const files = [...sourceFiles(join(ROOT, 'nodes')), ...sourceFiles(join(ROOT, 'credentials'))];
+	const files = [...sourceFiles('nodes'), ...sourceFiles('credentials')];
 	const graph = importGraph(files);
 
 	it('the walk sees the node’s files and their relative imports', () => {
 		expect(files.length).toBeGreaterThan(100);
-		const transport = join(ROOT, 'nodes/HeroHealth/transport/index.ts');
-		expect(graph.get(transport)).toContain(join(ROOT, 'nodes/HeroHealth/transport/retry.ts'));
+		const transport = `${ROOT}/nodes/HeroHealth/transport/index.ts`;
+		expect(graph.get(transport)).toContain(`${ROOT}/nodes/HeroHealth/transport/retry.ts`);
 	});
 
 	it('finds a cycle when there is one (the check itself works)', () => {
@@ -89,7 +83,7 @@ describe('imports', () => {
 
 	it('no file under nodes/ or credentials/ imports itself through other files', () => {
 		const named = cycles(graph).map((cycle) =>
-			cycle.map((file) => relative(ROOT, file)).join(' → '),
+			cycle.map((file) => file.slice(ROOT.length + 1)).join(' → '),
 		);
 		expect(named).toEqual([]);
 	});

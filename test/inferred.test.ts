@@ -92,22 +92,27 @@ describe('inferred endpoints: in the editor', () => {
 		expect(status.displayName).toContain('this request’s method, so');
 		const [webhookDelete] = noticesOf('webhook', 'delete');
 		expect(webhookDelete.displayName).toContain('DELETE /v1/webhooks/{id}');
+		// Hero's page shows the signature's method and body; only its URL was cut.
+		const [signature] = noticesOf('admin', 'upsertSignature');
+		expect(signature.displayName).toContain(
+			'this request’s path, so the node sends POST /v1/admins/signature',
+		);
+		const [videoLink] = noticesOf('link', 'createVideoLink');
+		expect(videoLink.displayName).toContain('this request’s body, so');
 	});
 
 	it('puts the notices right after the Operation parameter of their resource', () => {
 		const operationIndex = properties.findIndex(
 			(property) =>
 				property.name === 'operation' &&
-				(property.displayOptions?.show?.resource as string[]).includes('subscription'),
+				(property.displayOptions?.show?.resource as string[]).includes('invoicing'),
 		);
-		const following = properties.slice(operationIndex + 1, operationIndex + 7);
+		const following = properties.slice(operationIndex + 1, operationIndex + 5);
 		expect(following.map((property) => property.displayOptions?.show?.operation)).toEqual([
-			['addSubscriber'],
-			['create'],
-			['delete'],
-			['getAll'],
-			['getSubscribers'],
-			['removeSubscriber'],
+			['createInvoice'],
+			['getMembershipSchemes'],
+			['getProducts'],
+			['updateInvoice'],
 		]);
 		expect(following.every((property) => property.name === 'inferredEndpointNotice')).toBe(true);
 	});
@@ -264,9 +269,9 @@ describe('inferred endpoints: at run time (sandbox, inferredRouteStatus knob)', 
 			{ resource: 'apiKey', operation: 'getAll', returnAll: true },
 		],
 		[
-			'Subscription → Create',
-			'POST /v1/subscriptions',
-			{ resource: 'subscription', operation: 'create', name: 'Flu alerts', additionalFields: {} },
+			'Subscription → Get Many Subscribers',
+			'GET /v1/subscribers',
+			{ resource: 'subscription', operation: 'getAllSubscribers', returnAll: true },
 		],
 	];
 
@@ -284,13 +289,18 @@ describe('inferred endpoints: at run time (sandbox, inferredRouteStatus knob)', 
 		},
 	);
 
-	it('leaves the endpoints from the reference alone', async () => {
+	it('leaves the endpoints from the reference alone, and those whose body alone is a guess', async () => {
 		await control.config({ inferredRouteStatus: 404 });
 		const { json } = await runNode({
 			parameters: { resource: 'booking', operation: 'get', appointmentId: '40001' },
 			credentials: credentials(),
 		});
 		expect(json[0]).toMatchObject({ id: '40001' });
+		const video = await runNode({
+			parameters: { resource: 'link', operation: 'createVideoLink', additionalFields: {} },
+			credentials: credentials(),
+		});
+		expect(video.json[0]).toMatchObject({ url: expect.stringContaining('/video/') });
 	});
 
 	it('gives no hint when the sandbox names the missing record', async () => {
@@ -342,8 +352,7 @@ describe('lists with inferred page parameters', () => {
 		'careNavigation.getSubmissions': {},
 		'consultation.getAll': {},
 		'apiKey.getAll': {},
-		'subscription.getAll': {},
-		'subscription.getSubscribers': { subscriptionId: locator('1501') },
+		'subscription.getAllSubscribers': {},
 		'webhook.getAll': { filters: {} },
 	};
 

@@ -25,8 +25,7 @@ import { isDateOrDateTime } from '../spec.mjs';
  *   emit: (eventType: string, object: string, id: string) => void,
  * }} HandlerContext
  *
- * @typedef {{ status?: number, body: unknown, headers?: Record<string, string> }} HandlerResult
- * @typedef {(req: HandlerRequest) => HandlerResult | unknown} Handler
+ * @typedef {(req: HandlerRequest) => HttpAnswer | unknown} Handler
  */
 
 /** An answer other than 200, thrown from a handler. */
@@ -34,6 +33,15 @@ export class HttpError extends Error {
 	/** @param {number} status @param {unknown} body */
 	constructor(status, body) {
 		super(`HTTP ${status}`);
+		this.status = status;
+		this.body = body;
+	}
+}
+
+/** A success other than 200 (e.g. 201 Created), returned from a handler. */
+export class HttpAnswer {
+	/** @param {number} status @param {unknown} body */
+	constructor(status, body) {
 		this.status = status;
 		this.body = body;
 	}

@@ -105,6 +105,20 @@ export const handlers = {
 		if (!episode) throw notFound('Episode not found');
 		return episodeView(state, episode);
 	},
+	'episode.update': ({ state, params, body }) => {
+		const episode = state.episodes.find((item) => item.id === params.id);
+		if (!episode) throw notFound('Episode not found');
+		if (body.status !== undefined) episode.status = body.status;
+		if (body.priority !== undefined) episode.priority = body.priority;
+		if (body.assignees !== undefined) {
+			episode.assignees = body.assignees.map((/** @type {any} */ assignee) => ({
+				type: assignee.type,
+				id: assignee.id ?? null,
+				name: assignee.name ?? null,
+			}));
+		}
+		return episodeView(state, episode);
+	},
 	'episode.createNote': ({ state, body, ctx }) => {
 		if (typeof body.episode_id !== 'string')
 			throw invalid(['episode_id'], 'string', 'episode_id is required', body.episode_id);

@@ -20,15 +20,16 @@ export const handlers = {
 		return formResponseView(response);
 	},
 	'formResponse.create': ({ state, body, ctx }) => {
-		// FormResponse names the patient client_id.
+		// FormResponse names the patient client_id; its IDs are numbers in Hero's example.
 		const record = checkBody(body, {
-			form_id: { type: 'string', required: true },
-			client_id: { type: 'id', required: true },
+			form_id: { type: 'number', required: true },
+			client_id: { type: 'number', required: true },
 			answers: { type: 'array' },
-			appointment_id: { type: 'id' },
+			appointment_id: { type: 'number' },
 		});
-		if (!state.forms.some((form) => form.id === record.form_id)) throw notFound('Form not found');
-		patientOr404(state, record.client_id);
+		if (!state.forms.some((form) => form.id === String(record.form_id)))
+			throw notFound('Form not found');
+		patientOr404(state, String(record.client_id));
 		const now = iso(ctx.now());
 		const response = {
 			id: state.nextFormResponseId++,
@@ -47,7 +48,7 @@ export const handlers = {
 			answers: record.answers ?? [],
 		};
 		state.formResponses.push(response);
-		ctx.effect('formResponsesCreated', record.client_id);
+		ctx.effect('formResponsesCreated', String(record.client_id));
 		ctx.emit('form-submission.created', 'FormSubmission', String(response.id));
 		return formResponseView(response);
 	},

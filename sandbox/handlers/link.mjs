@@ -1,10 +1,10 @@
 // @ts-check
-// Links: booking, attachment and form links.
+// Links: booking, attachment, form and video links, and the status of any of them.
 import { createHash } from 'node:crypto';
 
 import { iso } from '../seed.mjs';
 import { practitionerOrInvalid } from './appointments.mjs';
-import { checkBody, invalid, notFound, patientOr404 } from './common.mjs';
+import { checkBody, invalid, notFound, patientOr404, q } from './common.mjs';
 
 /** Deterministic UUID-shaped text. @param {string} seed */
 function uuidFrom(seed) {
@@ -129,5 +129,53 @@ export const handlers = {
 		};
 		state.formLinks.push(link);
 		return link;
+	},
+	'link.createVideoLink': ({ state, body, ctx }) => {
+		const record = checkBody(body, {
+			patient_id: { type: 'id' },
+			appointment_id: { type: 'id' },
+			expiry_date: { type: 'date-time' },
+		});
+		if (record.patient_id !== undefined) patientOr404(state, record.patient_id);
+		if (record.appointment_id !== undefined && !state.appointments.has(record.appointment_id))
+			throw notFound('Appointment not found');
+		const id = String(state.nextVideoLinkId++);
+		const link = {
+			id,
+			url: `${ctx.url}/__sandbox/video/${id}`,
+			patient_id: record.patient_id ?? null,
+			appointment_id: record.appointment_id ?? null,
+			expiry_date: record.expiry_date ?? null,
+			created_at: iso(ctx.now()),
+		};
+		state.videoLinks.push(link);
+		ctx.effect('videoLinksCreated', link.patient_id);
+		return link;
+	},
+	// Any link the sandbox made, found by its URL or its ID: {status, type, reference}.
+	'link.getStatus': (req) => {
+		const { state } = req;
+		const url = q(req, 'url');
+		const id = q(req, 'id');
+		if (!url && !id) throw invalid(['url'], 'url or id', 'Give url or id');
+		/** @type {Array<[string, any]>} */
+		const links = [
+			...[...state.bookingLinks.values()].map(
+				(link) => /** @type {[string, any]} */ (['booking', link]),
+			),
+			...state.formLinks.map((link) => /** @type {[string, any]} */ (['form', link])),
+			...state.videoLinks.map((link) => /** @type {[string, any]} */ (['video', link])),
+		];
+		const found = links.find(([, link]) => (url ? link.url === url : link.id === id));
+		if (!found) throw notFound('Link not found');
+		const [type, link] = found;
+		const expired = link.expiry_date && link.expiry_date < iso(Date.now()).slice(0, 10);
+		return {
+			status: expired ? 'expired' : (link.use_count ?? 0) > 0 ? 'used' : 'unused',
+			type,
+			reference: [
+				{ id: link.id, patient_id: link.patient_id ?? null, created_at: link.created_at },
+			],
+		};
 	},
 };

@@ -15,7 +15,6 @@ import { endpoint as patientGetAll } from '../actions/patient/getAll.operation';
 import { endpoint as practiceGroupGetAppointmentTypes } from '../actions/practiceGroup/getAppointmentTypes.operation';
 import { endpoint as practiceGroupGetLocations } from '../actions/practiceGroup/getLocations.operation';
 import { endpoint as practiceGroupGetPractitioners } from '../actions/practiceGroup/getPractitioners.operation';
-import { endpoint as subscriptionGetAll } from '../actions/subscription/getAll.operation';
 import { endpoint as webhookGetAll } from '../actions/webhook/getAll.operation';
 
 /** Caps what a dropdown loads; users narrow it down by typing. */
@@ -60,11 +59,6 @@ export async function searchAppointmentTypes(this: ILoadOptionsFunctions, filter
 
 export async function searchForms(this: ILoadOptionsFunctions, filter?: string) {
 	return await searchList(this, formGetAll, ['title'], filter, filter ? { search: filter } : {});
-}
-
-/** Subscriptions by name. */
-export async function searchSubscriptions(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchList(this, subscriptionGetAll, ['name'], filter);
 }
 
 export async function searchAdmins(this: ILoadOptionsFunctions, filter?: string) {

@@ -26,8 +26,8 @@ export const endpoint: Endpoint = {
 	method: 'POST',
 	path: '/v1/admins/signature',
 	inferred:
-		'The "Upsert admin signature" page was cut before its URL; path is a sub-resource of /v1/admins',
-	inferredParts: ['method', 'path', 'body'],
+		'The "Upsert admin signature" page shows POST and the body { signature } but was cut before its URL; path is a sub-resource of /v1/admins',
+	inferredParts: ['path'],
 };
 
 /** Adds or replaces the signature of the admin the API key belongs to. */

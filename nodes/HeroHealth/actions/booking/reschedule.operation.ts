@@ -71,7 +71,7 @@ export const endpoint: Endpoint = {
 	method: 'PATCH',
 	path: '/v1/appointments/{id}/reschedule',
 	inferred:
-		'Only the URL was seen: PATCH follows /v1/appointments/{id}/cancel, and the body (start_time, duration, practitioner_id and the suppress options) follows Edit Appointment',
+		'The reschedule page shows the URL /v1/appointments/{id}/reschedule but not its method or body: PATCH follows /v1/appointments/{id}/cancel, and the body (start_time, duration, practitioner_id and the suppress options) follows Edit Appointment',
 	inferredParts: ['method', 'body'],
 };
 

@@ -4,8 +4,9 @@ import * as createNote from './createNote.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getAllV2 from './getAllV2.operation';
+import * as update from './update.operation';
 
-export { createNote, get, getAll, getAllV2 };
+export { createNote, get, getAll, getAllV2, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -40,6 +41,12 @@ export const description: INodeProperties[] = [
 					'List inbox episodes through Hero’s newer (v2) episode list; try Get Many first',
 				action: 'Get many episodes from the newer episode list',
 			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change an inbox episode’s status, priority or assignees',
+				action: 'Update an episode',
+			},
 		],
 		default: 'getAll',
 	},
@@ -47,4 +54,5 @@ export const description: INodeProperties[] = [
 	...getAllV2.description,
 	...get.description,
 	...createNote.description,
+	...update.description,
 ];

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { itemError, requireId, requireText, scalarText } from '../../helpers/validation';
 
@@ -19,6 +19,22 @@ export function requireFormResponseId(this: IExecuteFunctions, itemIndex: number
 		this.getNodeParameter('formResponseId', itemIndex),
 		'Form Response ID',
 	);
+}
+
+/**
+ * A Hero ID as the number Hero's FormResponse example shows (`"form_id": 0`): a number or a
+ * numeric text is accepted, and one too long to be a JSON number exactly is refused.
+ */
+export function requireNumericId(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	field: string,
+): number {
+	const id = Number(requireId(node, itemIndex, value, field));
+	if (!Number.isSafeInteger(id))
+		throw itemError(node, itemIndex, `${field} is too long for a Hero ID`);
+	return id;
 }
 
 /** The Answers list; `pickQuestion` lets the question be chosen from the chosen form. */

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { formLocator, patientLocator } from '../common.descriptions';
-import { requireLocatorId } from '../../helpers/parameters';
-import { requireId, scalarText } from '../../helpers/validation';
+import { readLocatorId } from '../../helpers/parameters';
+import { scalarText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
-import { answersField, readAnswers } from './common';
+import { answersField, readAnswers, requireNumericId } from './common';
 
 const properties: INodeProperties[] = [
 	formLocator(),
@@ -39,19 +39,29 @@ export const endpoint: Endpoint = {
 	method: 'POST',
 	path: '/v1/form_response',
 	inferred:
-		'The "Form Response" tag promises create; only GET /v1/form_response/{id} was seen, so create is POST on its collection. The body uses the FormResponse schema\'s names (form_id, client_id for the patient, appointment_id; IDs as strings, as in Hero\'s other request bodies); that schema comes from a response example that shows no answers, so they go as answers: [{form_question_id, value}], keyed as Get Form lists the questions',
+		'The "Form Response" tag promises create; only GET /v1/form_response/{id} was seen, so create is POST on its collection. The body uses the FormResponse schema\'s names (form_id, client_id for the patient, appointment_id; IDs as numbers, as in Hero\'s FormResponse example); that schema comes from a response example that shows no answers, so they go as answers: [{form_question_id, value}], keyed as Get Form lists the questions',
 	inferredParts: ['method', 'path', 'body'],
 };
 
 /**
  * Inferred request (see the endpoint table): `{form_id, client_id, answers, appointment_id?}`, with
- * the names Hero's FormResponse uses (it calls the patient `client_id`).
+ * the names and the numeric IDs of Hero's FormResponse (it calls the patient `client_id`).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const body: IDataObject = {
-		form_id: requireLocatorId.call(this, 'formId', itemIndex, 'Form'),
-		client_id: requireLocatorId.call(this, 'patientId', itemIndex, 'Patient'),
+		form_id: requireNumericId(
+			node,
+			itemIndex,
+			readLocatorId.call(this, 'formId', itemIndex),
+			'Form',
+		),
+		client_id: requireNumericId(
+			node,
+			itemIndex,
+			readLocatorId.call(this, 'patientId', itemIndex),
+			'Patient',
+		),
 		answers: readAnswers.call(this, itemIndex),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -62,6 +72,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Appointment ID',
 	);
 	if (appointmentId)
-		body.appointment_id = requireId(node, itemIndex, appointmentId, 'Appointment ID');
+		body.appointment_id = requireNumericId(node, itemIndex, appointmentId, 'Appointment ID');
 	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

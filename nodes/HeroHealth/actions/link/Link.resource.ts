@@ -3,9 +3,18 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as createAttachmentLink from './createAttachmentLink.operation';
 import * as createBookingLink from './createBookingLink.operation';
 import * as createFormLink from './createFormLink.operation';
+import * as createVideoLink from './createVideoLink.operation';
+import * as getStatus from './getStatus.operation';
 import * as updateBookingLink from './updateBookingLink.operation';
 
-export { createAttachmentLink, createBookingLink, createFormLink, updateBookingLink };
+export {
+	createAttachmentLink,
+	createBookingLink,
+	createFormLink,
+	createVideoLink,
+	getStatus,
+	updateBookingLink,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -36,6 +45,18 @@ export const description: INodeProperties[] = [
 				action: 'Create a form link',
 			},
 			{
+				name: 'Create Video Link',
+				value: 'createVideoLink',
+				description: 'Create a video-call link for a patient',
+				action: 'Create a video link',
+			},
+			{
+				name: 'Get Status',
+				value: 'getStatus',
+				description: 'Whether a link was used, and what it is (booking, form …)',
+				action: 'Get the status of a link',
+			},
+			{
 				name: 'Update Booking Link',
 				value: 'updateBookingLink',
 				description: 'Change what a booking link offers',
@@ -48,4 +69,6 @@ export const description: INodeProperties[] = [
 	...updateBookingLink.description,
 	...createAttachmentLink.description,
 	...createFormLink.description,
+	...createVideoLink.description,
+	...getStatus.description,
 ];

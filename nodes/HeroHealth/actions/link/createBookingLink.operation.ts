@@ -66,7 +66,7 @@ export const endpoint: Endpoint = {
 	method: 'POST',
 	path: '/v1/booking_links',
 	inferred:
-		'The "Create a Booking Link" page was seen without its URL; POST on the collection of PATCH /v1/booking_links/{id}, body from the booking-link guide',
+		'The "Create a Booking Link" page shows its body fields but not its URL or method; POST on the collection of PATCH /v1/booking_links/{id}',
 	inferredParts: ['method', 'path'],
 };
 

@@ -1,13 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as addSubscriber from './addSubscriber.operation';
-import * as create from './create.operation';
-import * as del from './delete.operation';
 import * as getAll from './getAll.operation';
-import * as getSubscribers from './getSubscribers.operation';
-import * as removeSubscriber from './removeSubscriber.operation';
+import * as getAllSubscribers from './getAllSubscribers.operation';
 
-export { addSubscriber, create, del as delete, getAll, getSubscribers, removeSubscriber };
+export { getAll, getAllSubscribers };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,48 +14,21 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['subscription'] } },
 		options: [
 			{
-				name: 'Add Subscriber',
-				value: 'addSubscriber',
-				description: 'Subscribe a patient to a subscription',
-				action: 'Add a subscriber to a subscription',
-			},
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Create a subscription',
-				action: 'Create a subscription',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				description: 'Delete a subscription',
-				action: 'Delete a subscription',
-			},
-			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the practice group’s subscriptions',
+				description:
+					'List patients’ membership-scheme subscriptions, filtered by patient, scheme or status',
 				action: 'Get many subscriptions',
 			},
 			{
-				name: 'Get Subscribers',
-				value: 'getSubscribers',
-				description: 'List the patients subscribed to a subscription',
-				action: 'Get subscribers of a subscription',
-			},
-			{
-				name: 'Remove Subscriber',
-				value: 'removeSubscriber',
-				description: 'Unsubscribe a patient from a subscription',
-				action: 'Remove a subscriber from a subscription',
+				name: 'Get Many Subscribers',
+				value: 'getAllSubscribers',
+				description: 'List the subscribers of the practice group’s membership schemes',
+				action: 'Get many subscribers',
 			},
 		],
 		default: 'getAll',
 	},
 	...getAll.description,
-	...create.description,
-	...del.description,
-	...getSubscribers.description,
-	...addSubscriber.description,
-	...removeSubscriber.description,
+	...getAllSubscribers.description,
 ];
