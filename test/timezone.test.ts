@@ -190,6 +190,15 @@ const CASES: Record<string, Case> = {
 			additionalFields: { expiryDate: value },
 		}),
 	},
+	'link.createVideoLink.additionalFields.expiryDate': {
+		kind: 'day',
+		wire: 'expiry_date',
+		parameters: (value) => ({
+			resource: 'link',
+			operation: 'createVideoLink',
+			additionalFields: { expiryDate: value },
+		}),
+	},
 	'link.createAttachmentLink.additionalFields.expiryDate': {
 		kind: 'day',
 		wire: 'expiry_date',
