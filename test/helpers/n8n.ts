@@ -180,6 +180,8 @@ export interface HeroWorkflowOptions {
 	extraNodes?: Array<{ name: string; items: INodeExecutionData[] }>;
 	/** Called once the run has started, with n8n's way to stop it (the editor's Stop button). */
 	onStart?: (execution: { cancel: () => void }) => void;
+	/** Workflow Settings → Timezone; n8n's default (America/New_York) when left out. */
+	timezone?: string;
 }
 
 /** A workflow Input → Hero Health (with extra pinned nodes in between, connected in a line). */
@@ -274,7 +276,7 @@ export async function executeHeroWorkflow(options: HeroWorkflowOptions): Promise
 		connections,
 		active: false,
 		nodeTypes: new TestNodeTypes(keepingItsError(options.nodeType ?? new HeroHealth(), kept)),
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', ...(options.timezone ? { timezone: options.timezone } : {}) },
 		pinData,
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {

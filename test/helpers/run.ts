@@ -24,6 +24,8 @@ export interface RunNodeOptions {
 	nodeType?: INodeType;
 	/** Called once the run has started, with n8n's way to stop it (the editor's Stop button). */
 	onStart?: (execution: { cancel: () => void }) => void;
+	/** Workflow Settings → Timezone; n8n's default (America/New_York) when left out. */
+	timezone?: string;
 }
 
 function assertStoredAsN8nDoes(value: unknown, path: string): void {
@@ -62,6 +64,7 @@ export async function runNode(options: RunNodeOptions) {
 				extraNodes: options.extraNodes,
 				nodeType: options.nodeType,
 				onStart: options.onStart,
+				timezone: options.timezone,
 			}),
 	);
 	const error = result.run.data.resultData.error;
