@@ -82,7 +82,7 @@ describe('admin → Update', () => {
 		[
 			'a bad email',
 			{ prescriberEmail: 'ada at practice' },
-			'Prescriber Email "ada at practice" is not an email address (item 0)',
+			'Prescriber Email "*** ** ****tice" is not an email address (item 0)',
 		],
 	])('rejects %s before sending anything', async (_case, updateFields, error) => {
 		await expect(runNode({ parameters: { ...base, updateFields } })).rejects.toThrow(error);

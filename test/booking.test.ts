@@ -16,7 +16,7 @@ const slot = (n: number) => ({
 describe('booking → Get Many Slots', () => {
 	const base = { resource: 'booking', operation: 'getSlots' };
 
-	it('sends the filters Hero names, dates as ISO 8601 UTC, and outputs one item per slot', async () => {
+	it('sends the filters Hero names, dates as ISO 8601 UTC (Europe/London, GMT), and outputs one item per slot', async () => {
 		hero()
 			.get('/v1/slots')
 			.query({
@@ -30,6 +30,7 @@ describe('booking → Get Many Slots', () => {
 			})
 			.reply(200, { data: [slot(1), slot(2)], count: 40 });
 		const { json, requests } = await runNode({
+			timezone: 'Europe/London',
 			parameters: {
 				...base,
 				returnAll: false,
@@ -182,7 +183,7 @@ describe('booking → Reserve', () => {
 		expect(json).toEqual([{ id: '48213', reserved_until: '2026-03-16T08:15:00Z' }]);
 	});
 
-	it('reads a start time without a zone as UTC and sends only the required fields', async () => {
+	it('reads a start time without a zone in the workflow’s zone (London in March: GMT) and sends only the required fields', async () => {
 		hero()
 			.post('/v1/appointments', {
 				appointment_type_id: '1',
@@ -192,7 +193,7 @@ describe('booking → Reserve', () => {
 				duration: 10,
 			})
 			.reply(200, { id: '1', reserved_until: null });
-		const { json } = await runNode({ parameters: base });
+		const { json } = await runNode({ parameters: base, timezone: 'Europe/London' });
 		expect(json).toEqual([{ id: '1', reserved_until: null }]);
 	});
 

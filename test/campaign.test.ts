@@ -175,11 +175,12 @@ describe('campaign: 1,000 messages under faults, dropped connections and 429 bur
 
 describe('campaign: a spreadsheet with malformed rows', () => {
 	const TEN_KB = 'x'.repeat(10 * 1024);
+	// The longest SMS the node sends (918 characters, see MESSAGE_MAX_LENGTH), and one far longer.
 	const LONG_TEXT =
-		`Your review is due. ${'Please book online or call the surgery. '.repeat(260)}`.slice(
-			0,
-			10 * 1024,
-		);
+		`Your review is due. ${'Please book online or call the surgery. '.repeat(260)}`.slice(0, 918);
+	// 10,419 characters: no trailing space, as the node trims a message and counts what it sends.
+	const TOO_LONG_TEXT =
+		`Your review is due. ${'Please book online or call the surgery. '.repeat(260)}`.trimEnd();
 
 	interface Row {
 		nhs: string;
@@ -198,7 +199,7 @@ describe('campaign: a spreadsheet with malformed rows', () => {
 
 	const rows: Row[] = [
 		// Good rows: dates in three formats (ISO, DD/MM/YYYY, DD-MM-YYYY) and a date-time, emoji,
-		// SQL, HTML and 10 kB of text, spaces in the NHS number, an empty mobile (the record's).
+		// SQL, HTML and 918 characters of text, spaces in the NHS number, an empty mobile (the record's).
 		{
 			nhs: '9990001006',
 			dob: '1985-03-14',
@@ -413,6 +414,16 @@ describe('campaign: a spreadsheet with malformed rows', () => {
 			text: ' \n\t ',
 			expect: { fails: 'send', reason: /^Message is empty \(item \d+\)$/ },
 		},
+		{
+			nhs: '9990002053',
+			dob: '1969-11-27',
+			mobile: '07700900126',
+			text: TOO_LONG_TEXT,
+			expect: {
+				fails: 'send',
+				reason: /^Message has 10419 characters; SMS allows at most 918 \(item \d+\)$/,
+			},
+		},
 	];
 
 	it('fails each bad row alone with a clear reason, sends nothing for it, and sends every good row', async () => {
@@ -503,7 +514,7 @@ describe('campaign: a spreadsheet with malformed rows', () => {
 			if ('patient' in row.expect) {
 				expect(counters.messagesSent.byPatient[entry.patientId]).toBe(1);
 				const message = stored.find((m) => m.patient_id === entry.patientId);
-				// The text reaches Hero unchanged (emoji, SQL, HTML, 10 kB), the mobile normalised.
+				// The text reaches Hero unchanged (emoji, SQL, HTML, 918 characters), the mobile normalised.
 				expect(message?.content).toBe(row.text.trim());
 				expect(item.json).toMatchObject({ message_id: message?.id });
 				if (row.mobile) {

@@ -45,6 +45,10 @@ describe('episode → Update', () => {
 			{ assignees: { assignee: [{ type: 'Admin', id: 'Helen', name: '' }] } },
 			'ID of assignee 1 "Helen" is not a Hero ID (item 0)',
 		],
+		[
+			{ assignees: { assignee: [{ type: 'Admin', id: '41', name: ['Dr', 'Patel'] }] } },
+			'Name of assignee 1 is a list (2 values), not one value (item 0)',
+		],
 	])('refuses %j before sending anything', async (updateFields, message) => {
 		const { output, requests } = await runNode({
 			continueOnFail: true,

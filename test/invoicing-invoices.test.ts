@@ -98,7 +98,27 @@ describe('Invoicing → Create Invoice', () => {
 			{
 				invoiceItems: { item: [{ productId: 'p', description: '', quantity: 1.5, unitAmount: 0 }] },
 			},
-			'Quantity of item 1 of Invoice Items is not a whole number of 1 or more (item 0)',
+			'Quantity of item 1 of Invoice Items "1.5" is not a whole number of 1 or more (item 0)',
+		],
+		[
+			{
+				invoiceItems: {
+					item: [{ productId: 'p', description: '', quantity: 1, unitAmount: 'ten' }],
+				},
+			},
+			'Unit Amount of item 1 of Invoice Items "ten" is not a whole number of pence, 0 or more (item 0)',
+		],
+		[
+			{
+				invoiceItems: {
+					item: [{ productId: '', description: { text: 'Letter' }, quantity: 1, unitAmount: 0 }],
+				},
+			},
+			'Description of item 1 of Invoice Items is an object, not text (item 0)',
+		],
+		[
+			{ additionalFields: { memo: ['Thank', 'you'] } },
+			'Memo is a list (2 values), not one value (item 0)',
 		],
 		[{ issuerId: ' ' }, 'Issuer ID is empty (item 0)'],
 		[

@@ -112,7 +112,7 @@ describe('Invoicing → Create Customer', () => {
 		expect(requests).toEqual([]);
 		expect(output.map((item) => item.json.error)).toEqual([
 			'Name is empty (item 0)',
-			'Email "jane.example.com" is not an email address (item 1)',
+			'Email "****.******e.com" is not an email address (item 1)',
 			'Sources (JSON) is not a JSON array (item 2)',
 			'Sources (JSON) is not a JSON array (item 3)',
 		]);

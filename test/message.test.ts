@@ -196,8 +196,8 @@ describe('message → Create Batch', () => {
 				channel: 'SMS',
 				content: 'Book your flu jab',
 				recipients: [
-					{ nhs_number: '9434765919', dob: '1992-01-31' },
-					{ nhs_number: '4010232137', dob: '1970-05-04' },
+					{ nhs_number: '9990000018', dob: '1992-01-31' },
+					{ nhs_number: '9995554445', dob: '1970-05-04' },
 				],
 			})
 			.reply(200, { id: '55', name: 'Flu clinic', status: 'CREATED', channel: 'SMS' });
@@ -206,8 +206,8 @@ describe('message → Create Batch', () => {
 				...base,
 				recipients: {
 					recipient: [
-						{ nhsNumber: '943 476 5919', dateOfBirth: '31/01/1992' },
-						{ nhsNumber: '401-023-2137', dateOfBirth: '1970-05-04' },
+						{ nhsNumber: '999 000 0018', dateOfBirth: '31/01/1992' },
+						{ nhsNumber: '999-555-4445', dateOfBirth: '1970-05-04' },
 					],
 				},
 			},
@@ -222,7 +222,7 @@ describe('message → Create Batch', () => {
 				channel: 'EMAIL',
 				subject: 'Your results',
 				content: 'Please call us',
-				recipients: [{ nhs_number: '9434765919', dob: '1992-01-31' }],
+				recipients: [{ nhs_number: '9990000018', dob: '1992-01-31' }],
 			})
 			.reply(200, { id: '56' });
 		const parameters = {
@@ -230,7 +230,7 @@ describe('message → Create Batch', () => {
 			batchName: 'Results',
 			channel: 'EMAIL',
 			content: 'Please call us',
-			recipients: { recipient: [{ nhsNumber: '9434765919', dateOfBirth: '1992-01-31' }] },
+			recipients: { recipient: [{ nhsNumber: '9990000018', dateOfBirth: '1992-01-31' }] },
 		};
 		const { json } = await runNode({ parameters: { ...parameters, subject: ' Your results ' } });
 		expect(json).toEqual([{ id: '56' }]);
@@ -240,7 +240,7 @@ describe('message → Create Batch', () => {
 	});
 
 	it('takes recipients from JSON, given as text or as an array', async () => {
-		const recipients = [{ nhs_number: '9434765919', dob: '1992-01-31' }];
+		const recipients = [{ nhs_number: '9990000018', dob: '1992-01-31' }];
 		hero()
 			.post(
 				'/v1/batch_message',
@@ -259,16 +259,16 @@ describe('message → Create Batch', () => {
 	it.each([
 		[
 			'a bad NHS number, naming the recipient',
-			{ recipients: { recipient: [{ nhsNumber: '943 476 5918', dateOfBirth: '1992-01-31' }] } },
-			'Recipient 1 NHS Number *** *** 5918 is not a valid NHS number (item 0)',
+			{ recipients: { recipient: [{ nhsNumber: '999 000 0019', dateOfBirth: '1992-01-31' }] } },
+			'Recipient 1 NHS Number *** *** 0019 is not a valid NHS number (item 0)',
 		],
 		[
 			'a bad date of birth',
 			{
 				recipients: {
 					recipient: [
-						{ nhsNumber: '9434765919', dateOfBirth: '1992-01-31' },
-						{ nhsNumber: '4010232137', dateOfBirth: '31/02/1970' },
+						{ nhsNumber: '9990000018', dateOfBirth: '1992-01-31' },
+						{ nhsNumber: '9995554445', dateOfBirth: '31/02/1970' },
 					],
 				},
 			},
@@ -279,8 +279,8 @@ describe('message → Create Batch', () => {
 			{
 				recipients: {
 					recipient: [
-						{ nhsNumber: '9434765919', dateOfBirth: '1992-01-31' },
-						{ nhsNumber: '943 476 5919', dateOfBirth: '1992-01-31' },
+						{ nhsNumber: '9990000018', dateOfBirth: '1992-01-31' },
+						{ nhsNumber: '999 000 0018', dateOfBirth: '1992-01-31' },
 					],
 				},
 			},
@@ -294,12 +294,12 @@ describe('message → Create Batch', () => {
 		],
 		[
 			'JSON that is not an array',
-			{ recipientsFrom: 'json', recipientsJson: { nhs_number: '9434765919' } },
+			{ recipientsFrom: 'json', recipientsJson: { nhs_number: '9990000018' } },
 			'Recipients (JSON) is not an array (item 0)',
 		],
 		[
 			'a JSON recipient without a date of birth',
-			{ recipientsFrom: 'json', recipientsJson: [{ nhs_number: '9434765919' }] },
+			{ recipientsFrom: 'json', recipientsJson: [{ nhs_number: '9990000018' }] },
 			'Recipient 1 Date of Birth is empty (item 0)',
 		],
 		['an empty batch name', { batchName: ' ', recipients: {} }, 'Batch Name is empty (item 0)'],
@@ -353,7 +353,7 @@ describe('message → batch operations', () => {
 		hero()
 			.get('/v1/batch_message/55/recipients')
 			.query({ status: 'ERROR', page_index: 0, page_size: 2 })
-			.reply(200, { data: [{ nhs_number: '9434765919' }, { nhs_number: '4010232137' }] });
+			.reply(200, { data: [{ nhs_number: '9990000018' }, { nhs_number: '9995554445' }] });
 		const { json } = await runNode({
 			parameters: message('getBatchRecipients', {
 				batchId: locator('55'),
@@ -362,7 +362,7 @@ describe('message → batch operations', () => {
 				filters: { status: 'ERROR' },
 			}),
 		});
-		expect(json).toEqual([{ nhs_number: '9434765919' }, { nhs_number: '4010232137' }]);
+		expect(json).toEqual([{ nhs_number: '9990000018' }, { nhs_number: '9995554445' }]);
 	});
 
 	it('lists the messages of a batch, with a trimmed status filter', async () => {

@@ -9,10 +9,10 @@ describe('patient → PDS Lookup', () => {
 
 	it('sends the NHS number without spaces and the date of birth as YYYY-MM-DD', async () => {
 		hero()
-			.post('/v1/patients/register_pds', { nhs_number: '9434765919', dob: '1992-01-31' })
+			.post('/v1/patients/register_pds', { nhs_number: '9990000018', dob: '1992-01-31' })
 			.reply(200, { patient_id: '98765' });
 		const { json } = await runNode({
-			parameters: { ...base, nhsNumber: '943 476 5919', dateOfBirth: '31/01/1992' },
+			parameters: { ...base, nhsNumber: '999 000 0018', dateOfBirth: '31/01/1992' },
 		});
 		expect(json).toEqual([{ outcome: 'found', patient_id: '98765' }]);
 	});
@@ -23,7 +23,7 @@ describe('patient → PDS Lookup', () => {
 			login_url: 'https://patient.herohealth.net/verify/abc123',
 		});
 		const { json } = await runNode({
-			parameters: { ...base, nhsNumber: '9434765919', dateOfBirth: '1992-01-31' },
+			parameters: { ...base, nhsNumber: '9990000018', dateOfBirth: '1992-01-31' },
 		});
 		expect(json[0]).toMatchObject({
 			outcome: 'mustVerifyIdentity',
@@ -59,7 +59,7 @@ describe('patient → PDS Lookup', () => {
 		const { json } = await runNode({
 			parameters: {
 				...base,
-				nhsNumber: '9434765919',
+				nhsNumber: '9990000018',
 				dateOfBirth: '1992-01-31',
 				options: { notFoundAsItem: true },
 			},
@@ -70,28 +70,28 @@ describe('patient → PDS Lookup', () => {
 	it('fails a 404 with a readable error otherwise', async () => {
 		hero().post('/v1/patients/register_pds').reply(404, { message: 'No patient found' });
 		await expect(
-			runNode({ parameters: { ...base, nhsNumber: '9434765919', dateOfBirth: '1992-01-31' } }),
+			runNode({ parameters: { ...base, nhsNumber: '9990000018', dateOfBirth: '1992-01-31' } }),
 		).rejects.toThrow('Hero found nothing at POST /v1/patients/register_pds (404)');
 	});
 
 	it('rejects a bad NHS number before sending anything, naming the field and the item', async () => {
 		await expect(
-			runNode({ parameters: { ...base, nhsNumber: '943 476 5918', dateOfBirth: '1992-01-31' } }),
-		).rejects.toThrow('NHS Number *** *** 5918 is not a valid NHS number (item 0)');
+			runNode({ parameters: { ...base, nhsNumber: '999 000 0019', dateOfBirth: '1992-01-31' } }),
+		).rejects.toThrow('NHS Number *** *** 0019 is not a valid NHS number (item 0)');
 	});
 
 	it('with Continue On Fail, outputs an error item per bad row and processes the good ones', async () => {
 		hero()
-			.post('/v1/patients/register_pds', { nhs_number: '9434765919', dob: '1992-01-31' })
+			.post('/v1/patients/register_pds', { nhs_number: '9990000018', dob: '1992-01-31' })
 			.reply(200, { patient_id: '1' });
 		hero()
-			.post('/v1/patients/register_pds', { nhs_number: '4010232137', dob: '1970-05-04' })
+			.post('/v1/patients/register_pds', { nhs_number: '9995554445', dob: '1970-05-04' })
 			.reply(200, { patient_id: '3' });
 		const rows = [
-			{ nhs: '943 476 5919', dob: '1992-01-31' },
+			{ nhs: '999 000 0018', dob: '1992-01-31' },
 			{ nhs: '12345', dob: '1992-01-31' },
-			{ nhs: '401 023 2137', dob: '04/05/1970' },
-			{ nhs: '9434765919', dob: '31/02/1992' },
+			{ nhs: '999 555 4445', dob: '04/05/1970' },
+			{ nhs: '9990000018', dob: '31/02/1992' },
 		];
 		const { output } = await runNode({
 			items: itemsOf(...rows),
@@ -119,7 +119,7 @@ describe('patient → Register, Get, Get Many', () => {
 	it('registers with NHS number, date of birth and the additional fields', async () => {
 		hero()
 			.post('/v1/patients/register', {
-				nhs_number: '9434765919',
+				nhs_number: '9990000018',
 				dob: '1992-01-31',
 				first_name: 'Ada',
 				title: 'Dr',
@@ -129,7 +129,7 @@ describe('patient → Register, Get, Get Many', () => {
 			parameters: {
 				resource: 'patient',
 				operation: 'register',
-				nhsNumber: '943-476-5919',
+				nhsNumber: '999-000-0018',
 				dateOfBirth: '1992-01-31',
 				additionalFields: { firstName: 'Ada', title: 'Dr' },
 			},

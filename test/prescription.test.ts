@@ -110,7 +110,8 @@ describe('Prescription → Create Pharmacy', () => {
 		});
 		expect(requests).toEqual([]);
 		expect(output.map((item) => item.json.error)).toEqual([
-			'Email "not-an-email" is not an email address (item 0)',
+			// An e-mail address identifies a patient: only its last four characters show (issue 22).
+			'Email "***-**-*mail" is not an email address (item 0)',
 			'Mobile **** *** 0000 is not a UK mobile number (item 1)',
 			'Pharmacy Name is empty (item 2)',
 			'Prescriber ID "x1" is not a Hero ID (item 3)',

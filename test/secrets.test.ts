@@ -278,7 +278,7 @@ describe('patient identifiers masked in errors', () => {
 			parameters: {
 				resource: 'patient',
 				operation: 'register',
-				nhsNumber: '9434765919',
+				nhsNumber: '9990000018',
 				dateOfBirth: '1992-01-31',
 				additionalFields: {},
 			},
@@ -326,28 +326,28 @@ describe('patient identifiers masked in errors', () => {
 			parameters: {
 				resource: 'patient',
 				operation: 'register',
-				nhsNumber: '9434765918',
+				nhsNumber: '9990000019',
 				dateOfBirth: '1992-01-31',
 				additionalFields: {},
 			},
 		});
 		expect(requests).toEqual([]);
-		expect(output[0].json.error).toBe('NHS Number *** *** 5918 is not a valid NHS number (item 0)');
+		expect(output[0].json.error).toBe('NHS Number *** *** 0019 is not a valid NHS number (item 0)');
 	});
 
 	it('masks what Hero quotes back: NHS numbers and mobiles in texts, identifier fields in bodies', async () => {
 		hero()
 			.post('/v1/patients/register')
 			.reply(409, {
-				message: 'Patient 9434765919 (mobile 07700 900123) is already registered',
-				patient: { nhs_number: '9434765919', dob: '1992-01-31', phone: '+447700900123' },
+				message: 'Patient 9990000018 (mobile 07700 900123) is already registered',
+				patient: { nhs_number: '9990000018', dob: '1992-01-31', phone: '+447700900123' },
 			});
 		const error = await registerPatient().catch((e: unknown) => e);
 		const text = everythingOf(error);
 		expect((error as NodeApiError).description).toBe(
-			'Hero said: Patient *** *** 5919 (mobile ***** **0123) is already registered',
+			'Hero said: Patient *** *** 0018 (mobile ***** **0123) is already registered',
 		);
-		expect(text).not.toMatch(/9434765919|943 476 5919|1992-01-31|900123/);
+		expect(text).not.toMatch(/9990000018|999 000 0018|1992-01-31|900123/);
 		expect(text).toContain('****-**-31');
 	});
 

@@ -21,7 +21,7 @@ const PATIENT = {
 	first_name: 'Ada',
 	last_name: 'Lovelace',
 	sex: 'Female',
-	nhs_number: '9434765919',
+	nhs_number: '9990000018',
 	email: 'ada@example.com',
 	emails: ['ada@example.com'],
 	mobile: '+447700900123',
@@ -62,7 +62,7 @@ const APPOINTMENT = {
 };
 
 // Hero's one-time write-to-record approval token (made up).
-const WTR_TOKEN = ['wtr', 'sample', '0123456789'].join('-');
+const WTR_TOKEN = ['wtr', 'sample', '0123456780'].join('-');
 
 describe('Simplify', () => {
 	it('Patient → Get: on, only the listed fields; off, Hero’s whole record', async () => {
@@ -83,7 +83,7 @@ describe('Simplify', () => {
 				first_name: 'Ada',
 				last_name: 'Lovelace',
 				dob: '1992-01-31',
-				nhs_number: '9434765919',
+				nhs_number: '9990000018',
 				mobile: '+447700900123',
 				email: 'ada@example.com',
 				postcode: 'LS1 4AP',
@@ -204,7 +204,7 @@ describe('Simplify', () => {
 								patient: {
 									uid: 'pat_0001',
 									full_name: 'Ms Ada Lovelace',
-									nhs_number: '9434765919',
+									nhs_number: '9990000018',
 									dob: '1992-01-31',
 									mobile: '+447700900123',
 									address: { line1: '1 Park Row', town: 'Leeds', postcode: 'LS1 4AP' },
@@ -243,7 +243,7 @@ describe('Simplify', () => {
 						details: 'Repeat inhaler',
 						patient: {
 							full_name: 'Ms Ada Lovelace',
-							nhs_number: '9434765919',
+							nhs_number: '9990000018',
 							dob: '1992-01-31',
 							mobile: '+447700900123',
 						},

@@ -773,7 +773,7 @@ describe('webhook (a delivery)', () => {
 					event: 'patient.medical-record-updated',
 				},
 				'/v1/patients/98765',
-				{ id: '98765', first_name: 'Ada', nhs_number: '9434765919' },
+				{ id: '98765', first_name: 'Ada', nhs_number: '9990000018' },
 			],
 			[
 				'Prescription',

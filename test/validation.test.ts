@@ -14,13 +14,13 @@ import { NODE } from './helpers/constants';
 const node = NODE as INode;
 
 describe('NHS numbers', () => {
-	it.each(['9434765919', '943 476 5919', '943-476-5919', ' 4010232137 '])('accepts %p', (value) => {
+	it.each(['9990000018', '999 000 0018', '999-000-0018', ' 9995554445 '])('accepts %p', (value) => {
 		expect(normaliseNhsNumber(node, 0, value)).toMatch(/^\d{10}$/);
 	});
 
 	it('checks the Modulus 11 check digit', () => {
-		expect(isNhsNumber('9434765919')).toBe(true);
-		expect(isNhsNumber('9434765918')).toBe(false);
+		expect(isNhsNumber('9990000018')).toBe(true);
+		expect(isNhsNumber('9990000019')).toBe(false);
 		// A remainder giving check digit 10 is never valid.
 		expect(isNhsNumber('1000000010')).toBe(false);
 	});
@@ -29,7 +29,7 @@ describe('NHS numbers', () => {
 		['', 'NHS Number is empty (item 2)'],
 		['94347659', 'NHS Number ******59 is not 10 digits (item 2)'],
 		['943476591X', 'NHS Number ******591X is not 10 digits (item 2)'],
-		['9434765918', 'NHS Number *** *** 5918 is not a valid NHS number (item 2)'],
+		['9990000019', 'NHS Number *** *** 0019 is not a valid NHS number (item 2)'],
 		["1'; DROP TABLE patients;--", 'is not 10 digits (item 2)'],
 	])('rejects %p', (value, message) => {
 		expect(() => normaliseNhsNumber(node, 2, value)).toThrow(message);
@@ -85,17 +85,20 @@ describe('UK mobile numbers', () => {
 });
 
 describe('date-times', () => {
-	it('keeps a zone, and reads a value without one as UTC', () => {
-		expect(normaliseDateTime(node, 0, '2026-03-15T14:00:00+01:00', 'Start Time')).toBe(
+	it('keeps a zone, and reads a value without one in the zone given (the workflow’s)', () => {
+		expect(normaliseDateTime(node, 0, '2026-03-15T14:00:00+01:00', 'Start Time', 'UTC')).toBe(
 			'2026-03-15T13:00:00.000Z',
 		);
-		expect(normaliseDateTime(node, 0, '2026-03-15 14:00', 'Start Time')).toBe(
+		expect(normaliseDateTime(node, 0, '2026-03-15 14:00', 'Start Time', 'UTC')).toBe(
 			'2026-03-15T14:00:00.000Z',
+		);
+		expect(normaliseDateTime(node, 0, '2026-07-15 14:00', 'Start Time', 'Europe/London')).toBe(
+			'2026-07-15T13:00:00.000Z',
 		);
 	});
 
 	it('rejects what is not ISO 8601', () => {
-		expect(() => normaliseDateTime(node, 3, '15/03/2026 2pm', 'Start Time')).toThrow(
+		expect(() => normaliseDateTime(node, 3, '15/03/2026 2pm', 'Start Time', 'UTC')).toThrow(
 			'Start Time "15/03/2026 2pm" is not an ISO 8601 date-time (item 3)',
 		);
 	});

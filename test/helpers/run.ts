@@ -24,7 +24,7 @@ export interface RunNodeOptions {
 	nodeType?: INodeType;
 	/** Called once the run has started, with n8n's way to stop it (the editor's Stop button). */
 	onStart?: (execution: { cancel: () => void }) => void;
-	/** The workflow's Settings → Timezone. */
+	/** Workflow Settings → Timezone; n8n's default (America/New_York) when left out. */
 	timezone?: string;
 }
 

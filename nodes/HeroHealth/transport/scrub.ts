@@ -95,6 +95,35 @@ export function maskPatientIdentifiers(text: string): string {
 		.replace(UK_PHONE_IN_TEXT, (match) => maskPhoneNumber(match));
 }
 
+/** An e-mail address with only its last four characters shown, e.g. `****.*****@*******.com`. */
+export function maskEmailAddress(value: unknown): string {
+	return maskTail(String(value ?? '').trim(), 4);
+}
+
+/** A postcode, all hidden (`*** ***`): short enough that any shown part narrows it down. */
+export function maskPostcode(value: unknown): string {
+	return maskTail(String(value ?? '').trim(), 0);
+}
+
+const NHS_SHAPED_IN_TEXT = /(?<![\d*])\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)/g;
+const UK_PHONE_ANY_IN_TEXT = /(?<![\d*+])(?:\+44|0044|0)[\s\-()]*\d(?:[\s\-()]?\d){8,9}(?!\d)/g;
+const EMAIL_IN_TEXT = /[^\s@"'<>(),;:[\]]+@[^\s@"'<>(),;:[\]]+\.[^\s@"'<>(),;:[\]]+/g;
+const POSTCODE_IN_TEXT =
+	/(?<![A-Za-z0-9*])(?:GIR ?0AA|[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKPSTUW]|[A-HK-Y]\d[ABEHMNPRV-Y]) ?\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/gi;
+
+/**
+ * Masks what a value a user typed or mapped may reveal, for the input checks' errors: stricter
+ * than for Hero's texts, as a bad value is often a near miss: every NHS-number-shaped group of ten
+ * digits (valid or not), every UK phone number (mobile or landline), e-mail addresses, postcodes.
+ */
+export function maskIdentifiersInInput(text: string): string {
+	return text
+		.replace(NHS_SHAPED_IN_TEXT, (match) => maskNhsNumber(match))
+		.replace(UK_PHONE_ANY_IN_TEXT, (match) => maskPhoneNumber(match))
+		.replace(EMAIL_IN_TEXT, (match) => maskEmailAddress(match))
+		.replace(POSTCODE_IN_TEXT, (match) => maskPostcode(match));
+}
+
 /** A text fit for an error: secrets redacted, patient identifiers masked. */
 export function cleanErrorText(text: string, secrets: Array<string | undefined>): string {
 	return maskPatientIdentifiers(redact(text, secrets));

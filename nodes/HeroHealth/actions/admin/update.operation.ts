@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { adminLocator } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { normaliseEmail, requireChanges } from '../../helpers/validation';
+import { normaliseEmail, optionalText, requireChanges } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -58,7 +58,14 @@ export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/admins/{id}' };
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireLocatorId.call(this, 'adminId', itemIndex, 'Admin');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const text = (option: string) => String(fields[option] ?? '').trim();
+	const labels: Record<string, string> = {
+		externalPrescriberId: 'External Prescriber ID',
+		prescriberName: 'Prescriber Name',
+		prescriberEmail: 'Prescriber Email',
+		prescriberRegistrationCode: 'Prescriber Registration Code',
+	};
+	const text = (option: string) =>
+		optionalText(this.getNode(), itemIndex, fields[option], labels[option]);
 	const body: IDataObject = {};
 	if (text('externalPrescriberId')) body.external_prescriber_id = text('externalPrescriberId');
 	const prescriber: IDataObject = {};

@@ -6,7 +6,7 @@ import {
 	practitionerLocator,
 } from '../common.descriptions';
 import { readLocatorId, mapFields } from '../../helpers/parameters';
-import { itemError, normaliseDateTime, requireId } from '../../helpers/validation';
+import { itemError, normaliseDateTime, requireId, requireNumber } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
 /** The appointment an operation acts on; Hero has no list of appointments to pick from. */
@@ -36,16 +36,11 @@ export function readDuration(
 	value: unknown,
 	field = 'Duration',
 ): number {
-	const text = String(value ?? '').trim();
-	const minutes = Number(text);
-	if (!text || !Number.isInteger(minutes) || minutes < 1) {
-		throw itemError(
-			this.getNode(),
-			itemIndex,
-			`${field} ${JSON.stringify(text)} is not a whole number of minutes, 1 or more`,
-		);
-	}
-	return minutes;
+	return requireNumber(this.getNode(), itemIndex, value, field, {
+		integer: true,
+		min: 1,
+		unit: 'minutes',
+	});
 }
 
 /** Reads an optional resource locator nested in a collection; empty when not set. */
@@ -135,7 +130,8 @@ export const slotFilters: INodeProperties = {
 			name: 'endDate',
 			type: 'dateTime',
 			default: '',
-			description: 'Only slots up to this date and time. A time without a zone is read as UTC.',
+			description:
+				'Only slots up to this date and time. A time without a zone is read in the workflow’s time zone.',
 		},
 		locationLocator(false),
 		practitionerLocator(false),
@@ -144,7 +140,8 @@ export const slotFilters: INodeProperties = {
 			name: 'startDate',
 			type: 'dateTime',
 			default: '',
-			description: 'Only slots from this date and time. A time without a zone is read as UTC.',
+			description:
+				'Only slots from this date and time. A time without a zone is read in the workflow’s time zone.',
 		},
 	],
 };
@@ -166,10 +163,22 @@ export function slotQuery(this: IExecuteFunctions, itemIndex: number): IDataObje
 		if (id) qs[apiName] = id;
 	}
 	if (filters.startDate) {
-		qs.start_date = normaliseDateTime(node, itemIndex, filters.startDate, 'Start Date');
+		qs.start_date = normaliseDateTime(
+			node,
+			itemIndex,
+			filters.startDate,
+			'Start Date',
+			this.getTimezone(),
+		);
 	}
 	if (filters.endDate) {
-		qs.end_date = normaliseDateTime(node, itemIndex, filters.endDate, 'End Date');
+		qs.end_date = normaliseDateTime(
+			node,
+			itemIndex,
+			filters.endDate,
+			'End Date',
+			this.getTimezone(),
+		);
 	}
 	if (qs.start_date && qs.end_date && String(qs.end_date) < String(qs.start_date)) {
 		throw itemError(

@@ -21,7 +21,8 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'When the appointment should now start. A time without a zone is read as UTC.',
+		description:
+			'When the appointment should now start. A time without a zone is read in the workflow’s time zone.',
 	},
 	simplifyToggle(),
 	{
@@ -87,6 +88,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			this.getNodeParameter('startTime', itemIndex),
 			'New Start Time',
+			this.getTimezone(),
 		),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

@@ -9,7 +9,7 @@ import {
 	simplifyToggle,
 } from '../common.descriptions';
 import { mapFields, requireLocatorId } from '../../helpers/parameters';
-import { normaliseDateTime } from '../../helpers/validation';
+import { normaliseDateTime, optionalText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 import { readDuration, readOptionalId } from './common';
 import { simplified } from '../../helpers/output';
@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'When the appointment starts, e.g. a slot’s start_time. A time without a zone is read as UTC.',
+			'When the appointment starts, e.g. a slot’s start_time. A time without a zone is read in the workflow’s time zone.',
 	},
 	{
 		displayName: 'Duration (Minutes)',
@@ -96,6 +96,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			this.getNodeParameter('startTime', itemIndex),
 			'Start Time',
+			this.getTimezone(),
 		),
 		duration: readDuration.call(
 			this,
@@ -109,7 +110,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const patientId = readOptionalId.call(this, itemIndex, 'additionalFields.patientId', 'Patient');
 		if (patientId) body.patient_id = patientId;
 	}
-	const reason = String(additionalFields.reason ?? '').trim();
+	const reason = optionalText(node, itemIndex, additionalFields.reason, 'Reason');
 	if (reason) body.reason = reason;
 	mapFields(
 		additionalFields,

@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 				name: 'startTime',
 				type: 'dateTime',
 				default: '',
-				description: 'A time without a zone is read as UTC',
+				description: 'A time without a zone is read in the workflow’s time zone',
 			},
 			{
 				displayName: 'Suppress Availability Check',
@@ -78,7 +78,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	requireChanges(node, itemIndex, updateFields);
 	const changes: IDataObject = {};
 	if (updateFields.startTime !== undefined) {
-		changes.start_time = normaliseDateTime(node, itemIndex, updateFields.startTime, 'Start Time');
+		changes.start_time = normaliseDateTime(
+			node,
+			itemIndex,
+			updateFields.startTime,
+			'Start Time',
+			this.getTimezone(),
+		);
 	}
 	Object.assign(
 		changes,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError, requireChanges, requireId } from '../../helpers/validation';
+import { itemError, optionalText, requireChanges, requireId } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 import { EPISODE_STATUSES, PRIORITIES } from './common';
 
@@ -109,7 +109,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				type: String(row.type ?? 'Admin'),
 				id: requireId(node, itemIndex, row.id, `ID of assignee ${position + 1}`),
 			};
-			const name = String(row.name ?? '').trim();
+			const name = optionalText(node, itemIndex, row.name, `Name of assignee ${position + 1}`);
 			if (name) assignee.name = name;
 			return assignee;
 		});

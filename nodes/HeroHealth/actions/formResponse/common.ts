@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { itemError, requireId, requireText } from '../../helpers/validation';
+import { itemError, requireId, requireText, scalarText } from '../../helpers/validation';
 
 export const formResponseIdField: INodeProperties = {
 	displayName: 'Form Response ID',
@@ -105,6 +105,7 @@ export function readAnswers(this: IExecuteFunctions, itemIndex: number): IDataOb
 			throw itemError(node, itemIndex, `Question ${questionId} is answered twice`);
 		}
 		seen.add(questionId);
-		return { form_question_id: questionId, value: String(row.value ?? '') };
+		const value = scalarText(node, itemIndex, row.value, `Answer ${position + 1}`);
+		return { form_question_id: questionId, value };
 	});
 }

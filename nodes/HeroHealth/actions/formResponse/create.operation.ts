@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { formLocator, patientLocator } from '../common.descriptions';
 import { readLocatorId } from '../../helpers/parameters';
+import { scalarText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 import { answersField, readAnswers, requireNumericId } from './common';
 
@@ -64,7 +65,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		answers: readAnswers.call(this, itemIndex),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const appointmentId = String(additionalFields.appointmentId ?? '').trim();
+	const appointmentId = scalarText(
+		node,
+		itemIndex,
+		additionalFields.appointmentId,
+		'Appointment ID',
+	);
 	if (appointmentId)
 		body.appointment_id = requireNumericId(node, itemIndex, appointmentId, 'Appointment ID');
 	return await heroApiRequest.call(this, endpoint, { body, itemIndex });

@@ -44,6 +44,12 @@ export const description: INodeProperties[] = [
 				action: 'Create an invoice',
 			},
 			{
+				name: 'Get Default Customer',
+				value: 'getDefaultCustomer',
+				description: 'Get the Stripe customer Hero invoices a patient as',
+				action: 'Get the default customer of a patient',
+			},
+			{
 				name: 'Get Many Coupons',
 				value: 'getCoupons',
 				description: 'List the practice’s Stripe coupons',
@@ -54,12 +60,6 @@ export const description: INodeProperties[] = [
 				value: 'getCustomers',
 				description: 'Search the practice’s Stripe customers',
 				action: 'Get many customers',
-			},
-			{
-				name: 'Get Default Customer',
-				value: 'getDefaultCustomer',
-				description: 'Get the Stripe customer Hero invoices a patient as',
-				action: 'Get the default customer of a patient',
 			},
 			{
 				name: 'Get Many Membership Schemes',

@@ -1,6 +1,6 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/validation';
+import { itemError, optionalText, requireNumber, scalarText } from '../../helpers/validation';
 
 export const issuerIdField: INodeProperties = {
 	displayName: 'Issuer ID',
@@ -114,34 +114,43 @@ export function readInvoiceItems(node: INode, itemIndex: number, value: unknown)
 	return rows.map((row, position) => {
 		const label = `item ${position + 1} of Invoice Items`;
 		const item: IDataObject = {};
-		const productId = String(row.productId ?? '').trim();
-		const text = String(row.description ?? '').trim();
+		const productId = optionalText(node, itemIndex, row.productId, `Product ID of ${label}`);
+		const text = optionalText(node, itemIndex, row.description, `Description of ${label}`);
 		if (!productId && !text) {
 			throw itemError(node, itemIndex, `Give a Product ID or a Description for ${label}`);
 		}
 		if (productId) item.product_id = productId;
 		if (text) item.description = text;
-		const quantity = Number(row.quantity ?? 1);
-		if (!Number.isInteger(quantity) || quantity < 1) {
-			throw itemError(node, itemIndex, `Quantity of ${label} is not a whole number of 1 or more`);
-		}
-		item.quantity = quantity;
-		const amount = Number(row.unitAmount ?? 0);
-		if (!Number.isInteger(amount) || amount < 0) {
-			throw itemError(node, itemIndex, `Unit Amount of ${label} is not a whole number of pence`);
-		}
+		item.quantity = requireNumber(node, itemIndex, row.quantity ?? 1, `Quantity of ${label}`, {
+			integer: true,
+			min: 1,
+		});
+		const amount = requireNumber(node, itemIndex, row.unitAmount ?? 0, `Unit Amount of ${label}`, {
+			integer: true,
+			min: 0,
+			unit: 'pence',
+		});
 		if (amount > 0) item.unit_amount = amount;
 		return item;
 	});
 }
 
 /** Adds memo, footer and coupons set in a collection to the body. */
-export function addMemoFields(fields: IDataObject, body: IDataObject): void {
-	for (const name of ['memo', 'footer'] as const) {
-		if (fields[name] !== undefined) body[name] = String(fields[name]);
+export function addMemoFields(
+	node: INode,
+	itemIndex: number,
+	fields: IDataObject,
+	body: IDataObject,
+): void {
+	for (const [name, label] of [
+		['memo', 'Memo'],
+		['footer', 'Footer'],
+	] as const) {
+		// Set but empty is sent, so an update can clear it; a list or an object is refused.
+		if (fields[name] !== undefined) body[name] = scalarText(node, itemIndex, fields[name], label);
 	}
 	if (fields.coupons !== undefined) {
-		body.coupons = String(fields.coupons)
+		body.coupons = scalarText(node, itemIndex, fields.coupons, 'Coupons')
 			.split(',')
 			.map((coupon) => coupon.trim())
 			.filter(Boolean);

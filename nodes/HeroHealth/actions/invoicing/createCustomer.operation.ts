@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError, normaliseEmail, requireText } from '../../helpers/validation';
+import { itemError, normaliseEmail, optionalText, requireText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -82,10 +82,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {
 		name: requireText(node, itemIndex, this.getNodeParameter('name', itemIndex), 'Name'),
 	};
-	if (String(fields.email ?? '').trim()) {
+	if (optionalText(node, itemIndex, fields.email, 'Email')) {
 		body.email = normaliseEmail(node, itemIndex, fields.email);
 	}
-	const phone = String(fields.phone ?? '').trim();
+	const phone = optionalText(node, itemIndex, fields.phone, 'Phone');
 	if (phone) body.phone = phone;
 	if (fields.sources !== undefined) {
 		const sources = parseSources.call(this, fields.sources, itemIndex);

@@ -91,6 +91,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.patientId !== undefined) {
 		body.patient_id = requireId(node, itemIndex, readLocatorValue(fields.patientId), 'Patient');
 	}
-	addMemoFields(fields, body);
+	addMemoFields(node, itemIndex, fields, body);
 	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

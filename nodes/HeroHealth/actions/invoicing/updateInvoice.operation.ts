@@ -64,7 +64,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.invoiceItems !== undefined) {
 		body.invoice_items_attributes = readInvoiceItems(node, itemIndex, fields.invoiceItems);
 	}
-	addMemoFields(fields, body);
+	addMemoFields(node, itemIndex, fields, body);
 	requireChanges(node, itemIndex, body);
 	return await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },

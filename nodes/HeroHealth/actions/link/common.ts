@@ -2,7 +2,13 @@ import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorValue } from '../../helpers/parameters';
-import { itemError, normaliseDate, requireId } from '../../helpers/validation';
+import {
+	itemError,
+	normaliseDate,
+	requireId,
+	requireNumber,
+	todayIn,
+} from '../../helpers/validation';
 
 /** A resource locator offered under Additional Fields / Update Fields. */
 export function optionalLocator(
@@ -54,12 +60,33 @@ export function addDate(
 	label: string,
 	apiName: string,
 	body: IDataObject,
+	timeZone: string,
 ): string | undefined {
 	const value = fields[option];
 	if (value === undefined || value === null || value === '') return undefined;
-	const date = normaliseDate(node, itemIndex, value, label);
+	const date = normaliseDate(node, itemIndex, value, label, { timeZone });
 	body[apiName] = date;
 	return date;
+}
+
+/** Adds the Expiry Date set in a collection (the create operations share it); returns it. */
+export function addExpiryDate(
+	node: INode,
+	itemIndex: number,
+	fields: IDataObject,
+	body: IDataObject,
+	timeZone: string,
+): string | undefined {
+	return addDate(
+		node,
+		itemIndex,
+		fields,
+		'expiryDate',
+		'Expiry Date',
+		'expiry_date',
+		body,
+		timeZone,
+	);
 }
 
 /** From Date must not come after To Date; an expiry date must not be in the past. */
@@ -67,11 +94,12 @@ export function checkDates(
 	node: INode,
 	itemIndex: number,
 	dates: { from?: string; to?: string; expiry?: string },
+	timeZone: string,
 ): void {
 	if (dates.from && dates.to && dates.from > dates.to) {
 		throw itemError(node, itemIndex, `From Date ${dates.from} is after To Date ${dates.to}`);
 	}
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayIn(timeZone);
 	if (dates.expiry && dates.expiry < today) {
 		throw itemError(node, itemIndex, `Expiry Date ${dates.expiry} is in the past`);
 	}
@@ -86,13 +114,8 @@ export function addMaximumUseCount(
 ): void {
 	const value = fields.maximumUseCount;
 	if (value === undefined || value === null || value === '') return;
-	const count = Number(value);
-	if (!Number.isInteger(count) || count < 1) {
-		throw itemError(
-			node,
-			itemIndex,
-			`Maximum Use Count "${String(value)}" is not a whole number of 1 or more`,
-		);
-	}
-	body.maximum_use_count = count;
+	body.maximum_use_count = requireNumber(node, itemIndex, value, 'Maximum Use Count', {
+		integer: true,
+		min: 1,
+	});
 }

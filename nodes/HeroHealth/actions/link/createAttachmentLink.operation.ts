@@ -3,14 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
 import {
-	addDate,
+	addExpiryDate,
 	addMaximumUseCount,
 	checkDates,
 	expiryDateField,
 	maximumUseCountField,
 } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { itemError, requireText } from '../../helpers/validation';
+import { itemError, optionalText, requireText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -85,6 +85,7 @@ export const endpoint: Endpoint = { method: 'POST', path: '/v1/attachment_links'
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
+	const zone = this.getTimezone();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		patient_id: requireLocatorId.call(this, 'patientId', itemIndex, 'Patient'),
@@ -101,7 +102,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (!content.length) {
 			throw itemError(node, itemIndex, `The file in "${field}" is empty`);
 		}
-		const fileName = String(fields.fileName ?? '').trim() || binary.fileName;
+		const fileName = optionalText(node, itemIndex, fields.fileName, 'File Name') || binary.fileName;
 		body.file_data = content.toString('base64');
 		body.file_name = requireText(node, itemIndex, fileName, 'File Name');
 	} else {
@@ -112,8 +113,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'EHR File ID',
 		);
 	}
-	const expiry = addDate(node, itemIndex, fields, 'expiryDate', 'Expiry Date', 'expiry_date', body);
-	checkDates(node, itemIndex, { expiry });
+	const expiry = addExpiryDate(node, itemIndex, fields, body, zone);
+	checkDates(node, itemIndex, { expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
 	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { appointmentTypeLocator, locationLocator } from '../common.descriptions';
 import {
 	addDate,
+	addExpiryDate,
 	addLocatorId,
 	addMaximumUseCount,
 	checkDates,
@@ -72,6 +73,7 @@ export const endpoint: Endpoint = {
 /** A link the patient opens to book an appointment of the given type at the given location. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
+	const zone = this.getTimezone();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		appointment_type_id: requireLocatorId.call(
@@ -84,10 +86,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	addLocatorId(node, itemIndex, fields, 'patientId', 'Patient', 'patient_id', body);
 	addLocatorId(node, itemIndex, fields, 'practitionerId', 'Practitioner', 'practitioner_id', body);
-	const from = addDate(node, itemIndex, fields, 'fromDate', 'From Date', 'from_date', body);
-	const to = addDate(node, itemIndex, fields, 'toDate', 'To Date', 'to_date', body);
-	const expiry = addDate(node, itemIndex, fields, 'expiryDate', 'Expiry Date', 'expiry_date', body);
-	checkDates(node, itemIndex, { from, to, expiry });
+	const from = addDate(node, itemIndex, fields, 'fromDate', 'From Date', 'from_date', body, zone);
+	const to = addDate(node, itemIndex, fields, 'toDate', 'To Date', 'to_date', body, zone);
+	const expiry = addExpiryDate(node, itemIndex, fields, body, zone);
+	checkDates(node, itemIndex, { from, to, expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
 	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

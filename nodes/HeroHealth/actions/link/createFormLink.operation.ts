@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { formLocator } from '../common.descriptions';
 import {
-	addDate,
+	addExpiryDate,
 	addLocatorId,
 	addMaximumUseCount,
 	checkDates,
@@ -54,13 +54,14 @@ export const endpoint: Endpoint = {
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
+	const zone = this.getTimezone();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		form_id: requireLocatorId.call(this, 'formId', itemIndex, 'Form'),
 	};
 	addLocatorId(node, itemIndex, fields, 'patientId', 'Patient', 'patient_id', body);
-	const expiry = addDate(node, itemIndex, fields, 'expiryDate', 'Expiry Date', 'expiry_date', body);
-	checkDates(node, itemIndex, { expiry });
+	const expiry = addExpiryDate(node, itemIndex, fields, body, zone);
+	checkDates(node, itemIndex, { expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
 	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { addDate, addLocatorId, checkDates, expiryDateField, optionalLocator } from './common';
+import {
+	addExpiryDate,
+	addLocatorId,
+	checkDates,
+	expiryDateField,
+	optionalLocator,
+} from './common';
 import { requireId } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
@@ -49,7 +55,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.appointmentId !== undefined) {
 		body.appointment_id = requireId(node, itemIndex, fields.appointmentId, 'Appointment ID');
 	}
-	const expiry = addDate(node, itemIndex, fields, 'expiryDate', 'Expiry Date', 'expiry_date', body);
-	checkDates(node, itemIndex, { expiry });
+	const zone = this.getTimezone();
+	const expiry = addExpiryDate(node, itemIndex, fields, body, zone);
+	checkDates(node, itemIndex, { expiry }, zone);
 	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
 }

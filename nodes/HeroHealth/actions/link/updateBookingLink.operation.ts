@@ -52,6 +52,7 @@ export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/booking_links/{i
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
+	const zone = this.getTimezone();
 	const id = requireId(
 		node,
 		itemIndex,
@@ -71,9 +72,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	addLocatorId(node, itemIndex, fields, 'locationId', 'Location', 'location_id', body);
 	addLocatorId(node, itemIndex, fields, 'practitionerId', 'Practitioner', 'practitioner_id', body);
-	const from = addDate(node, itemIndex, fields, 'fromDate', 'From Date', 'from_date', body);
-	const to = addDate(node, itemIndex, fields, 'toDate', 'To Date', 'to_date', body);
-	checkDates(node, itemIndex, { from, to });
+	const from = addDate(node, itemIndex, fields, 'fromDate', 'From Date', 'from_date', body, zone);
+	const to = addDate(node, itemIndex, fields, 'toDate', 'To Date', 'to_date', body, zone);
+	checkDates(node, itemIndex, { from, to }, zone);
 	requireChanges(node, itemIndex, body);
 	const response = await heroApiRequest.call(this, endpoint, {
 		pathParams: { id },

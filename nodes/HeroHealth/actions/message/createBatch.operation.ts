@@ -5,6 +5,7 @@ import {
 	itemError,
 	normaliseDate,
 	normaliseNhsNumber,
+	requireMessageText,
 	requireText,
 } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
@@ -84,7 +85,7 @@ const properties: INodeProperties[] = [
 						name: 'nhsNumber',
 						type: 'string',
 						default: '',
-						placeholder: 'e.g. 943 476 5919',
+						placeholder: 'e.g. 999 000 0018',
 					},
 					{
 						displayName: 'Date of Birth',
@@ -103,7 +104,7 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		default: '[]',
 		required: true,
-		placeholder: '[{"nhs_number": "9434765919", "dob": "1992-01-31"}]',
+		placeholder: '[{"nhs_number": "9990000018", "dob": "1992-01-31"}]',
 		description:
 			'An array of patients, each with nhs_number and dob. Each input item makes one batch: to send to many rows, first gather them into one item (e.g. with a Code or Aggregate node) and map that array here.',
 		displayOptions: { show: { recipientsFrom: ['json'] } },
@@ -145,7 +146,7 @@ function rawRecipients(
 			node,
 			itemIndex,
 			'Recipients (JSON) is not an array',
-			'Give an array such as [{"nhs_number": "9434765919", "dob": "1992-01-31"}]',
+			'Give an array such as [{"nhs_number": "9990000018", "dob": "1992-01-31"}]',
 		);
 	}
 	return value.map((entry, index) => {
@@ -177,11 +178,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Subject',
 		);
 	}
-	body.content = requireText(
+	body.content = requireMessageText(
 		node,
 		itemIndex,
 		this.getNodeParameter('content', itemIndex),
 		'Message',
+		channel,
 	);
 
 	const seen = new Map<string, number>();
@@ -190,6 +192,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const nhsNumber = normaliseNhsNumber(node, itemIndex, entry.nhsNumber, `${label} NHS Number`);
 		const dob = normaliseDate(node, itemIndex, entry.dob, `${label} Date of Birth`, {
 			notInFuture: true,
+			timeZone: this.getTimezone(),
 		});
 		const earlier = seen.get(nhsNumber);
 		if (earlier !== undefined) {

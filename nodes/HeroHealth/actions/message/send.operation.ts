@@ -7,8 +7,11 @@ import {
 	normaliseDateTime,
 	normaliseEmail,
 	normaliseUkMobile,
+	optionalText,
 	requireId,
-	requireText,
+	requireMessageText,
+	requireNumber,
+	scalarText,
 } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 import { simplified } from '../../helpers/output';
@@ -121,7 +124,8 @@ const properties: INodeProperties[] = [
 				name: 'sendAt',
 				type: 'dateTime',
 				default: '',
-				description: 'Schedule the message for later',
+				description:
+					'Schedule the message for later. A time without a zone is read in the workflow’s time zone.',
 			},
 			{
 				displayName: 'Short Link ID',
@@ -177,7 +181,7 @@ function contactFor(
 	value: unknown,
 	field: string,
 ): string {
-	const text = String(value).trim();
+	const text = scalarText(node, itemIndex, value, field);
 	if (channel === 'sms') return normaliseUkMobile(node, itemIndex, text, field);
 	if (channel === 'email' && text) return normaliseEmail(node, itemIndex, text, field);
 	return text;
@@ -200,13 +204,16 @@ export async function execute(
 	const fields = parameters.get('additionalFields', itemIndex, {}) as IDataObject;
 	const patientId = parameters.get('patientId', itemIndex, '', { extractValue: true });
 	const body: IDataObject = {
-		patient_id: requireId(node, itemIndex, String(patientId ?? '').trim(), 'Patient'),
+		// Raw, so a list (`["102"]`) is refused rather than read as 102.
+		patient_id: requireId(node, itemIndex, patientId, 'Patient'),
 		message_type: messageType,
-		message_string: requireText(
+		message_string: requireMessageText(
 			node,
 			itemIndex,
 			parameters.get('messageText', itemIndex),
 			'Message',
+			// An NHS App message not read within the hour goes again by the fallback, SMS too.
+			messageType === 'nhs_app' && fields.fallbackMessageType === 'sms' ? 'sms' : messageType,
 		),
 	};
 	if (fields.recipientContactDetail) {
@@ -228,7 +235,9 @@ export async function execute(
 			'Fallback Contact',
 		);
 	}
-	if (fields.sendAt) body.send_at = normaliseDateTime(node, itemIndex, fields.sendAt, 'Send At');
+	if (fields.sendAt) {
+		body.send_at = normaliseDateTime(node, itemIndex, fields.sendAt, 'Send At', this.getTimezone());
+	}
 	for (const [option, apiName] of [
 		['writeToRecord', 'write_to_record'],
 		['autoWriteToRecord', 'auto_write_to_record'],
@@ -236,18 +245,21 @@ export async function execute(
 	] as const) {
 		if (fields[option] !== undefined) body[apiName] = fields[option] === true;
 	}
-	for (const [option, apiName] of [
-		['snomedCode', 'snomed_code'],
-		['snomedTerm', 'snomed_term'],
-		['taskId', 'task_id'],
-		['attachmentUuid', 'attachment_uuid'],
-		['shortLinkId', 'short_link_id'],
+	for (const [option, apiName, field] of [
+		['snomedCode', 'snomed_code', 'SNOMED Code'],
+		['snomedTerm', 'snomed_term', 'SNOMED Term'],
+		['taskId', 'task_id', 'Task ID'],
+		['attachmentUuid', 'attachment_uuid', 'Attachment UUID'],
+		['shortLinkId', 'short_link_id', 'Short Link ID'],
 	] as const) {
-		const value = String(fields[option] ?? '').trim();
+		const value = optionalText(node, itemIndex, fields[option], field);
 		if (value) body[apiName] = value;
 	}
 	if (fields.assigneeId) {
-		body.assignee_id = Number(fields.assigneeId);
+		body.assignee_id = requireNumber(node, itemIndex, fields.assigneeId, 'Assignee ID', {
+			integer: true,
+			min: 1,
+		});
 		body.assignee_type = fields.assigneeType ?? 'Admin';
 	}
 	const send = async () => {

@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. 943 476 5919',
+		placeholder: 'e.g. 999 000 0018',
 		description: 'The 10-digit NHS number; spaces and dashes are fine',
 		displayOptions: { show: { lookupBy: ['nhsNumber'] } },
 	},
@@ -148,6 +148,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Date of Birth',
 		{
 			notInFuture: true,
+			timeZone: this.getTimezone(),
 		},
 	);
 	mapFields(options, { ehrPartner: 'ehr_partner', ehrPartnerId: 'ehr_partner_id' }, body);

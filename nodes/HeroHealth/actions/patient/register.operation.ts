@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { mapFields } from '../../helpers/parameters';
-import { normaliseDate, normaliseNhsNumber } from '../../helpers/validation';
+import { normaliseDate, normaliseNhsNumber, optionalText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
 const TITLES = [
@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. 943 476 5919',
+		placeholder: 'e.g. 999 000 0018',
 		description:
 			'Hero matches the patient on NHS number and date of birth: updates them if found, else creates them',
 	},
@@ -100,9 +100,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Date of Birth',
 			{
 				notInFuture: true,
+				timeZone: this.getTimezone(),
 			},
 		),
 	};
+	for (const [option, field] of [
+		['firstName', 'First Name'],
+		['lastName', 'Last Name'],
+		['email', 'Email'],
+		['mobile', 'Mobile'],
+	] as const) {
+		if (additionalFields[option] === undefined) continue;
+		additionalFields[option] = optionalText(node, itemIndex, additionalFields[option], field);
+	}
 	mapFields(
 		additionalFields,
 		{

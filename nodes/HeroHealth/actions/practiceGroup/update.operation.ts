@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordOr } from '../../helpers/output';
 import { mapFields } from '../../helpers/parameters';
-import { requireChanges, requireText } from '../../helpers/validation';
+import { optionalText, requireChanges, requireText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 
 const ADDRESS_FIELDS: Array<[option: string, apiName: string, displayName: string]> = [
@@ -128,7 +128,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (address) {
 		const lines: IDataObject = {};
 		for (const [option, apiName] of ADDRESS_FIELDS) {
-			const value = String(address[option] ?? '').trim();
+			const value = optionalText(node, itemIndex, address[option], `Address ${option}`);
 			if (value) lines[apiName] = option === 'postcode' ? value.toUpperCase() : value;
 		}
 		if (Object.keys(lines).length) body.address = lines;

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, returnAllOrLimit } from '../common.descriptions';
 import { listLimit, readLocatorValue } from '../../helpers/parameters';
-import { requireId } from '../../helpers/validation';
+import { requireId, scalarText } from '../../helpers/validation';
 import { heroApiRequestAllItems, type Endpoint } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -92,12 +92,12 @@ function subscriptionQuery(this: IExecuteFunctions, itemIndex: number): IDataObj
 			'Patient',
 		);
 	}
-	for (const [option, name] of [
-		['schemeId', 'scheme_id'],
-		['schemeName', 'scheme_name'],
-		['status', 'status'],
+	for (const [option, name, label] of [
+		['schemeId', 'scheme_id', 'Scheme ID'],
+		['schemeName', 'scheme_name', 'Scheme Name'],
+		['status', 'status', 'Status'],
 	]) {
-		const value = String(filters[option] ?? '').trim();
+		const value = scalarText(this.getNode(), itemIndex, filters[option], label);
 		if (value) qs[name] = value;
 	}
 	if (options.orderBy) qs['order_by[]'] = [String(options.orderBy)];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { WEBHOOK_EVENTS } from '../common.descriptions';
-import { itemError, requireText } from '../../helpers/validation';
+import { itemError, optionalText, quote, requireText } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 import { scrubError } from '../../transport/scrub';
 import { withoutSigningKey } from './common';
@@ -89,7 +89,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw itemError(
 			node,
 			itemIndex,
-			`URL ${JSON.stringify(url)} is not an http(s) address`,
+			`URL ${quote(url)} is not an http(s) address`,
 			'Use a full address, e.g. https://example.com/webhook/hero',
 		);
 	}
@@ -103,7 +103,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const note = String(additionalFields.description ?? '').trim();
+	const note = optionalText(node, itemIndex, additionalFields.description, 'Description');
 	if (note) body.description = note;
 	const signingKey = String(additionalFields.signingKey ?? '');
 	if (signingKey) body.signing_key = signingKey;
