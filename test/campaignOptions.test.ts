@@ -119,10 +119,10 @@ describe('Once per Campaign', () => {
 	it('keys by the item’s NHS number when it has one, else by Campaign Key or the Patient ID', async () => {
 		const { json } = await runNode({
 			parameters: send({ campaignName: 'Asthma' }),
-			items: itemsOf({ patient_id: '1001', nhs_number: '943 476 5919' }, { patient_id: '1002' }),
+			items: itemsOf({ patient_id: '1001', nhs_number: '999 000 0018' }, { patient_id: '1002' }),
 			credentials: credentials(),
 		});
-		expect(json.map((item) => item.campaign_key)).toEqual(['9434765919', '1002']);
+		expect(json.map((item) => item.campaign_key)).toEqual(['9990000018', '1002']);
 
 		const keyed = await runNode({
 			parameters: send({ campaignName: 'Asthma', campaignKey: '={{ "row-" + $json.row }}' }),
@@ -385,10 +385,10 @@ describe('Preview', () => {
 });
 
 describe('SMS credits before the first SMS', () => {
-	const longText = 'x'.repeat(153 * 10); // 10 parts each
+	const longText = 'x'.repeat(153 * 6); // 6 parts each: the longest SMS the node sends (918)
 
 	it('stops with nothing sent when the run needs more parts than are left, saying both', async () => {
-		const items = Array.from({ length: 101 }, (_, row) => ({
+		const items = Array.from({ length: 167 }, (_, row) => ({
 			patient_id: String(1001 + (row % 18)),
 			text: longText,
 		}));
@@ -398,7 +398,7 @@ describe('SMS credits before the first SMS', () => {
 				items: itemsOf(...items),
 				credentials: credentials(),
 			}),
-		).rejects.toThrow(/needs 1010 SMS parts and the practice has 1000 left\. Nothing was sent/);
+		).rejects.toThrow(/needs 1002 SMS parts and the practice has 1000 left\. Nothing was sent/);
 		expect(await received()).toEqual({ [CREDITS]: 1 });
 	});
 
