@@ -18,6 +18,7 @@ import {
 	transitions,
 	validationBody,
 } from './handlers.mjs';
+import { addPatient } from './handlers/patient.mjs';
 import { iso, seedState } from './seed.mjs';
 import { baseParamName, loadSpec, operationKey, unknownFields } from './spec.mjs';
 import { createDeliverer } from './webhooks.mjs';
@@ -32,6 +33,7 @@ import { createDeliverer } from './webhooks.mjs';
  *   webhookSigning: boolean,
  *   faultNext: number,
  *   dropNext: number,
+ *   nextOnRoute: string,
  *   faultStatus: number,
  *   inferredRouteStatus: number,
  *   reservationSeconds: number,
@@ -67,6 +69,7 @@ export const DEFAULT_CONFIG = {
 	webhookSigning: true,
 	faultNext: 0,
 	dropNext: 0,
+	nextOnRoute: '',
 	faultStatus: 503,
 	inferredRouteStatus: 0,
 	reservationSeconds: 900,
@@ -446,8 +449,13 @@ export async function startSandbox(options = {}) {
 					headers['retry-after'] = String(config.retryAfterSeconds);
 				throw new HttpError(429, errorBody(429, 'Too Many Requests'));
 			}
-			if (config.faultNext > 0 || (config.faultRate > 0 && random() < config.faultRate)) {
-				if (config.faultNext > 0) config.faultNext--;
+			// faultNext/dropNext count only requests of nextOnRoute ('POST /v1/messages/send') when set
+			const counted = !config.nextOnRoute || label === config.nextOnRoute;
+			if (
+				(counted && config.faultNext > 0) ||
+				(config.faultRate > 0 && random() < config.faultRate)
+			) {
+				if (counted && config.faultNext > 0) config.faultNext--;
 				requestCounters.faults++;
 				throw new HttpError(
 					config.faultStatus,
@@ -539,9 +547,11 @@ export async function startSandbox(options = {}) {
 			}
 		}
 		flushEvents();
+		const dropCounted = !config.nextOnRoute || label === config.nextOnRoute;
 		const drop =
-			processed && (config.dropNext > 0 || (config.dropRate > 0 && random() < config.dropRate));
-		if (drop && config.dropNext > 0) config.dropNext--;
+			processed &&
+			((dropCounted && config.dropNext > 0) || (config.dropRate > 0 && random() < config.dropRate));
+		if (drop && dropCounted && config.dropNext > 0) config.dropNext--;
 		if (config.latencyMs > 0) await sleep(config.latencyMs);
 		inFlight--;
 		if (drop) {
@@ -612,6 +622,24 @@ export async function startSandbox(options = {}) {
 			if (method === 'POST' && path === '/reset') {
 				api.reset();
 				return ok({ ok: true, config: { ...config } });
+			}
+			if (method === 'POST' && path === '/patients') {
+				// many practice patients at once (benchmarks: 20,000 recall rows), as Register Patient
+				// would add them one by one
+				if (!Array.isArray(body.patients))
+					throw new HttpError(400, errorBody(400, 'Give {"patients": [{nhs_number, dob, …}]}'));
+				const added = body.patients.map(
+					(/** @type {Record<string, any>} */ person) => addPatient(state, person, 'hero').id,
+				);
+				return ok({ added: added.length, ids: added });
+			}
+			if (method === 'POST' && path === '/sms-credits') {
+				// the practice's SMS credits (Get SMS Credits), e.g. enough for a 20,000-row benchmark
+				const count = Number(body.count);
+				if (!Number.isInteger(count) || count < 0)
+					throw new HttpError(400, errorBody(400, 'Give {"count": a whole number >= 0}'));
+				state.practiceGroupExtras.sms_credit_count = count;
+				return ok({ sms_credit_count: count });
 			}
 			if (method === 'GET' && path === '/state')
 				return ok(stateSnapshot(url.searchParams.get('slots') === 'true'));

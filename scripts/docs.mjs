@@ -49,7 +49,9 @@ for (const resource of resourceParam.options) {
 						return `\`${method} ${path}\`${note.join('')}`;
 					})
 					.join('<br>')
-			: 'any (you choose)';
+			: resource.value === 'customApiCall'
+				? 'any (you choose)'
+				: 'none (n8n’s own record)';
 		rows.push(
 			`| ${resource.name} | ${operation.name} | ${operation.description ?? ''} | ${cell} |`,
 		);

@@ -49,4 +49,5 @@ export {
 	prepareWorkflow,
 	readExample,
 	sandboxCredential,
+	webhookStarted,
 } from './runtime/examples.mjs';

@@ -97,6 +97,8 @@ describe('campaign: 1,000 messages under faults, dropped connections and 429 bur
 				messageType: 'sms',
 				messageText: '={{ $json.text }}',
 				additionalFields: {},
+				// These tests count the sends; reading the SMS credits first is tested in campaignOptions.test.ts.
+				campaignOptions: { checkSmsCredits: false },
 				// One retry only, so that some rows run out of retries and must be reported failed.
 				requestOptions: { concurrency: 10, maxRetries: 1 },
 			},
@@ -564,6 +566,8 @@ describe('campaign: secrets', () => {
 				messageType: 'sms',
 				messageText: '=Secrets check {{ $json.i }}',
 				additionalFields: {},
+				// These tests count the sends; reading the SMS credits first is tested in campaignOptions.test.ts.
+				campaignOptions: { checkSmsCredits: false },
 				requestOptions: { concurrency: 10, maxRetries: 0 },
 			},
 			items: itemsOf(
@@ -583,6 +587,8 @@ describe('campaign: secrets', () => {
 				messageType: 'sms',
 				messageText: 'Hello',
 				additionalFields: {},
+				// These tests count the sends; reading the SMS credits first is tested in campaignOptions.test.ts.
+				campaignOptions: { checkSmsCredits: false },
 			},
 			items: itemsOf({ a: 1 }, { a: 2 }),
 			credentials: credentials(wrongKey),
@@ -601,6 +607,8 @@ describe('campaign: secrets', () => {
 				messageType: 'sms',
 				messageText: 'Hello',
 				additionalFields: {},
+				// These tests count the sends; reading the SMS credits first is tested in campaignOptions.test.ts.
+				campaignOptions: { checkSmsCredits: false },
 			},
 			credentials: credentials(wrongKey),
 		}).catch((error: unknown) => error);

@@ -163,8 +163,9 @@ describe('contract: messages', () => {
 		expect(Object.values(counters.messagesSent.byPatient)).toEqual([1, 1, 1, 1, 1, 1]);
 	});
 
+	// The faults and drops are aimed at the send: Send reads the SMS credits first.
 	it('does not resend a send after a 503 without Retry-After, and says it is possibly sent', async () => {
-		await control.config({ faultNext: 2 });
+		await control.config({ faultNext: 2, nextOnRoute: 'POST /v1/messages/send' });
 		const { json, output } = await run(send, undefined, true);
 		expect(json[0].message_id).toBeUndefined();
 		expect(String(output[0].json.error)).toMatch(/\(503\).*: possibly sent, check in Hero/);
@@ -188,7 +189,7 @@ describe('contract: messages', () => {
 	});
 
 	it('does not resend a message whose connection dropped after Hero processed it', async () => {
-		await control.config({ dropNext: 1 });
+		await control.config({ dropNext: 1, nextOnRoute: 'POST /v1/messages/send' });
 		const { json, output } = await run(send, undefined, true);
 		expect(json[0].message_id).toBeUndefined();
 		expect(String(output[0].error?.description)).toMatch(/Hero may have processed it/);

@@ -89,7 +89,7 @@ describe('endpoint declarations', () => {
 		expect(registered.sort()).toEqual(fromSources);
 	});
 
-	it('one per operation, except Custom API Call (none) and Patient → Get (v1 and v2)', () => {
+	it('one per operation, except Custom API Call and Release Campaign Keys (none) and Patient → Get (v1 and v2)', () => {
 		const perOperation = new Map<string, number>();
 		for (const { resource, operation } of operationEndpoints) {
 			const name = `${resource}.${operation}`;
@@ -100,6 +100,7 @@ describe('endpoint declarations', () => {
 		);
 		expect(all.filter((name) => perOperation.get(name) !== 1)).toEqual([
 			'customApiCall.request',
+			'message.releaseCampaignKeys',
 			'patient.get',
 		]);
 		expect(perOperation.get('patient.get')).toBe(2);

@@ -21,7 +21,7 @@ import {
 	requireText,
 } from '../nodes/HeroHealth/helpers/validation';
 import { locator, NODE } from './helpers/constants';
-import { hero, useHeroMocks } from './helpers/hero';
+import { hero, smsCredits, useHeroMocks } from './helpers/hero';
 import { itemsOf, runNode } from './helpers/run';
 
 /** Issue 22: local time, strict types, numbers, masking, made-up sample values. */
@@ -202,6 +202,7 @@ describe('one value per field, and text that shows something', () => {
 
 describe('in a workflow: each bad value fails its own item, naming item and field, and nothing is sent for it', () => {
 	it('Message → Send refuses an object, a list, invisible text, an over-long SMS and a Patient ID list', async () => {
+		smsCredits();
 		hero()
 			.post('/v1/messages/send', {
 				patient_id: '102',
@@ -229,7 +230,11 @@ describe('in a workflow: each bad value fails its own item, naming item and fiel
 				additionalFields: {},
 			},
 		});
-		expect(requests).toHaveLength(1);
+		// The SMS-credit read before the first SMS, and the good row's send only.
+		expect(requests.map(({ method, url }) => `${method} ${new URL(url).pathname}`)).toEqual([
+			'GET /v1/me/sms-credits',
+			'POST /v1/messages/send',
+		]);
 		expect(output.map((item) => item.json.error)).toEqual([
 			'Message is an object, not text (item 0)',
 			'Message is a list (2 values), not one value (item 1)',

@@ -1,5 +1,5 @@
 import { BASE_URL, FAKE_CREDENTIAL_VALUE, itemsOf, locator, runNode } from './helpers/run';
-import { hero, useHeroMocks } from './helpers/hero';
+import { hero, smsCredits, useHeroMocks } from './helpers/hero';
 
 useHeroMocks();
 
@@ -12,7 +12,11 @@ const message = (operation: string, parameters: Record<string, unknown> = {}) =>
 describe('message → Send', () => {
 	const sent = (id: string) => ({ message_id: id, status: 'queued' });
 
+	// Simplify says how many SMS parts each message takes.
+	const simpleSms = (id: string) => ({ ...sent(id), sms_parts: 1, sms_encoding: 'GSM-7' });
+
 	it('sends one message per item from mapped fields and outputs Hero’s answer paired to the item', async () => {
+		smsCredits();
 		hero().post('/v1/messages/send').reply(200, sent('m1'));
 		hero().post('/v1/messages/send').reply(200, sent('m2'));
 		const { output, requests } = await runNode({
@@ -32,6 +36,8 @@ describe('message → Send', () => {
 			}),
 		});
 		expect(requests.map(({ method, url, query, body }) => ({ method, url, query, body }))).toEqual([
+			// The practice's SMS credits, read once before the first SMS.
+			{ method: 'GET', url: `${BASE_URL}/v1/me/sms-credits`, query: '', body: undefined },
 			{
 				method: 'POST',
 				url: `${BASE_URL}/v1/messages/send`,
@@ -56,14 +62,14 @@ describe('message → Send', () => {
 				},
 			},
 		]);
-		expect(requests[0].headers).toMatchObject({
+		expect(requests[1].headers).toMatchObject({
 			'x-api-key': FAKE_CREDENTIAL_VALUE,
 			'x-practice-group-id': '731',
 			'content-type': 'application/json',
 		});
 		expect(output).toEqual([
-			{ json: sent('m1'), pairedItem: { item: 0 } },
-			{ json: sent('m2'), pairedItem: { item: 1 } },
+			{ json: simpleSms('m1'), pairedItem: { item: 0 } },
+			{ json: simpleSms('m2'), pairedItem: { item: 1 } },
 		]);
 	});
 
@@ -90,6 +96,7 @@ describe('message → Send', () => {
 	});
 
 	it('as an AI agent’s tool, reads the values the agent chose with $fromAI', async () => {
+		smsCredits();
 		hero()
 			.post('/v1/messages/send', {
 				patient_id: '98765',
@@ -107,10 +114,11 @@ describe('message → Send', () => {
 				additionalFields: {},
 			}),
 		});
-		expect(json).toEqual([sent('m4')]);
+		expect(json).toEqual([simpleSms('m4')]);
 	});
 
 	it('sends nothing for an item whose patient is not a Hero ID, and goes on with the others', async () => {
+		smsCredits();
 		hero()
 			.post('/v1/messages/send', (body) => body.patient_id === '1001')
 			.reply(200, sent('m5'));
@@ -124,9 +132,9 @@ describe('message → Send', () => {
 				additionalFields: {},
 			}),
 		});
-		expect(requests).toHaveLength(1);
+		expect(requests.map((request) => request.method)).toEqual(['GET', 'POST']);
 		expect(output[0].json.error).toBe('Patient "Ada Lovelace" is not a Hero ID (item 0)');
-		expect(output[1]).toEqual({ json: sent('m5'), pairedItem: { item: 1 } });
+		expect(output[1]).toEqual({ json: simpleSms('m5'), pairedItem: { item: 1 } });
 	});
 });
 

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { SIMPLE_FIELDS } from '../nodes/HeroHealth/helpers/output';
 import { locator } from './helpers/constants';
-import { hero, useHeroMocks } from './helpers/hero';
+import { hero, smsCredits, useHeroMocks } from './helpers/hero';
 import { runNode } from './helpers/run';
 import { heroHealthTool, withDefaults } from './helpers/tool';
 
@@ -141,6 +141,7 @@ describe('Simplify', () => {
 	});
 
 	it('Message → Send: what was sent and when, without the write-to-record token', async () => {
+		smsCredits();
 		hero()
 			.post('/v1/messages/send')
 			.reply(200, {
@@ -164,13 +165,19 @@ describe('Simplify', () => {
 				additionalFields: { writeToRecord: true },
 			},
 		});
-		expect(requests).toHaveLength(1);
+		// The SMS-credit read before the first SMS, then the send.
+		expect(requests.map(({ method, url }) => `${method} ${new URL(url).pathname}`)).toEqual([
+			'GET /v1/me/sms-credits',
+			'POST /v1/messages/send',
+		]);
 		expect(json).toEqual([
 			{
 				message_id: '7001',
 				content: 'Please book your review',
 				created_at: '2026-03-16T09:00:00Z',
 				write_to_record: true,
+				sms_parts: 1,
+				sms_encoding: 'GSM-7',
 			},
 		]);
 	});

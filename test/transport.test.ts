@@ -28,6 +28,8 @@ const sendParameters = {
 	messageType: 'sms',
 	messageText: 'Your flu jab is due',
 	additionalFields: {},
+	// These tests count the sends; reading the SMS credits first is tested in campaignOptions.test.ts.
+	campaignOptions: { checkSmsCredits: false },
 };
 
 describe('transport: paging', () => {

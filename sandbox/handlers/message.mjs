@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 
 import { iso } from '../seed.mjs';
+import { addPatient } from './patient.mjs';
 import { dateOf, invalid, list, notFound, patientOr404, q, qBool, whereParam } from './common.mjs';
 
 /**
@@ -86,6 +87,41 @@ export function settleWriteToRecord(state, ctx, id, outcome, reason) {
 	}
 	ctx.emit(`write-to-record.${outcome}`, 'Message', message.id);
 	return messageView(message, state);
+}
+
+/**
+ * Hero enriches each batch recipient from PDS when the batch is created (inferred: Hero documents
+ * only that a "successful upload" means contact details were found on PDS). A practice patient or
+ * someone PDS knows (registered, as a PDS lookup would) with a contact for the channel is ready
+ * (`CREATED`); otherwise the recipient is `ERROR` with the reason, and is never sent to.
+ * @param {any} state @param {any} ctx @param {any} recipient @param {string} channel
+ * @param {Map<string, any>} practice the practice's patients by `${nhs_number} ${dob}`
+ */
+function enrich(state, ctx, recipient, channel, practice) {
+	const digits = String(recipient.nhs_number).replace(/[\s-]/g, '');
+	const dob = dateOf(recipient.dob);
+	let patient = practice.get(`${digits} ${dob}`);
+	if (!patient) {
+		const person = state.spineOnly.find(
+			(/** @type {any} */ item) => item.nhs_number === digits && item.dob === dob,
+		);
+		if (person) {
+			patient = addPatient(state, { ...person }, 'pds');
+			practice.set(`${digits} ${dob}`, patient);
+			ctx.effect('patientsCreated', patient.id);
+		}
+	}
+	if (!patient) return { patient_id: null, status: 'ERROR', error: 'No patient found on PDS' };
+	const contact = { SMS: patient.mobile, EMAIL: patient.email }[
+		/** @type {'SMS' | 'EMAIL'} */ (channel)
+	];
+	if (channel !== 'NHS_APP' && !contact)
+		return {
+			patient_id: patient.id,
+			status: 'ERROR',
+			error: `No ${channel === 'SMS' ? 'mobile number' : 'email address'} on PDS`,
+		};
+	return { patient_id: patient.id, status: 'CREATED', error: null };
 }
 
 /** @param {any} batch */
@@ -225,6 +261,13 @@ export const handlers = {
 		if (!body.recipients.length)
 			throw invalid(['recipients'], 'at least one recipient', 'recipients is empty');
 		const id = String(state.nextBatchId++);
+		// one pass over the practice's patients, not one per recipient (benchmarks send 20,000)
+		const practice = new Map(
+			[...state.patients.values()].map((patient) => [
+				`${patient.nhs_number} ${patient.dob}`,
+				patient,
+			]),
+		);
 		const batch = {
 			id,
 			name: body.name,
@@ -235,22 +278,13 @@ export const handlers = {
 			created_at: iso(ctx.now()),
 			sent_at: null,
 			recipients: body.recipients.map(
-				(/** @type {any} */ recipient, /** @type {number} */ index) => {
-					const digits = String(recipient.nhs_number).replace(/[\s-]/g, '');
-					const dob = dateOf(recipient.dob);
-					const patient = [...state.patients.values()].find(
-						(item) => item.nhs_number === digits && item.dob === dob,
-					);
-					return {
-						id: `${id}-${index + 1}`,
-						nhs_number: digits,
-						dob: recipient.dob,
-						patient_id: patient?.id ?? null,
-						status: 'CREATED',
-						error: null,
-						message_id: null,
-					};
-				},
+				(/** @type {any} */ recipient, /** @type {number} */ index) => ({
+					id: `${id}-${index + 1}`,
+					nhs_number: String(recipient.nhs_number).replace(/[\s-]/g, ''),
+					dob: recipient.dob,
+					...enrich(state, ctx, recipient, body.channel, practice),
+					message_id: null,
+				}),
 			),
 		};
 		state.batches.set(id, batch);
@@ -280,11 +314,7 @@ export const handlers = {
 			);
 		const now = iso(ctx.now());
 		for (const recipient of batch.recipients) {
-			if (!recipient.patient_id) {
-				recipient.status = 'ERROR';
-				recipient.error = 'No patient found';
-				continue;
-			}
+			if (recipient.status === 'ERROR') continue;
 			const id = String(state.nextMessageId++);
 			state.messages.set(id, {
 				id,

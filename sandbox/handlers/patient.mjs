@@ -76,7 +76,7 @@ function patientRecordView(patient, dataSource) {
 }
 
 /** A new practice patient (from PDS or from Register Patient). @param {State} state @param {Record<string, any>} person @param {string} dataSource */
-function addPatient(state, person, dataSource) {
+export function addPatient(state, person, dataSource) {
 	const id = String(state.nextPatientId++);
 	const n = Number(id);
 	const patient = /** @type {PatientRow} */ (

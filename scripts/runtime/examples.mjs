@@ -1,5 +1,6 @@
 // @ts-check
 // The example workflows (examples/*.json), the sandbox credential they use, and the sandbox.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -73,4 +74,28 @@ export function copyExampleData(filesDir) {
 export async function loadSandbox() {
 	const file = process.env.HERO_SANDBOX_MODULE || join(REPO_ROOT, 'sandbox', 'server.mjs');
 	return await import(pathToFileURL(resolve(file)).href);
+}
+
+/**
+ * A copy of a workflow that starts from a Manual Trigger, made for the n8n server to run as a user's
+ * "Execute workflow" does (`n8n execute` does not load n8n's modules, so nodes such as Data table
+ * only work in the server): the Manual Trigger becomes a POST Webhook that answers when the last
+ * node has run. Import and activate the copy, then POST to `/webhook/<path>`.
+ * @param {Record<string, any>} workflow
+ * @returns {{ workflow: Record<string, any>, path: string }}
+ */
+export function webhookStarted(workflow) {
+	const copy = structuredClone(workflow);
+	const trigger = copy.nodes.find(
+		(/** @type {any} */ node) => node.type === 'n8n-nodes-base.manualTrigger',
+	);
+	if (!trigger) throw new Error(`${copy.name}: no Manual Trigger`);
+	const path = `run-${randomBytes(6).toString('hex')}`;
+	Object.assign(trigger, {
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'noData' },
+	});
+	return { workflow: copy, path };
 }

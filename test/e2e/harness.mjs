@@ -2,7 +2,7 @@
 // One real n8n 2.41.1 (with this package built and loaded) and one sandbox for the whole e2e suite.
 // Not a test file itself: n8n.test.mjs imports it.
 import assert from 'node:assert/strict';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,7 @@ import {
 	sandboxCredential,
 	setupOwner,
 	startN8n,
+	webhookStarted,
 } from '../../scripts/n8n-runtime.mjs';
 
 /** @param {number} ms */
@@ -145,18 +146,7 @@ export { nodeItems };
  * @returns {Promise<{ id: string, path: string }>}
  */
 export async function importForServer(stack, workflow) {
-	const copy = structuredClone(workflow);
-	const trigger = copy.nodes.find(
-		(/** @type {any} */ node) => node.type === 'n8n-nodes-base.manualTrigger',
-	);
-	if (!trigger) throw new Error(`${copy.name}: no Manual Trigger`);
-	const path = `run-${randomBytes(6).toString('hex')}`;
-	Object.assign(trigger, {
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		webhookId: randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'noData' },
-	});
+	const { workflow: copy, path } = webhookStarted(workflow);
 	const [id] = await importExamples(stack, [copy]);
 	await activate(stack.n8n.url, stack.apiKey, id);
 	// Activation goes through an outbox: wait until n8n knows the webhook (a GET to a POST webhook

@@ -3,15 +3,16 @@
 // n8n 2.41.1 is safe. A first run with failures injected (Hero refuses one patient's send, and
 // answers 500 to one PDS lookup), then a second run over the same spreadsheet, then a third: the
 // sandbox's counters prove every patient due a message got exactly one, and the last run sent
-// nothing. The record of who was messaged is n8n's own Data table, keyed by campaign + NHS number.
-// A row a killed run left "sending" in that table is reported "check in Hero" and not sent.
+// nothing. The record of who was messaged is kept by the Hero Health node itself (Send → Campaign
+// Options → Once per Campaign, in n8n's database), keyed by campaign + NHS number. A send that may
+// have reached Hero is reported "check in Hero" and not sent until Settings releases it.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 
 import { publicApi, readExample } from '../../scripts/n8n-runtime.mjs';
 import { ROWS } from '../../scripts/make-recall-sample.mjs';
-import { control, importForServer, nodeItems, runInServer, useStack } from './harness.mjs';
+import { control, importForServer, nodeItems, runInServer, useStack, waitFor } from './harness.mjs';
 
 /** @type {import('./harness.mjs').Stack} */
 let stack;
@@ -49,6 +50,7 @@ async function runRecall(workflow) {
 	const counters = stack.sandbox.counters();
 	const send = counters.requests[SEND] ?? { answered: {} };
 	return {
+		released: nodeItems(run, 'Send Again Next Run'),
 		lines: lines.length,
 		report,
 		counters,
@@ -94,7 +96,7 @@ test(
 			const now = second.report.get(row);
 			if (before.outcome === 'sent') {
 				assert.equal(now.outcome, 'already sent', `row ${row}`);
-				assert.equal(String(now.message_id), String(before.message_id), `row ${row}`);
+				assert.equal(now.detail, 'Messaged in an earlier run of this campaign');
 				expected[before.patient_id] = 1;
 			} else {
 				assert.equal(now.outcome, 'sent', `row ${row} (${before.outcome} in run 1) goes now`);
@@ -134,124 +136,80 @@ test(
 	},
 );
 
-const LOG_TABLE = 'hero_recall_log';
-
 /**
- * n8n's public API for the recall log (the Data table the example keeps), created with the
- * example's own columns if no run has created it yet.
- * @param {string} method @param {string} path under /data-tables/<id> @param {unknown} [body]
+ * Changes the example's Settings in n8n (same workflow, so the node's campaign record stays) and
+ * publishes the change, as a user editing Settings and saving would.
+ * @param {{ id: string, path: string }} workflow @param {Record<string, unknown>} values
  */
-async function recallLog(method, path, body) {
-	const api = (
-		/** @type {string} */ verb,
-		/** @type {string} */ to,
-		/** @type {unknown} */ data = undefined,
-	) => publicApi(stack.n8n.url, stack.apiKey, verb, to, data);
-	const filter = encodeURIComponent(JSON.stringify({ name: LOG_TABLE }));
-	let [table] = (await api('GET', `/data-tables?filter=${filter}`)).body.data;
-	if (!table) {
-		const create = readExample('recall-campaign.json').nodes.find(
-			(/** @type {any} */ node) => node.name === 'Recall Log',
-		);
-		table = (
-			await api('POST', '/data-tables', {
-				name: LOG_TABLE,
-				columns: create.parameters.columns.column,
-			})
-		).body;
-	}
-	const answer = await api(method, `/data-tables/${table.id}${path}`, body);
-	assert.ok(answer.status < 300, `${method} ${path} → ${answer.status}`);
-	return answer.body;
-}
-
-/** The log rows of one campaign. @param {string} campaign @returns {Promise<any[]>} */
-async function logRows(campaign) {
-	const filter = {
-		type: 'and',
-		filters: [{ columnName: 'campaign', condition: 'eq', value: campaign }],
-	};
-	return (
-		await recallLog('GET', `/rows?limit=250&filter=${encodeURIComponent(JSON.stringify(filter))}`)
-	).data;
+async function changeSettings(workflow, values) {
+	const api = (/** @type {string} */ verb, /** @type {string} */ to, /** @type {unknown} */ body) =>
+		publicApi(stack.n8n.url, stack.apiKey, verb, to, body);
+	const stored = (await api('GET', `/workflows/${workflow.id}`)).body;
+	const settings = stored.nodes.find((/** @type {any} */ node) => node.name === 'Settings');
+	for (const field of settings.parameters.assignments.assignments)
+		if (field.name in values) field.value = values[field.name];
+	const { name, nodes, connections } = stored;
+	const put = await api('PUT', `/workflows/${workflow.id}`, {
+		name,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	});
+	assert.equal(put.status, 200, JSON.stringify(put.body));
+	// n8n runs the published version: publish the edit (deactivate, then activate)
+	await api('POST', `/workflows/${workflow.id}/deactivate`);
+	const published = await api('POST', `/workflows/${workflow.id}/activate`);
+	assert.equal(published.status, 200, JSON.stringify(published.body));
+	const ready = await waitFor(async () => {
+		const response = await fetch(`${stack.n8n.url}/webhook/${workflow.path}`);
+		return response.status !== 404 || /POST request/.test(await response.text());
+	});
+	assert.ok(ready, 'the webhook is registered again');
 }
 
 test(
-	'a row a killed run left "sending" is not sent again but reported "check in Hero"; deleting it lets the next run send it',
-	{ timeout: 3 * 60_000 },
+	'a send with no answer is reported "check in Hero" and not sent again; released in Settings, the next run sends it',
+	{ timeout: 4 * 60_000 },
 	async () => {
 		stack.sandbox.reset();
-		const campaign = `e2e recall killed ${Date.now()}`;
-		const id = await importForServer(stack, recallWorkflow(campaign));
-		// What a run killed mid-batch leaves: row 2 (patient 1001) logged "sending"; row 4 (patient
-		// 1003) logged "sending" and then "sent" (killed before the mark was cleared); and a send Hero
-		// refused (row 3), logged "not sent", which is tried again.
-		const [killed, refused, answered] = [0, 1, 2].map((index) =>
-			ROWS[index].row[0].replace(/\s/g, ''),
-		);
-		const mark = { campaign, status: 'sending (batch 2)', message_id: '', run_id: 'killed' };
-		await recallLog('POST', '/rows', {
-			data: [
-				{ ...mark, nhs_number: killed },
-				{ ...mark, nhs_number: answered },
-				{ ...mark, nhs_number: answered, status: 'sent', message_id: 'killed-1' },
-				{ ...mark, nhs_number: refused, status: 'not sent' },
-			],
+		const id = await importForServer(stack, recallWorkflow(`e2e recall unknown ${Date.now()}`));
+		// Hero gets the first send but n8n never learns whether it went: a 500 before Hero stored
+		// anything (as a proxy would answer), so the patient has no message, and no one knows.
+		await control(stack, 'POST', '/config', {
+			faultNext: 1,
+			faultStatus: 500,
+			nextOnRoute: SEND,
 		});
-
 		const run = await runRecall(id);
-		const row2 = run.report.get('2');
-		assert.equal(row2.outcome, 'check in Hero');
-		assert.match(row2.detail, /stopped while sending/);
-		assert.equal(run.counters.messagesSent.byPatient['1001'], undefined, 'row 2 not sent');
-		assert.equal(run.report.get('3').outcome, 'sent', 'the refused send is tried again');
-		assert.equal(run.report.get('4').outcome, 'already sent', "the last row logged is the row's");
-		assert.equal(run.report.get('4').message_id, 'killed-1');
-		assert.equal(run.counters.messagesSent.byPatient['1003'], undefined, 'row 4 not sent');
-		for (const row of DUE.filter((row) => !['2', '4'].includes(row)))
-			assert.equal(run.report.get(row).outcome, 'sent', `row ${row}`);
-		assert.equal(run.sends, DUE.length - 2);
-		assert.equal(run.lines, ROWS.length, 'one line per row');
-		assert.equal(run.report.size, ROWS.length, 'every row is in the report');
-		const log = await logRows(campaign);
-		assert.deepEqual(
-			log.filter((row) => row.nhs_number === killed).map((row) => row.status),
-			['sending (batch 2)'],
-			'the "sending" row is left for the user to check',
-		);
-		assert.equal(
-			log.filter((row) => row.status === 'not sent' && row.run_id === 'killed').length,
-			0,
-		);
-		// The run's own rows: its marks cleared, each send logged with its outcome.
-		const own = log.filter((row) => row.run_id !== 'killed');
-		assert.deepEqual(
-			own.map((row) => [row.nhs_number, row.status, row.message_id]).sort(),
-			[...run.report.values()]
-				.filter((row) => row.patient_id)
-				.map((row) => [
-					row.nhs_number.replace(/\s/g, ''),
-					row.outcome === 'sent' ? 'sent' : 'not sent',
-					row.message_id,
-				])
-				.sort(),
-		);
+		await control(stack, 'POST', '/config', { faultStatus: 503, nextOnRoute: '' });
+		const unknown = [...run.report.values()].filter((row) => row.outcome === 'check in Hero');
+		assert.equal(unknown.length, 1, 'one send without an answer');
+		const [row] = unknown;
+		assert.match(row.detail, /check in Hero/);
+		assert.equal(run.sends, DUE.length - 1);
+		assert.equal(run.counters.messagesSent.byPatient[row.patient_id], undefined);
+		assert.equal(run.lines, ROWS.length);
 
-		// After checking Hero, the user deletes the row: the next run sends row 2, and only row 2.
-		const filter = {
-			type: 'and',
-			filters: [
-				{ columnName: 'campaign', condition: 'eq', value: campaign },
-				{ columnName: 'nhs_number', condition: 'eq', value: killed },
-			],
-		};
-		await recallLog('DELETE', `/rows/delete?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+		// The next run does not send it: the node cannot know whether it went.
 		const next = await runRecall(id);
-		assert.equal(next.report.get('2').outcome, 'sent');
-		assert.equal(next.sends, run.sends + 1);
-		assert.equal(next.counters.messagesSent.byPatient['1001'], 1);
-		assert.equal(next.lines, ROWS.length);
-		for (const row of DUE.filter((row) => row !== '2'))
-			assert.equal(next.report.get(row).outcome, 'already sent', `row ${row}`);
+		assert.equal(next.report.get(String(row.row)).outcome, 'check in Hero');
+		assert.equal(next.sends, run.sends, 'nothing sent');
+		for (const due of DUE.filter((due) => due !== String(row.row)))
+			assert.equal(next.report.get(due).outcome, 'already sent', `row ${due}`);
+
+		// The practice checks Hero (no message there) and releases the patient in Settings.
+		await changeSettings(id, { releaseAfterChecking: `=${JSON.stringify([row.nhs_number])}` });
+		const released = await runRecall(id);
+		assert.deepEqual(
+			released.released.map((item) => item.released),
+			[true],
+			'the run released the patient first',
+		);
+		assert.equal(released.report.get(String(row.row)).outcome, 'sent');
+		assert.equal(released.sends, run.sends + 1);
+		assert.equal(released.counters.messagesSent.byPatient[row.patient_id], 1);
+		assert.equal(released.counters.messagesSent.total, DUE.length);
+		for (const due of DUE.filter((due) => due !== String(row.row)))
+			assert.equal(released.report.get(due).outcome, 'already sent', `row ${due}`);
 	},
 );

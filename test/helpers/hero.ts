@@ -25,3 +25,7 @@ export function useHeroMocks(): void {
 		expect(pending).toEqual([]);
 	});
 }
+
+/** Hero's answer to Practice Group → Get SMS Credits, which Message → Send reads before the first SMS. */
+export const smsCredits = (count = 1000) =>
+	hero().get('/v1/me/sms-credits').reply(200, { sms_credit_count: count });

@@ -22,6 +22,7 @@ import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workfl
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 import { DEFAULT_CREDENTIALS } from './constants';
+import { provideDeduplication } from './deduplication';
 
 export { recordRequests, type RecordedRequest } from './wire.cjs';
 
@@ -267,6 +268,8 @@ export function loadOptionsContext(
 }
 
 export async function executeHeroWorkflow(options: HeroWorkflowOptions): Promise<WorkflowRun> {
+	// n8n's deduplication store (this.helpers.checkProcessedAndRecord …), in memory.
+	await provideDeduplication();
 	const { nodes, connections, pinData } = heroWorkflow(options);
 	const kept: { error?: unknown } = {};
 	const workflow = new Workflow({

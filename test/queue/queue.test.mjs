@@ -331,13 +331,17 @@ function campaignWorkflow(name, credential, requestOptions = {}) {
 
 /**
  * A pass-through proxy to the sandbox that counts answers by status per first path segment
- * (`/a/v1/...` → campaign a), so that each campaign's 429s are counted on the wire.
+ * (`/a/v1/...` → campaign a), so that each campaign's 429s are counted on the wire; `sends` counts
+ * the answers to message sends only (Send also reads the SMS credits once before the first SMS).
  * @param {string} target
- * @returns {Promise<{ url: string, counts: Record<string, Record<string, number>>, close: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, counts: Record<string, Record<string, number>>,
+ *   sends: Record<string, Record<string, number>>, close: () => Promise<void> }>}
  */
 async function countingProxy(target) {
 	/** @type {Record<string, Record<string, number>>} */
 	const counts = {};
+	/** @type {Record<string, Record<string, number>>} */
+	const sends = {};
 	const server = http.createServer((request, response) => {
 		const match = /^\/([a-z0-9]+)(\/.*)$/.exec(request.url ?? '');
 		if (!match) return void response.writeHead(404).end();
@@ -346,9 +350,11 @@ async function countingProxy(target) {
 			new URL(rest, target),
 			{ method: request.method, headers: request.headers },
 			(answer) => {
-				const byStatus = (counts[prefix] ??= {});
 				const status = String(answer.statusCode);
-				byStatus[status] = (byStatus[status] ?? 0) + 1;
+				for (const tally of rest.startsWith('/v1/messages/send') ? [counts, sends] : [counts]) {
+					const byStatus = (tally[prefix] ??= {});
+					byStatus[status] = (byStatus[status] ?? 0) + 1;
+				}
 				response.writeHead(answer.statusCode ?? 502, answer.headers);
 				answer.pipe(response);
 			},
@@ -361,6 +367,7 @@ async function countingProxy(target) {
 	return {
 		url: `http://127.0.0.1:${address.port}`,
 		counts,
+		sends,
 		close: () => new Promise((done) => server.close(() => done(undefined))),
 	};
 }
@@ -472,7 +479,7 @@ describe('two campaigns at once, one per worker, against one shared rate limit',
 			assert.equal(runs[index].status, 'success');
 			assert.equal(counts.lost, 0, `campaign ${key}: 0 lost`);
 			assert.equal(counts.duplicated, 0, `campaign ${key}: 0 duplicated`);
-			assert.equal(answers['200'], ROWS, `campaign ${key}: one 200 per row`);
+			assert.equal(proxy.sends[key]?.['200'], ROWS, `campaign ${key}: one 200 per row`);
 		}
 		report.push(
 			`campaigns, ${label}: 2 × ${ROWS} messages at a shared ${RATE}/s: ${busy.toFixed(1)} s from first start to last stop ` +
@@ -523,15 +530,16 @@ describe('a worker killed in the middle of a recall campaign (examples/recall-ca
 	/** @type {string} */
 	let path;
 	const example = readExample('recall-campaign.json');
-	// The example logs each batch "sending" before sending it: a kill leaves at most one batch
-	// uncertain, which a re-run reports "check in Hero" instead of sending (README: Running at scale).
-	const BATCH = Number(
-		example.nodes
-			.find((/** @type {any} */ node) => node.name === 'Settings')
-			.parameters.assignments.assignments.find(
-				(/** @type {any} */ field) => field.name === 'batchSize',
-			).value,
+	// The example's Send node keeps the campaign (Campaign Options → Once per Campaign) in n8n's
+	// database: a kill leaves at most Concurrency sends uncertain, which a re-run reports "check in
+	// Hero" instead of sending. Concurrency: the node's Request Options, default 5 (resources.ts).
+	const CONCURRENCY = Number(
+		example.nodes.find((/** @type {any} */ node) => node.name === 'Send Recall Message').parameters
+			.requestOptions?.concurrency ?? 5,
 	);
+	// One row's patient has no mobile number: Hero refuses that send in every run ('error'), and the
+	// node forgets it, so each run tries it again.
+	const REFUSED = 'Q005';
 	/** @type {string | undefined} */
 	let killedExecution;
 	/** Messages per row (tag) in Hero before the re-run. @type {Map<string, number>} */
@@ -550,7 +558,7 @@ describe('a worker killed in the middle of a recall campaign (examples/recall-ca
 				dob: '1980-01-01',
 				first_name: tag,
 				last_name: 'Queue',
-				mobile: `07700900${String(index).padStart(3, '0')}`,
+				...(tag === REFUSED ? {} : { mobile: `07700900${String(index).padStart(3, '0')}` }),
 			});
 			lines.push(`${nhsNumber},1980-01-01,${tag},Queue`);
 		}
@@ -638,7 +646,7 @@ describe('a worker killed in the middle of a recall campaign (examples/recall-ca
 	);
 
 	test(
-		're-running the example over the same sheet: nobody messaged twice, at most one batch left to check in Hero',
+		're-running the example over the same sheet: nobody messaged twice, at most Concurrency rows left to check in Hero, the refused row tried again',
 		{ timeout: 300_000 },
 		async () => {
 			assert.ok(killedExecution, 'the kill test ran');
@@ -659,8 +667,12 @@ describe('a worker killed in the middle of a recall campaign (examples/recall-ca
 				(byOutcome[line.outcome] ??= []).push(tag);
 				const now = counts.seen.get(tag) ?? 0;
 				const earlier = seenBeforeRerun.get(tag) ?? 0;
-				if (line.outcome === 'check in Hero') {
-					// the killed run's last batch: sent then or not at all, never by the re-run
+				if (tag === REFUSED) {
+					// refused by Hero in both runs (or left uncertain by the kill): never messaged
+					assert.equal(now, 0, `${tag}: never messaged`);
+					assert.ok(['error', 'check in Hero'].includes(line.outcome), `${tag}: ${line.outcome}`);
+				} else if (line.outcome === 'check in Hero') {
+					// a send the kill left without an answer: sent then or not at all, never by the re-run
 					assert.equal(now, earlier, `${tag}: not sent by the re-run`);
 					assert.ok(now <= 1, `${tag}: messaged at most once`);
 				} else {
@@ -673,16 +685,23 @@ describe('a worker killed in the middle of a recall campaign (examples/recall-ca
 			report.push(
 				`re-run on ${stack.workerOf(String(run.id))?.name}: status ${run.status}; ` +
 					`${seenBeforeRerun.size} rows messaged before the kill, ${(byOutcome['already sent'] ?? []).length} of them logged "sent" ` +
-					`and reported "already sent"; ${uncertain.length} rows left "sending" (batch size ${BATCH}) reported "check in Hero" ` +
+					`and reported "already sent"; ${uncertain.length} rows left uncertain (Concurrency ${CONCURRENCY}) reported "check in Hero" ` +
 					`(${uncertain.filter((tag) => seenBeforeRerun.has(tag)).length} of them had been messaged); ` +
 					`${(byOutcome.sent ?? []).length} sent by the re-run; ${twice} rows messaged twice`,
 			);
 			assert.equal(twice, 0, 'no row messaged twice');
-			assert.ok(uncertain.length <= BATCH, `${uncertain.length} uncertain rows, at most one batch`);
+			assert.ok(
+				uncertain.filter((tag) => tag !== REFUSED).length <= CONCURRENCY,
+				`${uncertain.length} uncertain rows, at most Concurrency (${CONCURRENCY})`,
+			);
+			assert.deepEqual(byOutcome.error ?? [], uncertain.includes(REFUSED) ? [] : [REFUSED]);
 			assert.equal(
-				(byOutcome.sent ?? []).length + (byOutcome['already sent'] ?? []).length + uncertain.length,
+				(byOutcome.sent ?? []).length +
+					(byOutcome['already sent'] ?? []).length +
+					uncertain.length +
+					(byOutcome.error ?? []).length,
 				ROWS,
-				'every row sent, already sent or to check in Hero',
+				'every row sent, already sent, to check in Hero, or refused',
 			);
 		},
 	);

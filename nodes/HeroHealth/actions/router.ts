@@ -15,21 +15,22 @@ import {
 	trackOutcomes,
 	type RequestPolicy,
 } from '../transport';
-import { operations, type OperationExecute } from './resources';
+import { operations, type HeroOperation } from './resources';
 
 function findOperation(
 	this: IExecuteFunctions,
 	resource: string,
 	operation: string,
-): OperationExecute {
-	const execute = operations[resource]?.[operation]?.execute;
+): Pick<HeroOperation, 'execute' | 'prepareRun'> {
+	const found = operations[resource]?.[operation];
+	const execute = found?.execute;
 	if (typeof execute !== 'function') {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	return execute;
+	return { execute, prepareRun: found.prepareRun };
 }
 
 function errorMessage(error: unknown): string {
@@ -129,13 +130,14 @@ function requestPolicy(context: IExecuteFunctions, continueOnFail: boolean): Req
  * one bad item stops the node before anything is sent, and the first failure from Hero (or a
  * cancel) halts the run: no new request starts, requests already out finish, and the error puts
  * every item in one of three lists (done, possibly sent, not sent; see stopReport). Output keeps
- * input order, paired to items.
+ * input order, paired to items. An operation that exports `prepareRun` (Message → Send) does its
+ * run-level checks between the passes (beforeSend) and may add items after the items' own.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = findOperation.call(this, resource, operation);
+	const { execute, prepareRun } = findOperation.call(this, resource, operation);
 	// One reader for the run, handed to every item: parameters without needless expression work.
 	const parameters = readParameters(this);
 
@@ -147,6 +149,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const outcomes = new RunOutcomes();
 	trackOutcomes(this, outcomes);
 	const results: INodeExecutionData[][] = new Array(items.length);
+	// Run-level work of the operation (Message → Send's Campaign Options), if it has any.
+	const operationRun = prepareRun?.call(this, { concurrency, parameters, outcomes });
 
 	// n8n keeps only { error } in a failed item's JSON; the description and HTTP code travel on the
 	// item's error, which n8n shows in the output panel and hands to the error output. A failure that
@@ -165,7 +169,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	try {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				await execute.call(this, itemIndex, parameters);
+				await execute.call(this, itemIndex, parameters, operationRun);
 			} catch (error) {
 				if (!(error instanceof RequestWithheld)) {
 					if (!continueOnFail) throw asNodeError(this, error, itemIndex);
@@ -178,6 +182,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	} finally {
 		setPrecheck(this, false);
 	}
+	await operationRun?.beforeSend(toRun);
 
 	// Real pass.
 	let halted = false;
@@ -197,7 +202,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let next = 0;
 	const runItem = async (itemIndex: number) => {
 		try {
-			const data = await execute.call(this, itemIndex, parameters);
+			const data = await execute.call(this, itemIndex, parameters, operationRun);
 			const records = Array.isArray(data) ? data : [data];
 			results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
@@ -231,7 +236,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			: asNodeError(this, outcomes.failures.get(first), first);
 		throw stopReport(this, headline, results, outcomes);
 	}
-	return [results.flat()];
+	return [[...results.flat(), ...(operationRun?.extraItems(toRun) ?? [])]];
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {

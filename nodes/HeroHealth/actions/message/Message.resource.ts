@@ -11,6 +11,7 @@ import * as getBatchMessages from './getBatchMessages.operation';
 import * as getBatchRecipients from './getBatchRecipients.operation';
 import * as getStatus from './getStatus.operation';
 import * as getTemplates from './getTemplates.operation';
+import * as releaseCampaignKeys from './releaseCampaignKeys.operation';
 import * as send from './send.operation';
 import * as sendBatch from './sendBatch.operation';
 
@@ -26,6 +27,7 @@ export {
 	getBatchRecipients,
 	getStatus,
 	getTemplates,
+	releaseCampaignKeys,
 	send,
 	sendBatch,
 };
@@ -105,6 +107,13 @@ export const description: INodeProperties[] = [
 				action: 'Get the status of a message',
 			},
 			{
+				name: 'Release Campaign Keys',
+				value: 'releaseCampaignKeys',
+				description:
+					'Let the next run of a Once per Campaign send reach these patients again, after checking them in Hero. Calls nothing in Hero.',
+				action: 'Release campaign keys so the next run sends to these patients again',
+			},
+			{
 				name: 'Send',
 				value: 'send',
 				description:
@@ -136,4 +145,5 @@ export const description: INodeProperties[] = [
 	...getTemplates.description,
 	...getAutomatedMessages.description,
 	...getAutomatedMessage.description,
+	...releaseCampaignKeys.description,
 ];

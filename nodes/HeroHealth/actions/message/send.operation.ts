@@ -15,6 +15,9 @@ import {
 } from '../../helpers/validation';
 import { heroApiRequest, type Endpoint } from '../../transport';
 import { simplified } from '../../helpers/output';
+import { smsParts } from '../../helpers/sms';
+import type { OperationRun, RunSetup } from '../operationRun';
+import { campaignOptionsDescription, SendRun } from './campaign';
 
 const properties: INodeProperties[] = [
 	patientLocator('The Hero patient to message (from PDS Lookup, for example)'),
@@ -160,6 +163,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	campaignOptionsDescription,
 ];
 
 export const description = updateDisplayOptions(
@@ -183,11 +187,17 @@ function contactFor(
 	return text;
 }
 
+/** Campaign Options (once per campaign, preview, SMS credits, sending window): see campaign.ts. */
+export function prepareRun(this: IExecuteFunctions, setup: RunSetup): SendRun {
+	return new SendRun(this, setup);
+}
+
 /** Reads through `parameters` (helpers/parameterReader.ts): a campaign sends thousands of these. */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	parameters: ParameterReader,
+	run?: OperationRun,
 ): Promise<IDataObject> {
 	const { node } = parameters;
 	const messageType = parameters.get('messageType', itemIndex) as string;
@@ -252,6 +262,15 @@ export async function execute(
 		});
 		body.assignee_type = fields.assigneeType ?? 'Admin';
 	}
-	const sent = await heroApiRequest.call(this, endpoint, { body, itemIndex });
-	return simplified(this, itemIndex, 'message', sent);
+	const send = async () => {
+		const sent = await heroApiRequest.call(this, endpoint, { body, itemIndex });
+		const output = simplified(this, itemIndex, 'message', sent);
+		// Simplify says what an SMS costs: its parts and encoding (helpers/sms.ts).
+		if (output !== sent && messageType === 'sms') {
+			const { parts, encoding } = smsParts(String(body.message_string));
+			return { ...output, sms_parts: parts, sms_encoding: encoding };
+		}
+		return output;
+	};
+	return run instanceof SendRun ? await run.send(itemIndex, body, send) : await send();
 }

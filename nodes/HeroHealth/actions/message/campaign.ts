@@ -1,0 +1,591 @@
+/*
+ * Message → Send's Campaign Options (issue 27): once per campaign, preview, SMS credits before the
+ * first SMS, and the sending window. Made once per node run (the router's prepareRun hook) and
+ * passed to each item's execute, so that run-level checks happen after every item's local checks
+ * and before the first request.
+ *
+ * The campaign record is n8n's own deduplication store (this.helpers.checkProcessedAndRecord and
+ * removeProcessed, scope 'workflow'), the store n8n's Remove Duplicates node uses: in n8n's
+ * database, so it survives a crash and is shared by queue-mode workers. Per patient it holds two
+ * keys: `claimed` and `unconfirmed`, written together before the request ('sending');
+ * `unconfirmed` is removed once Hero answered ('sent'); both are removed when Hero refused the send,
+ * so that a re-run tries again. Reading a key is recording it, so a claim records both keys and the
+ * answer tells the earlier state:
+ *   claimed  unconfirmed   meaning
+ *   no       (either)      never sent: this run sends it
+ *   yes      yes           may have reached Hero: "check in Hero" (left as it is)
+ *   yes      no            sent: "already sent" (the `unconfirmed` the claim wrote is removed again)
+ * A crash between a claim and that removal can only turn "already sent" into "check in Hero".
+ *
+ * n8n keeps a scope's keys as one JSON list that each call reads and writes whole, so calls are
+ * batched: one call claims up to the room left and one removes every key due. At most Concurrency
+ * keys of the run are `unconfirmed` with their request's fate unknown, so a killed run leaves at
+ * most that many to check beyond the items it had already reported as possibly sent.
+ */
+import type {
+	DeduplicationHelperFunctions,
+	ICheckProcessedOptions,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ParameterReader } from '../../helpers/parameterReader';
+import { smsParts, type SmsParts } from '../../helpers/sms';
+import { itemError } from '../../helpers/validation';
+import { heroApiRequest, type RunOutcomes } from '../../transport';
+import { endpoint as smsCreditsEndpoint } from '../practiceGroup/getSmsCredits.operation';
+import type { OperationRun, RunSetup } from '../operationRun';
+import {
+	isInside,
+	localIso,
+	minutesOf,
+	nextStart,
+	WEEKDAYS,
+	type SendingWindow,
+	type Weekday,
+} from './sendingWindow';
+
+export type CampaignOutcome = 'sent' | 'already sent' | 'check in Hero';
+
+export const campaignOptionsDescription: INodeProperties = {
+	displayName: 'Campaign Options',
+	name: 'campaignOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Campaign Key',
+			name: 'campaignKey',
+			type: 'string',
+			default: '',
+			description:
+				'What identifies the patient in the campaign. Empty: the item’s nhs_number field when it has one, else the Patient ID.',
+		},
+		{
+			displayName: 'Check SMS Credits',
+			name: 'checkSmsCredits',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to read the practice’s SMS credits once before the first SMS and stop, with nothing sent, when the run needs more SMS parts than are left',
+		},
+		{
+			displayName: 'Once per Campaign',
+			name: 'campaignName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Flu invites 2026',
+			description:
+				'Name of the campaign: each patient gets at most one message of it, however often the workflow runs. Kept in n8n’s database for this workflow. Items already sent come out as "already sent", items that may have reached Hero as "check in Hero".',
+		},
+		{
+			displayName: 'Preview',
+			name: 'preview',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to only show what would be sent: every check runs, nothing is sent, and a summary item with the SMS parts and credits comes last',
+		},
+		{
+			displayName: 'Sending Window',
+			name: 'sendingWindow',
+			type: 'fixedCollection',
+			default: {},
+			placeholder: 'Add Sending Window',
+			description: 'Hours in the workflow’s time zone when patients may be messaged',
+			options: [
+				{
+					displayName: 'Window',
+					name: 'window',
+					values: [
+						{
+							displayName: 'From',
+							name: 'start',
+							type: 'string',
+							default: '08:00',
+							placeholder: 'HH:MM',
+						},
+						{
+							displayName: 'Until',
+							name: 'end',
+							type: 'string',
+							default: '20:00',
+							placeholder: 'HH:MM',
+						},
+						{
+							displayName: 'Days',
+							name: 'days',
+							type: 'multiOptions',
+							default: ['mon', 'tue', 'wed', 'thu', 'fri'],
+							options: [
+								{ name: 'Friday', value: 'fri' },
+								{ name: 'Monday', value: 'mon' },
+								{ name: 'Saturday', value: 'sat' },
+								{ name: 'Sunday', value: 'sun' },
+								{ name: 'Thursday', value: 'thu' },
+								{ name: 'Tuesday', value: 'tue' },
+								{ name: 'Wednesday', value: 'wed' },
+							],
+						},
+						{
+							displayName: 'Outside the Window',
+							name: 'outside',
+							type: 'options',
+							default: 'refuse',
+							options: [
+								{
+									name: 'Refuse the Run',
+									value: 'refuse',
+									description: 'Stop with nothing sent',
+								},
+								{
+									name: 'Schedule for the Next Start',
+									value: 'schedule',
+									description:
+										'Send each message with Hero’s Send At set to the window’s next start',
+								},
+							],
+						},
+					],
+				},
+			],
+		},
+	],
+};
+
+interface CampaignOptions {
+	campaignName?: string;
+	campaignKey?: string;
+	preview?: boolean;
+	checkSmsCredits?: boolean;
+	sendingWindow?: {
+		window?: { start?: string; end?: string; days?: string[]; outside?: string };
+	};
+}
+
+/** What one item would send, gathered in the router's pre-check pass. */
+interface PlannedSend {
+	channel: string;
+	sms?: SmsParts;
+	/** An NHS App message with an SMS fallback may use credits later. */
+	fallbackSms?: SmsParts;
+}
+
+const SCOPE = 'workflow';
+const ENTRIES: ICheckProcessedOptions = { mode: 'entries' };
+
+type Deduplication = Pick<
+	DeduplicationHelperFunctions,
+	'checkProcessedAndRecord' | 'removeProcessed'
+>;
+
+const claimedKey = (key: string) => `herohealth-campaign\u001f${key}\u001fclaimed`;
+const unconfirmedKey = (key: string) => `herohealth-campaign\u001f${key}\u001funconfirmed`;
+
+interface PendingClaim {
+	key: string;
+	resolve: (outcome: 'new' | 'already sent' | 'check in Hero') => void;
+	reject: (error: unknown) => void;
+}
+
+interface PendingRemoval {
+	keys: string[];
+	/** Keys of this run's that stop being `unconfirmed` with it. */
+	closes: number;
+	resolve: () => void;
+	reject: (error: unknown) => void;
+}
+
+/**
+ * The campaign record of one node run: claims and removals queue up and go to n8n's store in
+ * batches, one call at a time (n8n's store reads and writes a scope's list whole, so two calls at
+ * once would lose one's keys).
+ */
+export class CampaignLedger {
+	private readonly claims: PendingClaim[] = [];
+	private readonly removals: PendingRemoval[] = [];
+	/** This run's keys whose `unconfirmed` is (or may be) in the store. */
+	private open = 0;
+	private running = false;
+	private broken: unknown;
+
+	constructor(
+		private readonly store: Deduplication,
+		private readonly room: number,
+	) {}
+
+	async claim(key: string): Promise<'new' | 'already sent' | 'check in Hero'> {
+		return await new Promise((resolve, reject) => {
+			if (this.broken) return reject(this.broken);
+			this.claims.push({ key, resolve, reject });
+			this.pump();
+		});
+	}
+
+	/** Hero answered: the message is sent. */
+	async confirm(key: string): Promise<void> {
+		await this.remove([unconfirmedKey(key)], 1);
+	}
+
+	/** Hero refused, or the request never left: a re-run tries again. */
+	async forget(key: string): Promise<void> {
+		await this.remove([claimedKey(key), unconfirmedKey(key)], 1);
+	}
+
+	/**
+	 * The send failed and may have reached Hero: the keys stay ('check in Hero' for the next run) and
+	 * the run reports the item; its room goes to the next claim, as its fate is no longer unknown.
+	 */
+	keep(): void {
+		this.open--;
+		this.pump();
+	}
+
+	private async remove(keys: string[], closes: number): Promise<void> {
+		await new Promise<void>((resolve, reject) => {
+			this.removals.push({ keys, closes, resolve, reject });
+			this.pump();
+		});
+	}
+
+	private pump(): void {
+		if (this.running) return;
+		this.running = true;
+		void this.drain().finally(() => {
+			this.running = false;
+			// Work queued while the last call was finishing.
+			if (this.removals.length || (this.claims.length && this.open < this.room)) this.pump();
+		});
+	}
+
+	private async drain(): Promise<void> {
+		for (;;) {
+			if (this.removals.length) {
+				const batch = this.removals.splice(0);
+				try {
+					await this.store.removeProcessed(
+						batch.flatMap((removal) => removal.keys),
+						SCOPE,
+						ENTRIES,
+					);
+					for (const removal of batch) {
+						this.open -= removal.closes;
+						removal.resolve();
+					}
+				} catch (error) {
+					// The keys may still be in the store; the room they hold is not given back.
+					this.fail(error);
+					for (const removal of batch) removal.reject(error);
+				}
+				continue;
+			}
+			const room = this.room - this.open;
+			if (!this.claims.length || room <= 0) return;
+			const batch = this.claims.splice(0, room);
+			this.open += batch.length;
+			let processed: Set<string>;
+			try {
+				const answer = await this.store.checkProcessedAndRecord(
+					batch.flatMap((claim) => [claimedKey(claim.key), unconfirmedKey(claim.key)]),
+					SCOPE,
+					ENTRIES,
+				);
+				processed = new Set(answer.processed.map(String));
+			} catch (error) {
+				this.fail(error);
+				for (const claim of batch) claim.reject(error);
+				return;
+			}
+			const wronglyUnconfirmed: string[] = [];
+			for (const claim of batch) {
+				if (!processed.has(claimedKey(claim.key))) {
+					claim.resolve('new');
+				} else if (processed.has(unconfirmedKey(claim.key))) {
+					this.open--;
+					claim.resolve('check in Hero');
+				} else {
+					wronglyUnconfirmed.push(unconfirmedKey(claim.key));
+					claim.resolve('already sent');
+				}
+			}
+			if (wronglyUnconfirmed.length) {
+				this.removals.push({
+					keys: wronglyUnconfirmed,
+					closes: wronglyUnconfirmed.length,
+					resolve: () => {},
+					reject: () => {},
+				});
+			}
+		}
+	}
+
+	/** A store failure: no claim may go out any more, as the room of the run is no longer known. */
+	private fail(error: unknown): void {
+		this.broken = error;
+		for (const claim of this.claims.splice(0)) claim.reject(error);
+	}
+}
+
+/** Releases keys so that the next run sends to them (Message → Release Campaign Keys). */
+export async function releaseCampaignKeys(store: Deduplication, keys: string[]): Promise<void> {
+	await store.removeProcessed(
+		keys.flatMap((key) => [claimedKey(key), unconfirmedKey(key)]),
+		SCOPE,
+		ENTRIES,
+	);
+}
+
+/** The record key of one patient in one campaign. */
+export function campaignKeyOf(campaign: string, key: string): string {
+	return `${campaign}\u001f${key}`;
+}
+
+/**
+ * Run-level state of Message → Send. The router calls beforeSend once, between the pre-check pass
+ * and the first request, and adds extraItems to the output.
+ */
+export class SendRun implements OperationRun {
+	/** True during the router's pre-check pass: items only plan what they would send. */
+	private precheck = true;
+	private readonly plans = new Map<number, PlannedSend>();
+	private ledger?: CampaignLedger;
+	private credits?: IDataObject;
+	private scheduleAt?: number;
+	private readonly options: CampaignOptions;
+	private readonly concurrency: number;
+	private readonly parameters: ParameterReader;
+	/** The run's record of items Hero may have acted for, kept by the transport. */
+	private readonly outcomes: RunOutcomes;
+	readonly preview: boolean;
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		{ concurrency, parameters, outcomes }: RunSetup,
+	) {
+		this.concurrency = concurrency;
+		this.parameters = parameters;
+		this.outcomes = outcomes;
+		this.options = parameters.get('campaignOptions', 0, {}) as CampaignOptions;
+		this.preview = this.options.preview === true;
+	}
+
+	/** The window as the user set it, checked; undefined when there is none. */
+	private window(): (SendingWindow & { outside: string }) | undefined {
+		const window = this.options.sendingWindow?.window;
+		if (!window) return undefined;
+		const { node } = this.parameters;
+		const start = minutesOf(String(window.start ?? '08:00'));
+		const end = minutesOf(String(window.end ?? '20:00'));
+		if (start === undefined || end === undefined || end <= start) {
+			throw new NodeOperationError(
+				node,
+				`Sending Window ${String(window.start)}–${String(window.end)} is not a window of one day`,
+				{ description: 'Give From and Until as HH:MM, From before Until (e.g. 08:00 and 20:00)' },
+			);
+		}
+		const days = (window.days ?? []).filter((day): day is Weekday =>
+			(WEEKDAYS as readonly string[]).includes(day),
+		);
+		if (!days.length) {
+			throw new NodeOperationError(node, 'Sending Window has no day', {
+				description: 'Choose the days when patients may be messaged',
+			});
+		}
+		return {
+			start,
+			end,
+			days: new Set(days),
+			timeZone: this.context.getTimezone(),
+			outside: window.outside === 'schedule' ? 'schedule' : 'refuse',
+		};
+	}
+
+	/** After every item's local checks, before the first request: the window, then the credits. */
+	async beforeSend(itemIndexes: number[]): Promise<void> {
+		this.precheck = false;
+		const { node } = this.parameters;
+		const window = this.window();
+		if (window && !isInside(window, Date.now())) {
+			const next = nextStart(window, Date.now());
+			const nextText = next === undefined ? 'none' : localIso(next, window.timeZone);
+			if (window.outside === 'refuse' && !this.preview) {
+				throw new NodeOperationError(
+					node,
+					`Outside the sending window (${window.timeZone}): nothing was sent`,
+					{
+						description: `The window opens next at ${nextText}. Run the workflow then, or choose "Schedule for the Next Start".`,
+					},
+				);
+			}
+			this.scheduleAt = next;
+		}
+		const needed = this.smsPartsOf(itemIndexes);
+		if (this.preview || (needed > 0 && this.options.checkSmsCredits !== false)) {
+			this.credits = await heroApiRequest.call(this.context, smsCreditsEndpoint);
+			const left = this.credits.sms_credit_count;
+			if (!this.preview && typeof left === 'number' && needed > left) {
+				throw new NodeOperationError(
+					node,
+					`Not enough SMS credits: this run needs ${needed} SMS parts and the practice has ${left} left. Nothing was sent.`,
+					{
+						description:
+							'Buy credits in Hero, send to fewer patients, or shorten the message (Preview shows the parts of each). Campaign Options → Check SMS Credits turns this check off.',
+					},
+				);
+			}
+		}
+	}
+
+	private smsPartsOf(itemIndexes: number[]): number {
+		let parts = 0;
+		for (const itemIndex of itemIndexes) parts += this.plans.get(itemIndex)?.sms?.parts ?? 0;
+		return parts;
+	}
+
+	/** The preview's summary item, paired to every item. */
+	extraItems(itemIndexes: number[]): INodeExecutionData[] {
+		if (!this.preview) return [];
+		const byChannel: IDataObject = {};
+		let fallbackParts = 0;
+		for (const itemIndex of itemIndexes) {
+			const plan = this.plans.get(itemIndex);
+			if (!plan) continue;
+			byChannel[plan.channel] = Number(byChannel[plan.channel] ?? 0) + 1;
+			fallbackParts += plan.fallbackSms?.parts ?? 0;
+		}
+		const needed = this.smsPartsOf(itemIndexes);
+		const left = this.credits?.sms_credit_count;
+		const summary: IDataObject = {
+			summary: true,
+			preview: true,
+			messages: itemIndexes.filter((itemIndex) => this.plans.has(itemIndex)).length,
+			by_channel: byChannel,
+			sms_parts: needed,
+			sms_credits: left ?? null,
+			enough_sms_credits: typeof left === 'number' ? needed <= left : null,
+		};
+		if (fallbackParts) summary.nhs_app_sms_fallback_parts = fallbackParts;
+		if (this.scheduleAt !== undefined) {
+			summary.outside_sending_window = true;
+			summary.send_at = localIso(this.scheduleAt, this.context.getTimezone());
+		}
+		return [{ json: summary, pairedItem: itemIndexes.map((item) => ({ item })) }];
+	}
+
+	/** The campaign key of an item, or undefined when the campaign option is off. */
+	private campaignOf(
+		itemIndex: number,
+		patientId: string,
+	): { name: string; key: string } | undefined {
+		const options =
+			itemIndex === 0
+				? this.options
+				: (this.parameters.get('campaignOptions', itemIndex, {}) as CampaignOptions);
+		const name = String(options.campaignName ?? '').trim();
+		if (!name) return undefined;
+		const { node } = this.parameters;
+		if (!this.context.getWorkflow().id) {
+			throw itemError(
+				node,
+				itemIndex,
+				'Once per Campaign needs a saved workflow: its record belongs to the workflow',
+				'Save the workflow, then run it again',
+			);
+		}
+		let key = String(options.campaignKey ?? '').trim();
+		if (!key) {
+			const nhsNumber = this.context.getInputData()[itemIndex]?.json?.nhs_number;
+			key =
+				nhsNumber !== undefined && nhsNumber !== null && String(nhsNumber).trim()
+					? String(nhsNumber).replace(/\s+/g, '')
+					: patientId;
+		}
+		if (!key) throw itemError(node, itemIndex, 'Campaign Key is empty');
+		return { name, key };
+	}
+
+	/**
+	 * Sends one item's message as the options say. `send` makes the request; `body` is what it
+	 * sends (checked), and its send_at is set here when the window schedules the run.
+	 */
+	async send(
+		itemIndex: number,
+		body: IDataObject,
+		send: () => Promise<IDataObject>,
+	): Promise<IDataObject> {
+		const text = String(body.message_string);
+		const channel = String(body.message_type);
+		const campaign = this.campaignOf(itemIndex, String(body.patient_id));
+		if (this.precheck) {
+			this.plans.set(itemIndex, {
+				channel,
+				sms: channel === 'sms' ? smsParts(text) : undefined,
+				fallbackSms:
+					channel === 'nhs_app' && (body.fallback_message_type ?? 'sms') === 'sms'
+						? smsParts(text)
+						: undefined,
+			});
+		}
+		if (this.scheduleAt !== undefined && !body.send_at) {
+			body.send_at = new Date(this.scheduleAt).toISOString();
+		}
+		if (this.preview) return this.previewOf(itemIndex, body, campaign);
+		if (!campaign) return await send();
+
+		const tag = { campaign: campaign.name, campaign_key: campaign.key };
+		// In the pre-check pass the request below is withheld; nothing is claimed.
+		if (this.precheck) return await send();
+		this.ledger ??= new CampaignLedger(this.context.helpers, this.concurrency);
+		const recordKey = campaignKeyOf(campaign.name, campaign.key);
+		const claim = await this.ledger.claim(recordKey);
+		if (claim !== 'new') {
+			return { campaign_outcome: claim, ...tag, patient_id: body.patient_id };
+		}
+		// Whether Hero may have acted is the transport's one rule (failureOutcome in transport/retry.ts),
+		// read from the run's outcomes as the stop report reads it: if it may have, the keys stay
+		// ("check in Hero" next run); if the request never left or Hero refused it, a re-run tries
+		// again. The error goes on as it is: the router tells a withheld request from a failed one.
+		const sent = await send().catch(async (error: unknown) => {
+			if (this.outcomes.heroMayHaveActed.has(itemIndex)) this.ledger?.keep();
+			else await this.ledger?.forget(recordKey);
+			return await Promise.reject(error);
+		});
+		const output: IDataObject = { campaign_outcome: 'sent', ...tag, ...sent };
+		try {
+			await this.ledger.confirm(recordKey);
+		} catch (error) {
+			// Sent all the same: the item says so; the next run will list it as "check in Hero".
+			output.campaign_warning = `Sent, but n8n could not record it: ${(error as Error).message}`;
+		}
+		return output;
+	}
+
+	private previewOf(
+		itemIndex: number,
+		body: IDataObject,
+		campaign: { name: string; key: string } | undefined,
+	): IDataObject {
+		const text = String(body.message_string);
+		const preview: IDataObject = {
+			preview: true,
+			patient_id: body.patient_id,
+			message_type: body.message_type,
+			recipient: body.recipient_contact_detail ?? 'the contact on the patient record',
+			message: text,
+		};
+		const sms = this.plans.get(itemIndex)?.sms;
+		if (sms) {
+			preview.sms_parts = sms.parts;
+			preview.sms_encoding = sms.encoding;
+			preview.sms_characters = sms.characters;
+		}
+		if (body.fallback_message_type) preview.fallback_message_type = body.fallback_message_type;
+		if (body.send_at) preview.send_at = body.send_at;
+		if (campaign) Object.assign(preview, { campaign: campaign.name, campaign_key: campaign.key });
+		return preview;
+	}
+}
