@@ -187,7 +187,7 @@ test(
 		const described = Object.fromEntries(
 			tools.map((tool) => [tool.function.name, tool.function.description]),
 		);
-		assert.match(described.Trace_patient, /PDS.*register them in hero if new in Hero Health$/);
+		assert.match(described.Trace_patient, /PDS.*register them if new in Hero Health$/);
 		assert.match(described.Send_message, /cannot be unsent and uses SMS credits.* in Hero Health$/);
 		assert.deepEqual(
 			Object.keys(
