@@ -389,13 +389,11 @@ describe('made-up sample values only', () => {
 		const files = ts.sys.readDirectory(
 			ROOT,
 			['.ts', '.mjs', '.cjs', '.js', '.json', '.md', '.yaml', '.yml', '.csv', '.txt', '.html'],
-			['node_modules', 'dist', '.git', '.wip'],
+			['node_modules', 'dist', '.git'],
 		);
 		expect(files.length).toBeGreaterThan(100);
-		// .wip/ is the last round's hand-off (branch bundle and engineers' notes quoting the numbers
-		// they replaced), read once to merge, never shipped nor shown to users.
 		const offending = files
-			.filter((file) => !/[\\/](node_modules|dist|\.git|\.wip)[\\/]/.test(file))
+			.filter((file) => !/[\\/](node_modules|dist|\.git)[\\/]/.test(file))
 			.flatMap((file) =>
 				realLookingNhsNumbers(ts.sys.readFile(file) ?? '').map(
 					(number) => `${file.slice(ROOT.length + 1)}: ${number}`,
