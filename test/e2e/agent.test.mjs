@@ -228,6 +228,8 @@ test(
 			'content',
 			'created_at',
 			'message_id',
+			'sms_encoding',
+			'sms_parts',
 			'write_to_record',
 		]);
 		assert.equal(sent.message_id, state.messages[0].id);
