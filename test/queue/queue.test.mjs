@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -532,11 +533,15 @@ describe('a worker killed in the middle of a recall campaign (examples/recall-ca
 	const example = readExample('recall-campaign.json');
 	// The example's Send node keeps the campaign (Campaign Options → Once per Campaign) in n8n's
 	// database: a kill leaves at most Concurrency sends uncertain, which a re-run reports "check in
-	// Hero" instead of sending. Concurrency: the node's Request Options, default 5 (resources.ts).
-	const CONCURRENCY = Number(
-		example.nodes.find((/** @type {any} */ node) => node.name === 'Send Recall Message').parameters
-			.requestOptions?.concurrency ?? 5,
-	);
+	// Hero" instead of sending. Concurrency: the node's Request Options, else the node's default
+	// (DEFAULT_CONCURRENCY, read from the build the stack loads into n8n).
+	const concurrencyOfSend = () =>
+		Number(
+			example.nodes.find((/** @type {any} */ node) => node.name === 'Send Recall Message')
+				.parameters.requestOptions?.concurrency ??
+				createRequire(import.meta.url)('../../dist/nodes/HeroHealth/transport/runState.js')
+					.DEFAULT_CONCURRENCY,
+		);
 	// One row's patient has no mobile number: Hero refuses that send in every run ('error'), and the
 	// node forgets it, so each run tries it again.
 	const REFUSED = 'Q005';
@@ -681,6 +686,8 @@ describe('a worker killed in the middle of a recall campaign (examples/recall-ca
 				}
 			}
 			const uncertain = byOutcome['check in Hero'] ?? [];
+			const CONCURRENCY = concurrencyOfSend();
+			assert.ok(CONCURRENCY >= 1, `Concurrency ${CONCURRENCY}`);
 			const twice = [...counts.seen.values()].filter((count) => count > 1).length;
 			report.push(
 				`re-run on ${stack.workerOf(String(run.id))?.name}: status ${run.status}; ` +
