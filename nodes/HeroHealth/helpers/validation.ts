@@ -135,8 +135,11 @@ function isRealDate(year: number, month: number, day: number): boolean {
 
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** How far the zone's clocks are ahead of UTC at an instant, in minutes (Europe/London in July: 60). */
-function zoneOffsetMinutes(timeZone: string, epochMs: number): number {
+/** The zone's wall clock at an instant, to the second (hour 0–23). */
+export function zoneWallClock(
+	timeZone: string,
+	epochMs: number,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
 	let format = zoneFormats.get(timeZone);
 	if (!format) {
 		format = new Intl.DateTimeFormat('en-US', {
@@ -153,13 +156,20 @@ function zoneOffsetMinutes(timeZone: string, epochMs: number): number {
 	}
 	const parts: Record<string, number> = {};
 	for (const part of format.formatToParts(new Date(epochMs))) parts[part.type] = Number(part.value);
+	const { year, month, day, hour, minute, second } = parts;
+	return { year, month, day, hour: hour % 24, minute, second };
+}
+
+/** How far the zone's clocks are ahead of UTC at an instant, in minutes (Europe/London in July: 60). */
+export function zoneOffsetMinutes(timeZone: string, epochMs: number): number {
+	const wall = zoneWallClock(timeZone, epochMs);
 	const wallClock = Date.UTC(
-		parts.year,
-		parts.month - 1,
-		parts.day,
-		parts.hour % 24,
-		parts.minute,
-		parts.second,
+		wall.year,
+		wall.month - 1,
+		wall.day,
+		wall.hour,
+		wall.minute,
+		wall.second,
 	);
 	const wholeSecond = epochMs - (((epochMs % 1000) + 1000) % 1000);
 	return (wallClock - wholeSecond) / 60_000;

@@ -4,6 +4,8 @@
  * runtime dependency), so a clock change moves the window with the wall clock.
  */
 
+import { zoneOffsetMinutes, zoneWallClock } from '../../helpers/validation';
+
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -24,43 +26,15 @@ interface WallClock {
 	weekday: Weekday;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function wallClock(instant: number, timeZone: string): WallClock {
-	let format = formatters.get(timeZone);
-	if (!format) {
-		format = new Intl.DateTimeFormat('en-GB', {
-			timeZone,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: 'numeric',
-			day: 'numeric',
-			hour: 'numeric',
-			minute: 'numeric',
-			second: 'numeric',
-		});
-		formatters.set(timeZone, format);
-	}
-	const parts: Record<string, number> = {};
-	for (const part of format.formatToParts(new Date(instant))) {
-		if (part.type !== 'literal') parts[part.type] = Number(part.value);
-	}
-	return {
-		year: parts.year,
-		month: parts.month,
-		day: parts.day,
-		hour: parts.hour,
-		minute: parts.minute,
-		weekday: WEEKDAYS[new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay()],
-	};
+	const { year, month, day, hour, minute } = zoneWallClock(timeZone, instant);
+	const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+	return { year, month, day, hour, minute, weekday };
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
-	const wall = wallClock(instant, timeZone);
-	const seconds = Math.floor(instant / 1000) % 60;
-	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, seconds);
-	return asUtc - (instant - (instant % 1000));
+	return zoneOffsetMinutes(timeZone, instant) * 60_000;
 }
 
 /** The instant a wall-clock time happens in the zone (the later offset when it happens twice). */
