@@ -152,9 +152,12 @@ describe('operation files', () => {
 		expect(match).not.toBeNull();
 		const [, resource, operation] = match as RegExpExecArray;
 		const module = (await import(`${actionsDir}/${file.replace(/\.ts$/, '')}`)) as {
+			prepare?: unknown;
 			execute?: unknown;
 		};
+		expect(typeof module.prepare).toBe('function');
 		expect(typeof module.execute).toBe('function');
+		expect(registry[resource]?.[operation]?.prepare).toBe(module.prepare);
 		expect(registry[resource]?.[operation]?.execute).toBe(module.execute);
 	});
 

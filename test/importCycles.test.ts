@@ -57,7 +57,7 @@ describe('imports', () => {
 	it('the walk sees the node’s files and their relative imports', () => {
 		expect(files.length).toBeGreaterThan(100);
 		const transport = `${ROOT}/nodes/HeroHealth/transport/index.ts`;
-		expect(graph.get(transport)).toContain(`${ROOT}/nodes/HeroHealth/transport/retry.ts`);
+		expect(graph.get(transport)).toContain(`${ROOT}/nodes/HeroHealth/transport/client.ts`);
 	});
 
 	it('finds a cycle when there is one (the check itself works)', () => {
@@ -86,5 +86,30 @@ describe('imports', () => {
 			cycle.map((file) => file.slice(ROOT.length + 1)).join(' → '),
 		);
 		expect(named).toEqual([]);
+	});
+});
+
+// Issue 26: a run's state is the HeroClient the router makes and passes; nothing keeps it on the side.
+describe('run state', () => {
+	const files = sourceFiles('nodes');
+	const text = (file: string) =>
+		(ts.sys.readFile(file) ?? '').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+
+	it('no WeakMap (state keyed by n8n’s context) and no Proxy over n8n’s context under nodes/', () => {
+		const found = files.filter((file) => /\bWeakMap\b|\bnew Proxy\b/.test(text(file)));
+		expect(found.map((file) => file.slice(ROOT.length + 1))).toEqual([]);
+	});
+
+	it('the router finds operations through the typed map, with no cast', () => {
+		const router = files.find((file) => file.endsWith('/actions/router.ts')) ?? '';
+		expect(text(router)).toContain('operations[resource]?.[operation]');
+		expect(text(router)).not.toMatch(/as unknown as/);
+	});
+
+	it('an operation’s prepare gets no client: it cannot send a request', () => {
+		const operation = files.find((file) => file.endsWith('/actions/operation.ts')) ?? '';
+		const prepare = /prepare\(([^)]*)\)/.exec(text(operation))?.[1] ?? '';
+		expect(prepare).toContain('itemIndex: number');
+		expect(prepare).not.toMatch(/HeroClient/);
 	});
 });

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import ts from 'typescript';
 
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
-import { heroApiRequestOrNull } from '../nodes/HeroHealth/transport';
+import { endpointRequest, HeroClient } from '../nodes/HeroHealth/transport';
 import { notFoundKind } from '../nodes/HeroHealth/transport/errors';
 import { endpoint as webhookDelete } from '../nodes/HeroHealth/actions/webhook/delete.operation';
 import { operationEndpoints } from '../nodes/HeroHealth/actions/resources';
@@ -216,14 +216,15 @@ describe('inferred endpoints: at run time (Hero faked)', () => {
 	it('a "no such route" 404 is never read as "already gone"', async () => {
 		// The trigger's deactivation reads a 404 as "already gone"; through n8n-core's hook context.
 		const { context } = createHookContext({ parameters: { events: ['appointment.confirmed'] } });
+		const client = new HeroClient(context);
+		const deleteWebhook = (id: string) =>
+			client.requestOrNull(
+				endpointRequest(context.getNode(), webhookDelete, { pathParams: { id } }),
+			);
 		hero().delete('/v1/webhooks/12').reply(404, { message: 'Webhook not found' });
-		await expect(
-			heroApiRequestOrNull.call(context, webhookDelete, { pathParams: { id: '12' } }),
-		).resolves.toBeNull();
+		await expect(deleteWebhook('12')).resolves.toBeNull();
 		hero().delete('/v1/webhooks/13').reply(404, { message: 'Cannot DELETE /v1/webhooks/13' });
-		await expect(
-			heroApiRequestOrNull.call(context, webhookDelete, { pathParams: { id: '13' } }),
-		).rejects.toThrow('Hero has no DELETE /v1/webhooks/{id} (404)');
+		await expect(deleteWebhook('13')).rejects.toThrow('Hero has no DELETE /v1/webhooks/{id} (404)');
 	});
 });
 

@@ -9,7 +9,7 @@ import {
 import { FAKE_CREDENTIAL_VALUE, BASE_URL, PRACTICE_GROUP_ID, locator } from './helpers/constants';
 import { itemsOf, runNode } from './helpers/run';
 import { describeHeroErrorBody } from '../nodes/HeroHealth/transport/errors';
-import { FIRST_PAGE_INDEX, heroRequest } from '../nodes/HeroHealth/transport';
+import { FIRST_PAGE_INDEX, HeroClient } from '../nodes/HeroHealth/transport';
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 
 const hero = () => nock(BASE_URL);
@@ -569,7 +569,7 @@ describe('transport: query arrays', () => {
 		const callsTransport: INodeType = {
 			description: new HeroHealth().description,
 			async execute(this: IExecuteFunctions) {
-				const answer = await heroRequest.call(this, {
+				const answer = await new HeroClient(this).send({
 					method: 'GET',
 					path: '/v1/patients/7/attachments',
 					qs: { ids: ['1', '2'], 'status[]': ['open', 'closed'] },

@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { withoutSigningKeys } from '../HeroHealth/actions/webhook/common';
-import { heroApiRequestOrNull, type Endpoint } from '../HeroHealth/transport';
+import { endpointRequest, HeroClient, type Endpoint } from '../HeroHealth/transport';
 import { endpoint as bookingGet } from '../HeroHealth/actions/booking/get.operation';
 import { endpoint as formResponseGet } from '../HeroHealth/actions/formResponse/get.operation';
 import { endpoint as messageGet } from '../HeroHealth/actions/message/get.operation';
@@ -62,7 +62,10 @@ export async function withRecord(
 		return { ...event, record: null, recordError: { message: 'The event names no record ID' } };
 	}
 	try {
-		const record = await heroApiRequestOrNull.call(this, name, { pathParams: { id } });
+		const client = new HeroClient(this);
+		const record = await client.requestOrNull(
+			endpointRequest(this.getNode(), name, { pathParams: { id } }),
+		);
 		return { ...event, record: withoutSigningKeys(record) as IDataObject | null };
 	} catch (error) {
 		const { message, description } = error as NodeApiError;

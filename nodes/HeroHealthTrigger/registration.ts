@@ -2,11 +2,7 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	heroApiRequest,
-	heroApiRequestAllItems,
-	heroApiRequestOrNull,
-} from '../HeroHealth/transport';
+import { endpointRequest, HeroClient } from '../HeroHealth/transport';
 import { scrubError } from '../HeroHealth/transport/scrub';
 import { endpoint as webhookCreate } from '../HeroHealth/actions/webhook/create.operation';
 import { endpoint as webhookDelete } from '../HeroHealth/actions/webhook/delete.operation';
@@ -84,8 +80,8 @@ interface ListedWebhook extends OwnedWebhook {
 }
 
 /** Every webhook Hero lists for this practice group (all pages: a short list fails). */
-async function listWebhooks(context: IHookFunctions): Promise<ListedWebhook[]> {
-	const existing = await heroApiRequestAllItems.call(context, webhookGetAll);
+async function listWebhooks(context: IHookFunctions, client: HeroClient): Promise<ListedWebhook[]> {
+	const existing = await client.requestAll(endpointRequest(context.getNode(), webhookGetAll));
 	return existing
 		.filter((hero) => hero.id !== undefined && hero.id !== null)
 		.map((hero) => ({
@@ -106,8 +102,12 @@ function atUrl(listed: ListedWebhook[], url: string): OwnedWebhook[] {
 		.map(({ id, event }) => ({ id, event }));
 }
 
-async function webhooksAtUrl(context: IHookFunctions, url: string): Promise<OwnedWebhook[]> {
-	return atUrl(await listWebhooks(context), url);
+async function webhooksAtUrl(
+	context: IHookFunctions,
+	client: HeroClient,
+	url: string,
+): Promise<OwnedWebhook[]> {
+	return atUrl(await listWebhooks(context, client), url);
 }
 
 /**
@@ -125,7 +125,7 @@ export async function heroWebhooksExist(this: IHookFunctions): Promise<boolean> 
 		return false;
 	}
 	const url = webhookUrl.call(this);
-	const atThisUrl = await webhooksAtUrl(this, url);
+	const atThisUrl = await webhooksAtUrl(this, new HeroClient(this), url);
 	const ownedIds = new Set(owned.map((webhook) => webhook.id));
 	// One more at this URL (left by an activation whose answer was lost) also means "create again":
 	// create removes it, so Hero does not deliver every event twice.
@@ -138,14 +138,15 @@ export async function heroWebhooksExist(this: IHookFunctions): Promise<boolean> 
 /** Deletes the given webhooks; a 404 means already gone. Answers those that could not be deleted. */
 async function deleteWebhooks(
 	context: IHookFunctions,
+	client: HeroClient,
 	webhooks: OwnedWebhook[],
 ): Promise<Array<{ webhook: OwnedWebhook; error: Error }>> {
 	const failures: Array<{ webhook: OwnedWebhook; error: Error }> = [];
 	for (const webhook of webhooks) {
 		try {
-			await heroApiRequestOrNull.call(context, webhookDelete, {
-				pathParams: { id: webhook.id },
-			});
+			await client.requestOrNull(
+				endpointRequest(context.getNode(), webhookDelete, { pathParams: { id: webhook.id } }),
+			);
 		} catch (error) {
 			failures.push({ webhook, error: error as Error });
 		}
@@ -190,12 +191,13 @@ function refusedEventError(error: NodeApiError, event: string): NodeApiError {
  */
 async function removeWebhooksAtUrl(
 	context: IHookFunctions,
+	client: HeroClient,
 	url: string,
 	known: OwnedWebhook[] = [],
 ): Promise<Array<{ webhook: OwnedWebhook; error: Error }>> {
-	const listing = webhooksAtUrl(context, url);
+	const listing = webhooksAtUrl(context, client, url);
 	const targets = known.length ? await listing.catch(() => known) : await listing;
-	return await deleteWebhooks(context, targets);
+	return await deleteWebhooks(context, client, targets);
 }
 
 /**
@@ -208,9 +210,10 @@ export async function createHeroWebhooks(this: IHookFunctions): Promise<boolean>
 	const state = triggerState(this);
 	const events = selectedEvents.call(this);
 	const url = webhookUrl.call(this);
+	const client = new HeroClient(this);
 
 	// Removed first, so Hero does not keep sending to this URL with a key the trigger no longer holds.
-	const leftovers = await removeWebhooksAtUrl(this, url);
+	const leftovers = await removeWebhooksAtUrl(this, client, url);
 	if (leftovers.length) {
 		state.webhooks = leftovers.map(({ webhook }) => webhook);
 		throw new NodeOperationError(
@@ -227,9 +230,11 @@ export async function createHeroWebhooks(this: IHookFunctions): Promise<boolean>
 	const created: OwnedWebhook[] = [];
 	for (const event of events) {
 		try {
-			const response = await heroApiRequest.call(this, webhookCreate, {
-				body: { url, event_type: event, description, signing_key: signingKey },
-			});
+			const response = await client.request(
+				endpointRequest(this.getNode(), webhookCreate, {
+					body: { url, event_type: event, description, signing_key: signingKey },
+				}),
+			);
 			const record = (
 				response.data && typeof response.data === 'object' ? response.data : response
 			) as IDataObject;
@@ -244,7 +249,7 @@ export async function createHeroWebhooks(this: IHookFunctions): Promise<boolean>
 		} catch (error) {
 			let failures: Array<{ webhook: OwnedWebhook; error: Error }>;
 			try {
-				failures = await removeWebhooksAtUrl(this, url, created);
+				failures = await removeWebhooksAtUrl(this, client, url, created);
 			} catch (listError) {
 				failures = created.map((webhook) => ({ webhook, error: listError as Error }));
 			}
@@ -281,9 +286,10 @@ export async function deleteHeroWebhooks(this: IHookFunctions): Promise<boolean>
 	const state = triggerState(this);
 	// Asks Hero even when nothing is stored: an activation whose answer was lost stored nothing.
 	// A list that cannot be read fails here, before anything is forgotten.
-	const listed = await listWebhooks(this);
+	const client = new HeroClient(this);
+	const listed = await listWebhooks(this, client);
 	const targets = atUrl(listed, webhookUrl.call(this));
-	const failures = await deleteWebhooks(this, targets);
+	const failures = await deleteWebhooks(this, client, targets);
 	const listedIds = new Set(listed.map((hero) => hero.id));
 	const targetIds = new Set(targets.map((webhook) => webhook.id));
 	const kept = [

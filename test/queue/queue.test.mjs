@@ -539,7 +539,7 @@ describe('a worker killed in the middle of a recall campaign (examples/recall-ca
 		Number(
 			example.nodes.find((/** @type {any} */ node) => node.name === 'Send Recall Message')
 				.parameters.requestOptions?.concurrency ??
-				createRequire(import.meta.url)('../../dist/nodes/HeroHealth/transport/runState.js')
+				createRequire(import.meta.url)('../../dist/nodes/HeroHealth/transport/client.js')
 					.DEFAULT_CONCURRENCY,
 		);
 	// One row's patient has no mobile number: Hero refuses that send in every run ('error'), and the

@@ -1,6 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ParameterReader } from '../helpers/parameterReader';
 import { DEFAULT_CONCURRENCY, type Endpoint } from '../transport';
 
 import * as admin from './admin/Admin.resource';
@@ -26,7 +25,7 @@ import * as utility from './utility/Utility.resource';
 import * as webhook from './webhook/Webhook.resource';
 import * as writeToRecord from './writeToRecord/WriteToRecord.resource';
 import { withInferredEndpointNotices } from './common.descriptions';
-import type { OperationRun, PrepareRun } from './operationRun';
+import type { HeroOperation } from './operation';
 
 /** Settings that apply to every request the node makes in a run. */
 const requestOptions: INodeProperties = {
@@ -72,29 +71,6 @@ const requestOptions: INodeProperties = {
 		},
 	],
 };
-
-/**
- * An operation's work for one item. `parameters` reads this run's parameters as
- * `this.getNodeParameter` does, with fewer trips through n8n's expression engine
- * (helpers/parameterReader.ts); an operation may use either. `run` is what the operation's
- * `prepareRun` made for this node run, if it exports one.
- */
-export type OperationExecute = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-	parameters: ParameterReader,
-	run?: OperationRun,
-) => Promise<IDataObject | IDataObject[]>;
-
-/** What an operation file exports; the compiler checks every one registered below against it. */
-export interface HeroOperation {
-	description: INodeProperties[];
-	execute: OperationExecute;
-	/** The Hero API call it makes; Custom API Call, which sends what the user gives, has none. */
-	endpoint?: Endpoint;
-	/** Run-level work before the first request and after the last (see OperationRun). */
-	prepareRun?: PrepareRun;
-}
 
 export const resources = {
 	admin,

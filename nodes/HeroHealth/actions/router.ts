@@ -5,32 +5,29 @@ import { readParameters } from '../helpers/parameterReader';
 import {
 	DEFAULT_CONCURRENCY,
 	DEFAULT_POLICY,
-	haltRequests,
+	HeroClient,
 	RequestWithheld,
 	RunOutcomes,
-	setPrecheck,
-	setRequestPolicy,
 	sortItems,
 	stopReportText,
-	trackOutcomes,
 	type RequestPolicy,
 } from '../transport';
-import { operations, type HeroOperation } from './resources';
+import type { HeroOperation } from './operation';
+import { operations } from './resources';
 
 function findOperation(
 	this: IExecuteFunctions,
 	resource: string,
 	operation: string,
-): Pick<HeroOperation, 'execute' | 'prepareRun'> {
+): HeroOperation {
 	const found = operations[resource]?.[operation];
-	const execute = found?.execute;
-	if (typeof execute !== 'function') {
+	if (typeof found?.execute !== 'function' || typeof found.prepare !== 'function') {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	return { execute, prepareRun: found.prepareRun };
+	return found;
 }
 
 function errorMessage(error: unknown): string {
@@ -123,34 +120,33 @@ function requestPolicy(context: IExecuteFunctions, continueOnFail: boolean): Req
 }
 
 /**
- * Runs the chosen operation for every input item, up to `concurrency` requests at a time, in two
- * passes. The pre-check runs every item's execute with requests withheld, so each item stops at
- * its first request: every local check (NHS number, dates, phone numbers, IDs …) has run and no
- * request was sent. Only then the real pass runs the items that passed. Without Continue On Fail,
- * one bad item stops the node before anything is sent, and the first failure from Hero (or a
- * cancel) halts the run: no new request starts, requests already out finish, and the error puts
- * every item in one of three lists (done, possibly sent, not sent; see stopReport). Output keeps
- * input order, paired to items. An operation that exports `prepareRun` (Message → Send) does its
- * run-level checks between the passes (beforeSend) and may add items after the items' own.
+ * Runs the chosen operation for every input item in two steps. First every item is prepared: its
+ * local checks run (NHS number, dates, phone numbers, IDs …) and it answers what it will send, with
+ * no request. Without Continue On Fail, one bad item stops the node there, with nothing sent. Then
+ * the prepared items are executed through one HeroClient, up to `concurrency` requests at a time.
+ * Without Continue On Fail, the first failure from Hero (or a cancel) halts the client: no new request
+ * starts, requests already out finish, and the error puts every item in one of three lists (done,
+ * possibly sent, not sent; see stopReport). Output keeps input order, paired to items. An operation
+ * that exports `prepareRun` (Message → Send) does its run-level checks between the two steps
+ * (beforeSend) and may add items after the items' own.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const { execute, prepareRun } = findOperation.call(this, resource, operation);
+	const { prepare, execute, prepareRun } = findOperation.call(this, resource, operation);
 	// One reader for the run, handed to every item: parameters without needless expression work.
 	const parameters = readParameters(this);
 
 	const continueOnFail = this.continueOnFail();
 	const policy = requestPolicy(this, continueOnFail);
 	const { concurrency } = policy;
-	setRequestPolicy(this, policy);
 	// What Hero may have done per item, for the report of a run that stops.
 	const outcomes = new RunOutcomes();
-	trackOutcomes(this, outcomes);
+	const client = new HeroClient(this, policy, outcomes);
 	const results: INodeExecutionData[][] = new Array(items.length);
 	// Run-level work of the operation (Message → Send's Campaign Options), if it has any.
-	const operationRun = prepareRun?.call(this, { concurrency, parameters, outcomes });
+	const operationRun = prepareRun?.call(this, { concurrency, parameters, client, outcomes });
 
 	// n8n keeps only { error } in a failed item's JSON; the description and HTTP code travel on the
 	// item's error, which n8n shows in the output panel and hands to the error output. A failure that
@@ -163,63 +159,61 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		},
 	];
 
-	// Pre-check pass: local work only, item by item.
+	// Prepare every item: local work only, item by item.
 	const toRun: number[] = [];
-	setPrecheck(this, true);
-	try {
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				await execute.call(this, itemIndex, parameters, operationRun);
-			} catch (error) {
-				if (!(error instanceof RequestWithheld)) {
-					if (!continueOnFail) throw asNodeError(this, error, itemIndex);
-					results[itemIndex] = failureItem(error, itemIndex);
-					continue;
-				}
-			}
-			toRun.push(itemIndex);
+	const prepared: unknown[] = new Array(items.length);
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			prepared[itemIndex] = await prepare.call(this, itemIndex, parameters, operationRun);
+		} catch (error) {
+			if (!continueOnFail) throw asNodeError(this, error, itemIndex);
+			results[itemIndex] = failureItem(error, itemIndex);
+			continue;
 		}
-	} finally {
-		setPrecheck(this, false);
+		toRun.push(itemIndex);
 	}
-	await operationRun?.beforeSend(toRun);
+	try {
+		await operationRun?.beforeSend(toRun);
+	} catch (error) {
+		// A run-level check (sending window, SMS credits) stopped it before any request to send:
+		// the report lists every item as not done.
+		throw stopReport(this, asNodeError(this, error, toRun[0] ?? 0), results, outcomes);
+	}
 
-	// Real pass.
-	let halted = false;
-	const halt = () => {
-		halted = true;
-		haltRequests(this);
-	};
+	// Then send.
 	const signal = this.getExecutionCancelSignal?.();
 	let cancelled = signal?.aborted === true;
 	const onCancel = () => {
 		cancelled = true;
-		halt();
+		client.halt();
 	};
-	if (cancelled) halt();
+	if (cancelled) client.halt();
 	signal?.addEventListener('abort', onCancel, { once: true });
 
 	let next = 0;
 	const runItem = async (itemIndex: number) => {
+		const itemPrepared = prepared[itemIndex];
+		// Let go of what was prepared once it is sent: a long run does not keep every body to its end.
+		prepared[itemIndex] = undefined;
 		try {
-			const data = await execute.call(this, itemIndex, parameters, operationRun);
+			const data = await execute.call(this, itemIndex, client, itemPrepared, operationRun);
 			const records = Array.isArray(data) ? data : [data];
 			results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
-			// Withheld after a halt: never sent, so neither done nor failed.
+			// A request the halted client did not start: never sent, so neither done nor failed.
 			if (error instanceof RequestWithheld) return;
 			outcomes.failed(itemIndex, error);
 			if (continueOnFail) {
 				results[itemIndex] = failureItem(error, itemIndex);
 			} else {
-				halt();
+				client.halt();
 			}
 		}
 	};
 	const worker = async () => {
-		while (next < toRun.length && !halted) await runItem(toRun[next++]);
+		while (next < toRun.length && !client.halted) await runItem(toRun[next++]);
 	};
-	// The transport keeps requests in flight to `concurrency`; twice as many items in progress lets the
+	// The client keeps requests in flight to `concurrency`; twice as many items in progress lets the
 	// next item be ready to send the moment a request comes back. One at a time keeps strict order.
 	const workers = concurrency > 1 ? 2 * concurrency : 1;
 	try {

@@ -5,7 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { heroApiRequestAllItems, type Endpoint } from '../transport';
+import { endpointRequest, HeroClient, type Endpoint } from '../transport';
 import { endpoint as adminGetAll } from '../actions/admin/getAll.operation';
 import { endpoint as formGetAll } from '../actions/form/getAll.operation';
 import { endpoint as messageGetAllBatches } from '../actions/message/getAllBatches.operation';
@@ -34,7 +34,10 @@ async function searchList(
 	filter?: string,
 	qs: IDataObject = {},
 ): Promise<INodeListSearchResult> {
-	const records = await heroApiRequestAllItems.call(context, endpoint, { qs }, LIST_LIMIT);
+	const client = new HeroClient(context);
+	const records = await client.requestAll(
+		endpointRequest(context.getNode(), endpoint, { qs, limit: LIST_LIMIT }),
+	);
 	const needle = filter?.trim().toLowerCase();
 	const results: INodeListSearchItems[] = records
 		.map((record) => ({ name: nameOf(record, nameFields), value: String(record.id) }))
@@ -80,11 +83,9 @@ export async function searchAutomatedMessages(this: ILoadOptionsFunctions, filte
 /** Patients are searched by Hero, not filtered locally: a practice has thousands. */
 export async function searchPatients(this: ILoadOptionsFunctions, filter?: string) {
 	if (!filter?.trim()) return { results: [] };
-	const records = await heroApiRequestAllItems.call(
-		this,
-		patientGetAll,
-		{ qs: { search: filter.trim() } },
-		50,
+	const client = new HeroClient(this);
+	const records = await client.requestAll(
+		endpointRequest(this.getNode(), patientGetAll, { qs: { search: filter.trim() }, limit: 50 }),
 	);
 	return {
 		results: records.map((record) => ({
@@ -96,7 +97,10 @@ export async function searchPatients(this: ILoadOptionsFunctions, filter?: strin
 
 /** Webhooks by their description, else their event and URL. */
 export async function searchWebhooks(this: ILoadOptionsFunctions, filter?: string) {
-	const records = await heroApiRequestAllItems.call(this, webhookGetAll, {}, LIST_LIMIT);
+	const client = new HeroClient(this);
+	const records = await client.requestAll(
+		endpointRequest(this.getNode(), webhookGetAll, { limit: LIST_LIMIT }),
+	);
 	const needle = filter?.trim().toLowerCase();
 	const results: INodeListSearchItems[] = records
 		.map((record) => ({

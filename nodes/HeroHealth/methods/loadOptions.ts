@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { heroApiRequest, heroApiRequestAllItems, type Endpoint } from '../transport';
+import { endpointRequest, HeroClient, type Endpoint } from '../transport';
 import { endpoint as formGet } from '../actions/form/get.operation';
 import { endpoint as practiceGroupGetAppointmentTypes } from '../actions/practiceGroup/getAppointmentTypes.operation';
 import { endpoint as practiceGroupGetLocations } from '../actions/practiceGroup/getLocations.operation';
@@ -13,7 +13,10 @@ async function optionsOf(
 	endpoint: Endpoint,
 	nameField: string,
 ): Promise<INodePropertyOptions[]> {
-	const records = await heroApiRequestAllItems.call(context, endpoint, {}, OPTIONS_LIMIT);
+	const client = new HeroClient(context);
+	const records = await client.requestAll(
+		endpointRequest(context.getNode(), endpoint, { limit: OPTIONS_LIMIT }),
+	);
 	return records
 		.map((record) => ({
 			name: String(record[nameField] ?? record.id),
@@ -42,7 +45,10 @@ export async function getFormQuestions(
 		this.getCurrentNodeParameter('formId', { extractValue: true }) ?? '',
 	).trim();
 	if (!/^\d+$/.test(formId)) return [];
-	const form = await heroApiRequest.call(this, formGet, { pathParams: { id: formId } });
+	const client = new HeroClient(this);
+	const form = await client.request(
+		endpointRequest(this.getNode(), formGet, { pathParams: { id: formId } }),
+	);
 	const fields = Array.isArray(form.fields) ? (form.fields as IDataObject[]) : [];
 	return fields
 		.filter((field) => field.form_question_id !== undefined && field.form_question_id !== null)

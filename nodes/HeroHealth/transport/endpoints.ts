@@ -1,4 +1,5 @@
-import type { IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /** A part of a request Hero's reference did not show, so the node guessed it. */
 export type InferredPart = 'method' | 'path' | 'query' | 'body';
@@ -62,4 +63,67 @@ export function inferredPartsText(endpoint: Endpoint): string | undefined {
 	const parts = inferredParts.length ? [...inferredParts] : ['request'];
 	const last = parts.pop() as string;
 	return parts.length ? `${parts.join(', ')} and ${last}` : last;
+}
+
+/** What an operation gives for one request to one of its endpoints. */
+export interface EndpointRequest {
+	pathParams?: Record<string, string>;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/** Item the request is for, so errors name it. */
+	itemIndex?: number;
+	/** For a list: at most this many records (undefined reads every page). */
+	limit?: number;
+}
+
+/** One request, ready to send: what an operation's prepare answers and HeroClient sends. */
+export interface HeroRequest {
+	method: IHttpRequestMethods;
+	/** Path under the base URL, starting with `/`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	itemIndex?: number;
+	/** Answer null for a 404 instead of failing, where "not found" is a normal outcome. */
+	notFoundAsNull?: boolean;
+	/** The endpoint this request is for, so an error can say when its path was a guess. */
+	endpoint?: Endpoint;
+	/** A list that takes page_index/page_size (see readList). */
+	paged?: boolean;
+	/** For a list: at most this many records (undefined reads every page). */
+	limit?: number;
+}
+
+/**
+ * The request for an endpoint with its path filled in: local work, so that an operation's prepare
+ * can answer it before anything is sent. A path parameter that cannot go in a URL is an error naming
+ * the field and the item.
+ */
+export function endpointRequest(
+	node: INode,
+	endpoint: Endpoint,
+	request: EndpointRequest = {},
+): HeroRequest {
+	const { pathParams, itemIndex, ...rest } = request;
+	const bad = badPathParameter(endpoint, pathParams);
+	if (bad) {
+		const where = itemIndex === undefined ? '' : ` (item ${itemIndex})`;
+		throw new NodeOperationError(
+			node,
+			`Path parameter "${bad.parameter}" of ${endpoint.method} ${endpoint.path} ${bad.problem}${where}`,
+			{
+				itemIndex,
+				description:
+					'Give the Hero ID (or code) of the record. An empty value, "." or ".." would send the request to another path, so it is not sent.',
+			},
+		);
+	}
+	return {
+		...rest,
+		method: endpoint.method,
+		path: endpointPath(endpoint, pathParams),
+		itemIndex,
+		endpoint,
+		paged: endpoint.paged === true,
+	};
 }

@@ -73,6 +73,21 @@ export function failureOutcome(failure: AttemptFailure): 'possiblySent' | 'notSe
 	return status === 503 && retryAfter === true ? 'notSent' : 'possiblySent';
 }
 
+/** What happens after a failed attempt: send it again, or fail with the item's stop-report outcome. */
+export type RetryDecision = 'resend' | 'possiblySent' | 'notSent';
+
+/**
+ * The retry rule as one pure function of the failure (status or network code, Retry-After, whether
+ * the request is safe to repeat), the attempt (0 for the first) and the run's Max Retries.
+ */
+export function retryDecision(
+	failure: AttemptFailure,
+	attempt: number,
+	maxRetries: number,
+): RetryDecision {
+	return attempt < maxRetries && mayResend(failure) ? 'resend' : failureOutcome(failure);
+}
+
 /**
  * The wait a Retry-After header asks for, in ms, or undefined when it gives none that can be
  * trusted: missing, blank, negative, not a number or a date, a date in the past, or given twice

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { adminLocator } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
 import { normaliseEmail, optionalText, requireChanges } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	adminLocator(),
@@ -54,8 +54,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/admins/{id}' };
 
-/** Sets an admin's prescriber details. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the admin ID and at least one valid change, as the request's body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requireLocatorId.call(this, 'adminId', itemIndex, 'Admin');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const labels: Record<string, string> = {
@@ -83,5 +83,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (Object.keys(prescriber).length) body.prescriber_details = prescriber;
 	requireChanges(this.getNode(), itemIndex, body);
-	return await heroApiRequest.call(this, endpoint, { pathParams: { id }, body, itemIndex });
+	return endpointRequest(this.getNode(), endpoint, { pathParams: { id }, body, itemIndex });
+}
+
+/** Sets an admin's prescriber details. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

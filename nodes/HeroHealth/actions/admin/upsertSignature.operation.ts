@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,17 +30,24 @@ export const endpoint: Endpoint = {
 	inferredParts: ['path'],
 };
 
-/** Adds or replaces the signature of the admin the API key belongs to. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the signature, as the request's body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const signature = requireText(
 		this.getNode(),
 		itemIndex,
 		this.getNodeParameter('signature', itemIndex),
 		'Signature',
 	);
-	const response = await heroApiRequest.call(this, endpoint, {
-		body: { signature },
-		itemIndex,
-	});
+	return endpointRequest(this.getNode(), endpoint, { body: { signature }, itemIndex });
+}
+
+/** Adds or replaces the signature of the admin the API key belongs to. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	const response = await client.request(request);
 	return Object.keys(response).length ? response : { success: true };
 }

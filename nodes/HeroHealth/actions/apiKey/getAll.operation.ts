@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [...returnAllOrLimit()];
@@ -33,9 +33,19 @@ function withoutSecrets(record: IDataObject): IDataObject {
 	return safe;
 }
 
-/** The practice group's API keys, one item per key, with any secret value hidden. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: how many keys to read. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const limit = listLimit.call(this, itemIndex);
-	const records = await heroApiRequestAllItems.call(this, endpoint, { itemIndex }, limit);
+	return endpointRequest(this.getNode(), endpoint, { itemIndex, limit });
+}
+
+/** The practice group's API keys, one item per key, with any secret value hidden. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	const records = await client.requestAll(request);
 	return records.map(withoutSecrets);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -34,13 +34,26 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'path'],
 };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the key's ID, as the request's path parameter (and kept for the output). */
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const id = requireText(
 		this.getNode(),
 		itemIndex,
 		this.getNodeParameter('keyId', itemIndex),
 		'API Key ID',
 	);
-	await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
+	return {
+		id,
+		request: endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex }),
+	};
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ id, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	await client.request(request);
 	return { id, revoked: true };
 }

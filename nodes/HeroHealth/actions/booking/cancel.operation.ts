@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordOr, simplified } from '../../helpers/output';
 import { mapFields } from '../../helpers/parameters';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 import { appointmentIdField, requireAppointmentId } from './common';
 import { simplifyToggle } from '../common.descriptions';
 
@@ -42,18 +42,29 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/appointments/{id}/cancel' };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the appointment ID and the options, as the request (the ID is kept for the output). */
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const id = requireAppointmentId.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body = mapFields(options, {
 		suppressMail: 'suppress_mail',
 		suppressCancellationPolicy: 'suppress_cancellation_policy',
 	});
-	const response = await heroApiRequest.call(this, endpoint, {
+	const request = endpointRequest(this.getNode(), endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,
 	});
+	return { id, request };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ id, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	const response = await client.request(request);
 	return recordOr(simplified(this, itemIndex, 'appointment', response), {
 		id,
 		cancelled: true,

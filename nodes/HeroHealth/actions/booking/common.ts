@@ -7,7 +7,7 @@ import {
 } from '../common.descriptions';
 import { readLocatorId, mapFields } from '../../helpers/parameters';
 import { itemError, normaliseDateTime, requireId, requireNumber } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 
 /** The appointment an operation acts on; Hero has no list of appointments to pick from. */
 export const appointmentIdField: INodeProperties = {
@@ -101,6 +101,7 @@ const APPOINTMENT_EDIT_FIELDS = ['start_time', 'duration', 'practitioner_id'];
 export async function completeAppointmentEdit(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	client: HeroClient,
 	read: Endpoint,
 	id: string,
 	changes: IDataObject,
@@ -109,7 +110,9 @@ export async function completeAppointmentEdit(
 	if (!check && APPOINTMENT_EDIT_FIELDS.every((field) => changes[field] !== undefined)) {
 		return changes;
 	}
-	const current = await heroApiRequest.call(this, read, { pathParams: { id }, itemIndex });
+	const current = await client.request(
+		endpointRequest(this.getNode(), read, { pathParams: { id }, itemIndex }),
+	);
 	check?.(current);
 	const body: IDataObject = {};
 	for (const field of APPOINTMENT_EDIT_FIELDS) body[field] = current[field] ?? null;

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, simplifyToggle } from '../common.descriptions';
 import { recordOr, simplified } from '../../helpers/output';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 import { appointmentIdField, requireAppointmentId, readOptionalId } from './common';
 
 const properties: INodeProperties[] = [
@@ -43,11 +43,8 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'path', 'body'],
 };
 
-/**
- * Books a reservation made with Reserve. Hero's reference names this step "Book Appointment" but
- * its request was not visible: the endpoint (booking.confirm) and the patient_id body are inferred.
- */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the appointment ID and the patient, as the request (the ID is kept for the output). */
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const id = requireAppointmentId.call(this, itemIndex);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
@@ -55,11 +52,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const patientId = readOptionalId.call(this, itemIndex, 'additionalFields.patientId', 'Patient');
 		if (patientId) body.patient_id = patientId;
 	}
-	const response = await heroApiRequest.call(this, endpoint, {
+	const request = endpointRequest(this.getNode(), endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,
 	});
+	return { id, request };
+}
+
+/**
+ * Books a reservation made with Reserve. Hero's reference names this step "Book Appointment" but
+ * its request was not visible: the endpoint (booking.confirm) and the patient_id body are inferred.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ id, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	const response = await client.request(request);
 	return recordOr(simplified(this, itemIndex, 'appointment', response), {
 		id,
 		confirmed: true,

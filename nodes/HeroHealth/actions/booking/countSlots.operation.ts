@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { slotFilters, slotQuery } from './common';
 
 const properties: INodeProperties[] = [slotFilters];
@@ -13,13 +13,20 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v1/slots/count' };
 
-/** Hero's answer is not documented: a bare number becomes `{count}`, an object is output as it is. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the slot filters, as the query. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const qs = slotQuery.call(this, itemIndex);
-	const response: unknown = await heroApiRequest.call(this, endpoint, {
-		qs,
-		itemIndex,
-	});
+	return endpointRequest(this.getNode(), endpoint, { qs, itemIndex });
+}
+
+/** Hero's answer is not documented: a bare number becomes `{count}`, an object is output as it is. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	const response: unknown = await client.request(request);
 	if (typeof response === 'number') return { count: response };
 	if (typeof response === 'string' && /^\d+$/.test(response.trim())) {
 		return { count: Number(response) };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { appointmentIdField, requireAppointmentId } from './common';
 import { simplifyToggle } from '../common.descriptions';
 import { simplified } from '../../helpers/output';
@@ -15,11 +15,18 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v1/appointments/{id}' };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the appointment ID, as the request's path parameter. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requireAppointmentId.call(this, itemIndex);
-	const appointment = await heroApiRequest.call(this, endpoint, {
-		pathParams: { id },
-		itemIndex,
-	});
+	return endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	const appointment = await client.request(request);
 	return simplified(this, itemIndex, 'appointment', appointment);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { slotFilters, slotQuery } from './common';
 import { listLimit } from '../../helpers/parameters';
 import { simplified } from '../../helpers/output';
@@ -21,9 +21,19 @@ export const endpoint: Endpoint = {
 	pagingInferred: true,
 };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: the slot filters, as the query, and how many slots to read. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const qs = slotQuery.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
-	const slots = await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
+	return endpointRequest(this.getNode(), endpoint, { qs, itemIndex, limit });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	const slots = await client.requestAll(request);
 	return simplified(this, itemIndex, 'slot', slots);
 }

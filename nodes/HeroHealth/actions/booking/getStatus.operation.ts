@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 import { appointmentIdField, requireAppointmentId } from './common';
 
 const properties: INodeProperties[] = [appointmentIdField];
@@ -18,13 +18,23 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method'],
 };
 
-/** Hero's answer is not documented: an object is output as it is, a bare value as `{id, status}`. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the appointment ID, as the request's path parameter (and kept for the output). */
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const id = requireAppointmentId.call(this, itemIndex);
-	const response: unknown = await heroApiRequest.call(this, endpoint, {
-		pathParams: { id },
-		itemIndex,
-	});
+	return {
+		id,
+		request: endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex }),
+	};
+}
+
+/** Hero's answer is not documented: an object is output as it is, a bare value as `{id, status}`. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ id, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	const response: unknown = await client.request(request);
 	if (response && typeof response === 'object' && !Array.isArray(response)) {
 		return response as IDataObject;
 	}

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { practitionerLocator, simplifyToggle } from '../common.descriptions';
 import { recordOr, simplified } from '../../helpers/output';
 import { normaliseDateTime } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 import { endpoint as getAppointment } from './get.operation';
 import {
 	appointmentIdField,
@@ -76,10 +76,10 @@ export const endpoint: Endpoint = {
 };
 
 /**
- * Hero's reference showed only this endpoint's URL: the body follows Edit Appointment, which
- * requires start_time, duration and practitioner_id; the ones left out keep their current values.
+ * Local checks: the appointment ID, the new start time and the changes. The body is completed in
+ * execute, which may first read the appointment for the values left out.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const node = this.getNode();
 	const id = requireAppointmentId.call(this, itemIndex);
 	const changes: IDataObject = {
@@ -96,12 +96,29 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		changes,
 		readAppointmentChanges.call(this, itemIndex, additionalFields, 'additionalFields'),
 	);
-	const body = await completeAppointmentEdit.call(this, itemIndex, getAppointment, id, changes);
-	const response = await heroApiRequest.call(this, endpoint, {
-		pathParams: { id },
-		body,
+	const request = endpointRequest(node, endpoint, { pathParams: { id }, itemIndex });
+	return { id, changes, request };
+}
+
+/**
+ * Hero's reference showed only this endpoint's URL: the body follows Edit Appointment, which
+ * requires start_time, duration and practitioner_id; the ones left out keep their current values.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ id, changes, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	const body = await completeAppointmentEdit.call(
+		this,
 		itemIndex,
-	});
+		client,
+		getAppointment,
+		id,
+		changes,
+	);
+	const response = await client.request({ ...request, body });
 	return recordOr(simplified(this, itemIndex, 'appointment', response), {
 		id,
 		rescheduled: true,

@@ -10,7 +10,7 @@ import {
 } from '../common.descriptions';
 import { mapFields, requireLocatorId } from '../../helpers/parameters';
 import { normaliseDateTime, optionalText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { readDuration, readOptionalId } from './common';
 import { simplified } from '../../helpers/output';
 
@@ -83,8 +83,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'POST', path: '/v1/appointments' };
 
-/** Holds a time for a patient; it stays a reservation until Confirm, and Hero releases it at reserved_until. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the appointment's type, location, practitioner, time and options, as the body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const id = (name: string, field: string) => requireLocatorId.call(this, name, itemIndex, field);
 	const body: IDataObject = {
@@ -120,6 +120,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		body,
 	);
-	const appointment = await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(this.getNode(), endpoint, { body, itemIndex });
+}
+
+/** Holds a time for a patient; it stays a reservation until Confirm, and Hero releases it at reserved_until. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	const appointment = await client.request(request);
 	return simplified(this, itemIndex, 'appointment', appointment);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { practitionerLocator, simplifyToggle } from '../common.descriptions';
 import { recordOr, simplified } from '../../helpers/output';
 import { itemError, normaliseDateTime, requireChanges } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 import { endpoint as getAppointment } from './get.operation';
 import {
 	appointmentIdField,
@@ -66,12 +66,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'PUT', path: '/v1/appointments/{id}' };
 
-/**
- * Hero's edit (PUT) needs start_time, duration and practitioner_id every time, and works only on a
- * reservation. The node reads the appointment first: fields left out keep their current values, and
- * a confirmed appointment fails here with a pointer to Reschedule instead of at Hero.
- */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the appointment ID and at least one valid change; execute completes the body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const node = this.getNode();
 	const id = requireAppointmentId.call(this, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -90,10 +86,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		changes,
 		readAppointmentChanges.call(this, itemIndex, updateFields, 'updateFields'),
 	);
+	const request = endpointRequest(node, endpoint, { pathParams: { id }, itemIndex });
+	return { id, changes, request };
+}
 
+/**
+ * Hero's edit (PUT) needs start_time, duration and practitioner_id every time, and works only on a
+ * reservation. The node reads the appointment first: fields left out keep their current values, and
+ * a confirmed appointment fails here with a pointer to Reschedule instead of at Hero.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ id, changes, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	const node = this.getNode();
 	const body = await completeAppointmentEdit.call(
 		this,
 		itemIndex,
+		client,
 		getAppointment,
 		id,
 		changes,
@@ -108,11 +120,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			}
 		},
 	);
-	const response = await heroApiRequest.call(this, endpoint, {
-		pathParams: { id },
-		body,
-		itemIndex,
-	});
+	const response = await client.request({ ...request, body });
 	return recordOr(simplified(this, itemIndex, 'appointment', response), {
 		id,
 		updated: true,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseGmcNumber } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,14 +26,24 @@ export const endpoint: Endpoint = {
 	path: '/v1/booking-hca/consultants/{gmc_number}',
 };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the GMC number, as the request's path parameter. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const gmcNumber = normaliseGmcNumber(
 		this.getNode(),
 		itemIndex,
 		this.getNodeParameter('gmcNumber', itemIndex),
 	);
-	return await heroApiRequest.call(this, endpoint, {
+	return endpointRequest(this.getNode(), endpoint, {
 		pathParams: { gmc_number: gmcNumber },
 		itemIndex,
 	});
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

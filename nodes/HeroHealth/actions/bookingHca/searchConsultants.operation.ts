@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
@@ -42,8 +42,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v1/booking-hca/consultants' };
 
-/** One item per consultant; `fields` goes out as `fields=a&fields=b`, as Hero's reference shows. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: how many consultants to read, the search and the fields, as the query. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const limit = listLimit.call(this, itemIndex);
 	const search = String(this.getNodeParameter('search', itemIndex, '') ?? '').trim();
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -52,5 +52,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		.map((field) => field.trim())
 		.filter(Boolean);
 	const qs = { ...(search ? { search } : {}), ...(fields.length ? { fields } : {}) };
-	return await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
+	return endpointRequest(this.getNode(), endpoint, { qs, itemIndex, limit });
+}
+
+/** One item per consultant; `fields` goes out as `fields=a&fields=b`, as Hero's reference shows. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	return await client.requestAll(request);
 }

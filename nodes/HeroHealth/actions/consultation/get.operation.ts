@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -29,12 +29,22 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'path'],
 };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the consultation ID, as the request's path parameter. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requireText(
 		this.getNode(),
 		itemIndex,
 		this.getNodeParameter('consultationId', itemIndex),
 		'Consultation ID',
 	);
-	return await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
+	return endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

@@ -3,12 +3,15 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	INode,
+	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../helpers/validation';
-import { heroRequest, heroRequestAllItems, runCredential } from '../../transport';
+import type { HeroClient, HeroRequest } from '../../transport';
+import type { ParameterReader } from '../../helpers/parameterReader';
+import type { OperationRun, RunSetup } from '../operation';
 import { scrubError } from '../../transport/scrub';
 import { signingKeysIn, withoutSigningKeys } from '../webhook/common';
 
@@ -222,20 +225,27 @@ function toItems(response: unknown): IDataObject | IDataObject[] {
 	return { value: response as IDataObject[keyof IDataObject] };
 }
 
-export async function execute(
+export function prepareRun(this: IExecuteFunctions, { client }: RunSetup): CustomCallRun {
+	return new CustomCallRun(client);
+}
+
+/** Local checks: the path (under the credential's base URL), query parameters and JSON body. */
+export async function prepare(
 	this: IExecuteFunctions,
 	itemIndex: number,
-): Promise<IDataObject | IDataObject[]> {
+	parameters: ParameterReader,
+	run?: OperationRun,
+): Promise<HeroRequest & { returnAllPages: boolean }> {
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
-	const { baseUrl } = await runCredential(this);
+	const baseUrl = run instanceof CustomCallRun ? await run.baseUrl() : '';
 	const path = checkPath(node, itemIndex, this.getNodeParameter('path', itemIndex), baseUrl);
 	const returnAllPages =
 		method === 'GET' && (this.getNodeParameter('returnAllPages', itemIndex, false) as boolean);
 	const collection = this.getNodeParameter('queryParameters', itemIndex, {}) as {
 		parameters?: Array<{ name?: string; value?: unknown }>;
 	};
-	// A name given twice becomes an array, which the transport sends as `name=a&name=b`.
+	// A name given twice becomes an array, which the client sends as `name=a&name=b`.
 	const qs: Record<string, string | string[]> = {};
 	for (const { name, value } of collection.parameters ?? []) {
 		const key = String(name ?? '').trim();
@@ -251,7 +261,16 @@ export async function execute(
 		method === 'GET'
 			? undefined
 			: parseBody(node, itemIndex, this.getNodeParameter('jsonBody', itemIndex, ''));
-	const request = { method, path, qs, body, itemIndex };
+	return { method, path, qs, body, itemIndex, paged: returnAllPages, returnAllPages };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest & { returnAllPages: boolean },
+): Promise<IDataObject | IDataObject[]> {
+	const { returnAllPages, ...sent } = request;
 	try {
 		// Signing keys never reach the next node, whatever the path (GET /v1/webhooks lists them).
 		if (returnAllPages) {
@@ -263,13 +282,26 @@ export async function execute(
 					type: 'warning',
 					location: 'outputPane',
 				});
-			return withoutSigningKeys(
-				await heroRequestAllItems.call(this, request, true, undefined, warn),
-			) as IDataObject[];
+			return withoutSigningKeys(await client.requestAll(sent, warn)) as IDataObject[];
 		}
-		return toItems(withoutSigningKeys(await heroRequest.call(this, request)));
+		return toItems(withoutSigningKeys(await client.send(sent)));
 	} catch (error) {
 		// A signing key typed into the body must not come back in Hero's echo of it.
-		throw scrubError(error as Error, signingKeysIn(body));
+		throw scrubError(error as Error, signingKeysIn(request.body));
+	}
+}
+
+/** The credential's base URL, read once for the run (no request), to check each item's path. */
+class CustomCallRun implements OperationRun {
+	constructor(private readonly client: HeroClient) {}
+
+	async baseUrl(): Promise<string> {
+		return (await this.client.credential()).baseUrl;
+	}
+
+	async beforeSend(): Promise<void> {}
+
+	extraItems(): INodeExecutionData[] {
+		return [];
 	}
 }

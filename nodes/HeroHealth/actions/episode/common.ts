@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 import { requireIdList } from '../../helpers/validation';
 import { simplified } from '../../helpers/output';
@@ -123,14 +123,24 @@ function episodeListQuery(this: IExecuteFunctions, itemIndex: number): IDataObje
 	return qs;
 }
 
+/** Local checks of an episode list (Get Many, Get Many V2): how many to read and the filters. */
+export function episodeListRequest(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	endpoint: Endpoint,
+): HeroRequest {
+	const limit = listLimit.call(this, itemIndex);
+	const qs = episodeListQuery.call(this, itemIndex);
+	return endpointRequest(this.getNode(), endpoint, { qs, itemIndex, limit });
+}
+
 /** Reads an episode list endpoint with the filters, one item per episode. */
 export async function listEpisodes(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	endpoint: Endpoint,
+	client: HeroClient,
+	request: HeroRequest,
 ): Promise<IDataObject[]> {
-	const limit = listLimit.call(this, itemIndex);
-	const qs = episodeListQuery.call(this, itemIndex);
-	const episodes = await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
+	const episodes = await client.requestAll(request);
 	return simplified(this, itemIndex, 'episode', episodes);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireId } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { simplifyToggle } from '../common.descriptions';
 import { simplified } from '../../helpers/output';
 
@@ -25,14 +25,24 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v1/episodes/{id}' };
 
-/** An inbox episode with its status, priority, assignees and tasks. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the episode ID, as the request's path parameter. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requireId(
 		this.getNode(),
 		itemIndex,
 		this.getNodeParameter('episodeId', itemIndex),
 		'Episode ID',
 	);
-	const episode = await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
+	return endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex });
+}
+
+/** An inbox episode with its status, priority, assignees and tasks. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	const episode = await client.request(request);
 	return simplified(this, itemIndex, 'episode', episode);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError, optionalText, requireChanges, requireId } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { EPISODE_STATUSES, PRIORITIES } from './common';
 
 const properties: INodeProperties[] = [
@@ -88,8 +88,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/episodes/{id}' };
 
-/** Changes an inbox episode's status, priority or assignees. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the episode ID and at least one valid change, as the request's body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const id = requireId(
 		node,
@@ -115,9 +115,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	requireChanges(node, itemIndex, body);
-	return await heroApiRequest.call(this, endpoint, {
-		pathParams: { id },
-		body,
-		itemIndex,
-	});
+	return endpointRequest(node, endpoint, { pathParams: { id }, body, itemIndex });
+}
+
+/** Changes an inbox episode's status, priority or assignees. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const FORM_TYPES = [
@@ -54,7 +54,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v1/forms' };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: how many forms to read and the filters, as the query. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
@@ -62,5 +63,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (search) qs.search = search;
 	if (typeof filters.replyForm === 'boolean') qs.reply_form = filters.replyForm;
 	if (filters.formType) qs.form_type = filters.formType;
-	return await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
+	return endpointRequest(this.getNode(), endpoint, { qs, itemIndex, limit });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	return await client.requestAll(request);
 }

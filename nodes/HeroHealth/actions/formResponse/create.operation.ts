@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { formLocator, patientLocator } from '../common.descriptions';
 import { readLocatorId } from '../../helpers/parameters';
 import { scalarText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { answersField, readAnswers, requireNumericId } from './common';
 
 const properties: INodeProperties[] = [
@@ -43,11 +43,8 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'path', 'body'],
 };
 
-/**
- * Inferred request (see the endpoint table): `{form_id, client_id, answers, appointment_id?}`, with
- * the names and the numeric IDs of Hero's FormResponse (it calls the patient `client_id`).
- */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the form, the patient, the answers and the appointment, as the request's body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const body: IDataObject = {
 		form_id: requireNumericId(
@@ -73,5 +70,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	if (appointmentId)
 		body.appointment_id = requireNumericId(node, itemIndex, appointmentId, 'Appointment ID');
-	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+/**
+ * Inferred request (see the endpoint table): `{form_id, client_id, answers, appointment_id?}`, with
+ * the names and the numeric IDs of Hero's FormResponse (it calls the patient `client_id`).
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordOr } from '../../helpers/output';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 import { answersField, formResponseIdField, readAnswers, requireFormResponseId } from './common';
 
 const properties: INodeProperties[] = [formResponseIdField, answersField(false)];
@@ -20,14 +20,23 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'body'],
 };
 
-/** Inferred request (see the endpoint table): `{answers}`, the answers to change. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the form response ID and the answers (the ID is kept for the output). */
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const id = requireFormResponseId.call(this, itemIndex);
 	const body: IDataObject = { answers: readAnswers.call(this, itemIndex) };
-	const response = await heroApiRequest.call(this, endpoint, {
-		pathParams: { id },
-		body,
-		itemIndex,
-	});
+	return {
+		id,
+		request: endpointRequest(this.getNode(), endpoint, { pathParams: { id }, body, itemIndex }),
+	};
+}
+
+/** Inferred request (see the endpoint table): `{answers}`, the answers to change. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ id, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	const response = await client.request(request);
 	return recordOr(response, { id, updated: true });
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError, normaliseEmail, optionalText, requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -76,7 +76,8 @@ function parseSources(this: IExecuteFunctions, value: unknown, itemIndex: number
 	return parsed;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: name, email, phone and the Sources JSON, as the request's body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
@@ -91,5 +92,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const sources = parseSources.call(this, fields.sources, itemIndex);
 		if (sources.length) body.sources = sources as IDataObject[];
 	}
-	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorValue } from '../../helpers/parameters';
 import { requireId, requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import {
 	addMemoFields,
 	collectionMethodField,
@@ -69,8 +69,8 @@ export const endpoint: Endpoint = {
 	inferredParts: ['body'],
 };
 
-/** Creates an invoice (Hero answers 201); part of its body is inferred (see `endpoint`). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: issuer, invoice items, patient and memo fields, as the request's body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
@@ -92,5 +92,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.patient_id = requireId(node, itemIndex, readLocatorValue(fields.patientId), 'Patient');
 	}
 	addMemoFields(node, itemIndex, fields, body);
-	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+/** Creates an invoice (Hero answers 201); part of its body is inferred (see `endpoint`). */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

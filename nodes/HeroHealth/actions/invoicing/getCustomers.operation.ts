@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { requireText } from '../../helpers/validation';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
@@ -26,8 +26,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v1/invoicing/customers' };
 
-/** Hero searches its Stripe customers; `query` is required by the API. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: the search text and how many customers to read. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const query = requireText(
 		this.getNode(),
 		itemIndex,
@@ -35,5 +35,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Search',
 	);
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(this, endpoint, { qs: { query }, itemIndex }, limit);
+	return endpointRequest(this.getNode(), endpoint, { qs: { query }, itemIndex, limit });
+}
+
+/** Hero searches its Stripe customers; `query` is required by the API. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	return await client.requestAll(request);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireId, requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { issuerIdField } from './common';
 
 const properties: INodeProperties[] = [
@@ -34,8 +34,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'POST', path: '/v1/invoicing/invoices/link' };
 
-/** Links an invoice made in Stripe to a Hero appointment. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the Stripe invoice, appointment and issuer IDs, as the request's body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const body: IDataObject = {
 		stripe_invoice_id: requireText(
@@ -57,5 +57,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Issuer ID',
 		),
 	};
-	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+/** Links an invoice made in Stripe to a Hero appointment. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireChanges, requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import {
 	addMemoFields,
 	collectionMethodField,
@@ -49,8 +49,8 @@ export const endpoint: Endpoint = {
 	inferredParts: ['body'],
 };
 
-/** Changes an invoice; Hero refuses anything but memo, footer and coupons once it is finalised. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the invoice ID and at least one valid change, as the request's body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const id = requireText(
 		node,
@@ -66,9 +66,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	addMemoFields(node, itemIndex, fields, body);
 	requireChanges(node, itemIndex, body);
-	return await heroApiRequest.call(this, endpoint, {
+	return endpointRequest(node, endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,
 	});
+}
+
+/** Changes an invoice; Hero refuses anything but memo, footer and coupons once it is finalised. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

@@ -11,7 +11,7 @@ import {
 } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
 import { itemError, optionalText, requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	patientLocator('The patient the file is for'),
@@ -80,10 +80,10 @@ export const description = updateDisplayOptions(
 export const endpoint: Endpoint = { method: 'POST', path: '/v1/attachment_links' };
 
 /**
- * A link to one file for a patient. The answer's attachment_uuid goes into Message → Send
- * (Attachment UUID) to send the link.
+ * Local checks: the patient, the file (its binary data read here, base64 in the body, or the EHR
+ * file ID), the expiry date and the use count, as the request's body.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<HeroRequest> {
 	const node = this.getNode();
 	const zone = this.getTimezone();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -116,5 +116,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const expiry = addExpiryDate(node, itemIndex, fields, body, zone);
 	checkDates(node, itemIndex, { expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
-	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+/**
+ * A link to one file for a patient. The answer's attachment_uuid goes into Message → Send
+ * (Attachment UUID) to send the link.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

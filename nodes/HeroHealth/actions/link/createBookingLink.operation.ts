@@ -13,7 +13,7 @@ import {
 	optionalLocator,
 } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	appointmentTypeLocator(),
@@ -70,8 +70,8 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'path'],
 };
 
-/** A link the patient opens to book an appointment of the given type at the given location. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: appointment type, location, optional IDs, dates and use count, as the body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const zone = this.getTimezone();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -91,5 +91,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const expiry = addExpiryDate(node, itemIndex, fields, body, zone);
 	checkDates(node, itemIndex, { from, to, expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
-	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+/** A link the patient opens to book an appointment of the given type at the given location. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

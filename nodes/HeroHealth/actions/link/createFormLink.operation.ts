@@ -12,7 +12,7 @@ import {
 	optionalLocator,
 } from './common';
 import { requireLocatorId } from '../../helpers/parameters';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	formLocator(),
@@ -48,11 +48,8 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'path', 'body'],
 };
 
-/**
- * A link the patient opens to fill in a form. Hero's reference names this operation but was not
- * seen in full: the body mirrors Create Booking Link (see the endpoint's `inferred` note).
- */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the form, optional patient, expiry date and use count, as the request's body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const zone = this.getTimezone();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -63,5 +60,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const expiry = addExpiryDate(node, itemIndex, fields, body, zone);
 	checkDates(node, itemIndex, { expiry }, zone);
 	addMaximumUseCount(node, itemIndex, fields, body);
-	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+/**
+ * A link the patient opens to fill in a form. Hero's reference names this operation but was not
+ * seen in full: the body mirrors Create Booking Link (see the endpoint's `inferred` note).
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

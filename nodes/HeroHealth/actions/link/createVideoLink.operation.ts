@@ -9,7 +9,7 @@ import {
 	optionalLocator,
 } from './common';
 import { requireId } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -46,8 +46,8 @@ export const endpoint: Endpoint = {
 	inferredParts: ['body'],
 };
 
-/** A video-call link; its body is inferred (see `endpoint`). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: optional patient and appointment IDs and the expiry date, as the request's body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
@@ -58,5 +58,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const zone = this.getTimezone();
 	const expiry = addExpiryDate(node, itemIndex, fields, body, zone);
 	checkDates(node, itemIndex, { expiry }, zone);
-	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+/** A video-call link; its body is inferred (see `endpoint`). */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

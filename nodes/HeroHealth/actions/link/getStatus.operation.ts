@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,12 +43,22 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v1/links/status' };
 
-/** Whether a link was used, and what it is (booking, form …) with what it refers to. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the link's URL or ID, as the request's query. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const byUrl = this.getNodeParameter('lookUpBy', itemIndex) === 'url';
 	const qs: IDataObject = byUrl
 		? { url: requireText(node, itemIndex, this.getNodeParameter('url', itemIndex), 'Link URL') }
 		: { id: requireText(node, itemIndex, this.getNodeParameter('linkId', itemIndex), 'Link ID') };
-	return await heroApiRequest.call(this, endpoint, { qs, itemIndex });
+	return endpointRequest(node, endpoint, { qs, itemIndex });
+}
+
+/** Whether a link was used, and what it is (booking, form …) with what it refers to. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

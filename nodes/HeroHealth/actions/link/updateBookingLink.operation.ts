@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { addDate, addLocatorId, checkDates, optionalLocator } from './common';
 import { requireChanges, requireId } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -50,7 +50,11 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/booking_links/{id}' };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/**
+ * Local checks: the booking link ID and at least one valid change; the ID and body are kept for the
+ * output when Hero answers nothing.
+ */
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const node = this.getNode();
 	const zone = this.getTimezone();
 	const id = requireId(
@@ -76,10 +80,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const to = addDate(node, itemIndex, fields, 'toDate', 'To Date', 'to_date', body, zone);
 	checkDates(node, itemIndex, { from, to }, zone);
 	requireChanges(node, itemIndex, body);
-	const response = await heroApiRequest.call(this, endpoint, {
+	const request = endpointRequest(node, endpoint, {
 		pathParams: { id },
 		body,
 		itemIndex,
 	});
+	return { id, body, request };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ id, body, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	const response = await client.request(request);
 	return Object.keys(response).length ? response : { id, ...body };
 }

@@ -1,8 +1,8 @@
 /*
  * Message → Send's Campaign Options (issue 27): once per campaign, preview, SMS credits before the
  * first SMS, and the sending window. Made once per node run (the router's prepareRun hook) and
- * passed to each item's execute, so that run-level checks happen after every item's local checks
- * and before the first request.
+ * passed to each item's prepare and execute, so that run-level checks happen after every item is
+ * prepared and before the first request.
  *
  * The campaign record is n8n's own deduplication store (this.helpers.checkProcessedAndRecord and
  * removeProcessed, scope 'workflow'), the store n8n's Remove Duplicates node uses: in n8n's
@@ -35,9 +35,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ParameterReader } from '../../helpers/parameterReader';
 import { smsParts, type SmsParts } from '../../helpers/sms';
 import { itemError } from '../../helpers/validation';
-import { heroApiRequest, type RunOutcomes } from '../../transport';
+import {
+	endpointRequest,
+	type HeroClient,
+	type HeroRequest,
+	type RunOutcomes,
+} from '../../transport';
 import { endpoint as smsCreditsEndpoint } from '../practiceGroup/getSmsCredits.operation';
-import type { OperationRun, RunSetup } from '../operationRun';
+import type { OperationRun, RunSetup } from '../operation';
 import {
 	isInside,
 	localIso,
@@ -167,12 +172,14 @@ interface CampaignOptions {
 	};
 }
 
-/** What one item would send, gathered in the router's pre-check pass. */
+/** What one item would send, gathered when the item is prepared. */
 interface PlannedSend {
 	channel: string;
 	sms?: SmsParts;
 	/** An NHS App message with an SMS fallback may use credits later. */
 	fallbackSms?: SmsParts;
+	/** Sent once per campaign: an earlier run may already have messaged this patient. */
+	inCampaign?: boolean;
 }
 
 const SCOPE = 'workflow';
@@ -344,13 +351,18 @@ export function campaignKeyOf(campaign: string, key: string): string {
 	return `${campaign}\u001f${key}`;
 }
 
+/** One item of Message → Send, prepared: the request and, with Once per Campaign, its key. */
+export interface PreparedSend {
+	request: HeroRequest & { body: IDataObject };
+	campaign?: { name: string; key: string };
+}
+
 /**
- * Run-level state of Message → Send. The router calls beforeSend once, between the pre-check pass
- * and the first request, and adds extraItems to the output.
+ * Run-level state of Message → Send. Each item is planned as it is prepared; the router calls
+ * beforeSend once, after every item is prepared and before the first request, and adds extraItems
+ * to the output.
  */
 export class SendRun implements OperationRun {
-	/** True during the router's pre-check pass: items only plan what they would send. */
-	private precheck = true;
 	private readonly plans = new Map<number, PlannedSend>();
 	private ledger?: CampaignLedger;
 	private credits?: IDataObject;
@@ -358,17 +370,19 @@ export class SendRun implements OperationRun {
 	private readonly options: CampaignOptions;
 	private readonly concurrency: number;
 	private readonly parameters: ParameterReader;
-	/** The run's record of items Hero may have acted for, kept by the transport. */
+	/** The run's record of items Hero may have acted for, kept by the client. */
 	private readonly outcomes: RunOutcomes;
+	private readonly client: HeroClient;
 	readonly preview: boolean;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
-		{ concurrency, parameters, outcomes }: RunSetup,
+		{ concurrency, parameters, outcomes, client }: RunSetup,
 	) {
 		this.concurrency = concurrency;
 		this.parameters = parameters;
 		this.outcomes = outcomes;
+		this.client = client;
 		this.options = parameters.get('campaignOptions', 0, {}) as CampaignOptions;
 		this.preview = this.options.preview === true;
 	}
@@ -404,9 +418,8 @@ export class SendRun implements OperationRun {
 		};
 	}
 
-	/** After every item's local checks, before the first request: the window, then the credits. */
+	/** After every item is prepared, before the first request: the window, then the credits. */
 	async beforeSend(itemIndexes: number[]): Promise<void> {
-		this.precheck = false;
 		const { node } = this.parameters;
 		const window = this.window();
 		if (window && !isInside(window, Date.now())) {
@@ -425,15 +438,19 @@ export class SendRun implements OperationRun {
 		}
 		const needed = this.smsPartsOf(itemIndexes);
 		if (this.preview || (needed > 0 && this.options.checkSmsCredits !== false)) {
-			this.credits = await heroApiRequest.call(this.context, smsCreditsEndpoint);
+			this.credits = await this.client.request(endpointRequest(node, smsCreditsEndpoint));
 			const left = this.credits.sms_credit_count;
 			if (!this.preview && typeof left === 'number' && needed > left) {
+				// n8n's record can only be read by writing to it (checkProcessedAndRecord), so patients
+				// an earlier run of the campaign already messaged are counted here and skipped later.
+				const rerun = itemIndexes.some((itemIndex) => this.plans.get(itemIndex)?.inCampaign)
+					? ' With Once per Campaign, patients an earlier run already messaged are counted here too (they are skipped when sending): if this is a re-run of a campaign that was partly sent, turn the check off for it.'
+					: '';
 				throw new NodeOperationError(
 					node,
 					`Not enough SMS credits: this run needs ${needed} SMS parts and the practice has ${left} left. Nothing was sent.`,
 					{
-						description:
-							'Buy credits in Hero, send to fewer patients, or shorten the message (Preview shows the parts of each). Campaign Options → Check SMS Credits turns this check off.',
+						description: `Buy credits in Hero, send to fewer patients, or shorten the message (Preview shows the parts of each). Campaign Options → Check SMS Credits turns this check off.${rerun}`,
 					},
 				);
 			}
@@ -469,6 +486,11 @@ export class SendRun implements OperationRun {
 			enough_sms_credits: typeof left === 'number' ? needed <= left : null,
 		};
 		if (fallbackParts) summary.nhs_app_sms_fallback_parts = fallbackParts;
+		if (itemIndexes.some((itemIndex) => this.plans.get(itemIndex)?.inCampaign)) {
+			// Reading n8n's record writes to it, so a preview leaves it alone.
+			summary.campaign_note =
+				'Preview does not read the campaign record: patients an earlier run already messaged are counted here, and a real run outputs them as already sent without messaging them.';
+		}
 		if (this.scheduleAt !== undefined) {
 			summary.outside_sending_window = true;
 			summary.send_at = localIso(this.scheduleAt, this.context.getTimezone());
@@ -509,27 +531,36 @@ export class SendRun implements OperationRun {
 	}
 
 	/**
-	 * Sends one item's message as the options say. `send` makes the request; `body` is what it
-	 * sends (checked), and its send_at is set here when the window schedules the run.
+	 * Part of preparing an item: its campaign key (checked) and what it would cost, for the credit
+	 * check and the preview. `body` is the checked body of its request.
 	 */
-	async send(
-		itemIndex: number,
-		body: IDataObject,
-		send: () => Promise<IDataObject>,
-	): Promise<IDataObject> {
+	plan(itemIndex: number, body: IDataObject): PreparedSend['campaign'] {
 		const text = String(body.message_string);
 		const channel = String(body.message_type);
 		const campaign = this.campaignOf(itemIndex, String(body.patient_id));
-		if (this.precheck) {
-			this.plans.set(itemIndex, {
-				channel,
-				sms: channel === 'sms' ? smsParts(text) : undefined,
-				fallbackSms:
-					channel === 'nhs_app' && (body.fallback_message_type ?? 'sms') === 'sms'
-						? smsParts(text)
-						: undefined,
-			});
-		}
+		this.plans.set(itemIndex, {
+			channel,
+			sms: channel === 'sms' ? smsParts(text) : undefined,
+			fallbackSms:
+				channel === 'nhs_app' && (body.fallback_message_type ?? 'sms') === 'sms'
+					? smsParts(text)
+					: undefined,
+			inCampaign: campaign !== undefined,
+		});
+		return campaign;
+	}
+
+	/**
+	 * Sends one prepared item as the options say: its send_at set here when the window schedules the
+	 * run, a preview instead of a request, and with Once per Campaign the claim in the record first.
+	 * `send` makes the request and shapes its output.
+	 */
+	async send(
+		itemIndex: number,
+		{ request, campaign }: PreparedSend,
+		send: () => Promise<IDataObject>,
+	): Promise<IDataObject> {
+		const { body } = request;
 		if (this.scheduleAt !== undefined && !body.send_at) {
 			body.send_at = new Date(this.scheduleAt).toISOString();
 		}
@@ -537,15 +568,13 @@ export class SendRun implements OperationRun {
 		if (!campaign) return await send();
 
 		const tag = { campaign: campaign.name, campaign_key: campaign.key };
-		// In the pre-check pass the request below is withheld; nothing is claimed.
-		if (this.precheck) return await send();
 		this.ledger ??= new CampaignLedger(this.context.helpers, this.concurrency);
 		const recordKey = campaignKeyOf(campaign.name, campaign.key);
 		const claim = await this.ledger.claim(recordKey);
 		if (claim !== 'new') {
 			return { campaign_outcome: claim, ...tag, patient_id: body.patient_id };
 		}
-		// Whether Hero may have acted is the transport's one rule (failureOutcome in transport/retry.ts),
+		// Whether Hero may have acted is the client's one rule (retryDecision in transport/retry.ts),
 		// read from the run's outcomes as the stop report reads it: if it may have, the keys stay
 		// ("check in Hero" next run); if the request never left or Hero refused it, a re-run tries
 		// again. The error goes on as it is: the router tells a withheld request from a failed one.

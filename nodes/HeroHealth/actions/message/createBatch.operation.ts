@@ -8,7 +8,7 @@ import {
 	requireMessageText,
 	requireText,
 } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -162,8 +162,8 @@ function rawRecipients(
 	});
 }
 
-/** Creates the batch in Hero; nothing is sent until Send Batch. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: name, channel, text, and every recipient's NHS number and date of birth. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const channel = this.getNodeParameter('channel', itemIndex) as string;
 	const body: IDataObject = {
@@ -208,5 +208,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	if (!recipients.length) throw itemError(node, itemIndex, 'Recipients is empty');
 	body.recipients = recipients;
-	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+/** Creates the batch in Hero; nothing is sent until Send Batch. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { simplifyToggle } from '../common.descriptions';
 import { simplified } from '../../helpers/output';
 
@@ -25,14 +25,24 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v1/messages/{id}' };
 
-/** The message with its delivery state and write-to-record status (`write_to_record.status`). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the message ID, as the request's path parameter. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requireText(
 		this.getNode(),
 		itemIndex,
 		this.getNodeParameter('messageId', itemIndex),
 		'Message ID',
 	);
-	const message = await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
+	return endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex });
+}
+
+/** The message with its delivery state and write-to-record status (`write_to_record.status`). */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	const message = await client.request(request);
 	return simplified(this, itemIndex, 'message', message);
 }

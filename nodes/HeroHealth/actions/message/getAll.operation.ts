@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 import { simplified } from '../../helpers/output';
 
@@ -23,9 +23,19 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'path'],
 };
 
-/** Messages the practice group has sent, one item per message. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: how many messages to read. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const limit = listLimit.call(this, itemIndex);
-	const messages = await heroApiRequestAllItems.call(this, endpoint, { itemIndex }, limit);
+	return endpointRequest(this.getNode(), endpoint, { itemIndex, limit });
+}
+
+/** Messages the practice group has sent, one item per message. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	const messages = await client.requestAll(request);
 	return simplified(this, itemIndex, 'message', messages);
 }

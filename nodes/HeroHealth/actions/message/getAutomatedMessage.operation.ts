@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorId } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	resourceLocator({
@@ -21,15 +21,21 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v2/automated_messages/{id}' };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requireText(
 		this.getNode(),
 		itemIndex,
 		readLocatorId.call(this, 'automatedMessageId', itemIndex),
 		'Automated Message',
 	);
-	return await heroApiRequest.call(this, endpoint, {
-		pathParams: { id },
-		itemIndex,
-	});
+	return endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

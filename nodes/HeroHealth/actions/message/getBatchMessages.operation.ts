@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireBatchId, batchLocator } from './common';
 import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 import { simplified } from '../../helpers/output';
 
@@ -42,18 +42,23 @@ export const endpoint: Endpoint = {
 };
 
 /** The individual messages a batch sent, one item per message. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requireBatchId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	const status = String(filters.status ?? '').trim();
 	if (status) qs.status = status;
-	const messages = await heroApiRequestAllItems.call(
-		this,
-		endpoint,
-		{ pathParams: { id }, qs, itemIndex },
-		limit,
-	);
+	return endpointRequest(this.getNode(), endpoint, { pathParams: { id }, qs, itemIndex, limit });
+}
+
+/** The individual messages a batch sent, one item per message. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	const messages = await client.requestAll(request);
 	return simplified(this, itemIndex, 'message', messages);
 }

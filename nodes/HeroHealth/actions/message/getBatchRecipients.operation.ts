@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireBatchId, batchLocator } from './common';
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
@@ -45,16 +45,21 @@ export const endpoint: Endpoint = {
 };
 
 /** The patients of a batch and how sending to each went, one item per recipient. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requireBatchId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.status) qs.status = filters.status;
-	return await heroApiRequestAllItems.call(
-		this,
-		endpoint,
-		{ pathParams: { id }, qs, itemIndex },
-		limit,
-	);
+	return endpointRequest(this.getNode(), endpoint, { pathParams: { id }, qs, itemIndex, limit });
+}
+
+/** The patients of a batch and how sending to each went, one item per recipient. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	return await client.requestAll(request);
 }

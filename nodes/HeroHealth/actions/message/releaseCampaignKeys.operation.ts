@@ -8,7 +8,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ParameterReader } from '../../helpers/parameterReader';
 import { requireText } from '../../helpers/validation';
-import type { OperationRun } from '../operationRun';
+import type { OperationRun } from '../operation';
+import type { HeroClient } from '../../transport';
 import { campaignKeyOf, releaseCampaignKeys } from './campaign';
 
 const properties: INodeProperties[] = [
@@ -39,8 +40,8 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * The keys of the run, released in one call to n8n's store once every item's parameters are
- * checked (the router's pre-check pass runs execute first; nothing here sends a request).
+ * The keys of the run, released in one call to n8n's store once every item is prepared (its
+ * parameters checked); nothing here sends a request to Hero.
  */
 class ReleaseRun implements OperationRun {
 	private readonly keys = new Map<number, string>();
@@ -66,13 +67,13 @@ export function prepareRun(this: IExecuteFunctions): ReleaseRun {
 	return new ReleaseRun(this);
 }
 
-/** Releases a campaign key after the practice checked the patient in Hero; calls nothing in Hero. */
-export async function execute(
+/** Local checks: the campaign and key, collected for the run to release before any output. */
+export function prepare(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	parameters: ParameterReader,
 	run?: OperationRun,
-): Promise<IDataObject> {
+): IDataObject {
 	const { node } = parameters;
 	const campaign = requireText(
 		node,
@@ -80,7 +81,22 @@ export async function execute(
 		parameters.get('campaignName', itemIndex),
 		'Campaign',
 	);
-	const key = requireText(node, itemIndex, parameters.get('campaignKey', itemIndex), 'Campaign Key');
+	const key = requireText(
+		node,
+		itemIndex,
+		parameters.get('campaignKey', itemIndex),
+		'Campaign Key',
+	);
 	if (run instanceof ReleaseRun) run.collect(itemIndex, campaignKeyOf(campaign, key));
 	return { campaign, campaign_key: key, released: true };
+}
+
+/** The key was released in beforeSend (n8n's store, nothing in Hero); the item says which. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	released: IDataObject,
+): Promise<IDataObject> {
+	return released;
 }

@@ -13,11 +13,11 @@ import {
 	requireNumber,
 	scalarText,
 } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 import { simplified } from '../../helpers/output';
 import { smsParts } from '../../helpers/sms';
-import type { OperationRun, RunSetup } from '../operationRun';
-import { campaignOptionsDescription, SendRun } from './campaign';
+import type { OperationRun, RunSetup } from '../operation';
+import { campaignOptionsDescription, SendRun, type PreparedSend } from './campaign';
 
 const properties: INodeProperties[] = [
 	patientLocator('The Hero patient to message (from PDS Lookup, for example)'),
@@ -192,13 +192,17 @@ export function prepareRun(this: IExecuteFunctions, setup: RunSetup): SendRun {
 	return new SendRun(this, setup);
 }
 
-/** Reads through `parameters` (helpers/parameterReader.ts): a campaign sends thousands of these. */
-export async function execute(
+/**
+ * Local checks: the patient, the text for its channel, contacts, dates and fields, and with Campaign
+ * Options the campaign key. Reads through `parameters` (helpers/parameterReader.ts): a campaign
+ * prepares thousands of these.
+ */
+export function prepare(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	parameters: ParameterReader,
 	run?: OperationRun,
-): Promise<IDataObject> {
+): PreparedSend {
 	const { node } = parameters;
 	const messageType = parameters.get('messageType', itemIndex) as string;
 	const fields = parameters.get('additionalFields', itemIndex, {}) as IDataObject;
@@ -262,15 +266,28 @@ export async function execute(
 		});
 		body.assignee_type = fields.assigneeType ?? 'Admin';
 	}
+	const request = { ...endpointRequest(node, endpoint, { body, itemIndex }), body };
+	return { request, campaign: run instanceof SendRun ? run.plan(itemIndex, body) : undefined };
+}
+
+/** Sends the message (as Campaign Options say); Simplify adds what an SMS costs. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	prepared: PreparedSend,
+	run?: OperationRun,
+): Promise<IDataObject> {
+	const { body } = prepared.request;
 	const send = async () => {
-		const sent = await heroApiRequest.call(this, endpoint, { body, itemIndex });
+		const sent = await client.request(prepared.request);
 		const output = simplified(this, itemIndex, 'message', sent);
 		// Simplify says what an SMS costs: its parts and encoding (helpers/sms.ts).
-		if (output !== sent && messageType === 'sms') {
+		if (output !== sent && body.message_type === 'sms') {
 			const { parts, encoding } = smsParts(String(body.message_string));
 			return { ...output, sms_parts: parts, sms_encoding: encoding };
 		}
 		return output;
 	};
-	return run instanceof SendRun ? await run.send(itemIndex, body, send) : await send();
+	return run instanceof SendRun ? await run.send(itemIndex, prepared, send) : await send();
 }

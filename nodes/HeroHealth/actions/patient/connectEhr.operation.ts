@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { patientLocator } from '../common.descriptions';
 import { requirePatientId } from './common';
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 
 const properties: INodeProperties[] = [
 	patientLocator(),
@@ -26,8 +26,11 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'POST', path: '/v1/patients/{id}/ehr/connect' };
 
-/** Links the Hero patient to a record in the clinical system. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/**
+ * Local checks: the patient ID (path) and the EHR partner ID (body); both are kept for the output
+ * when Hero answers nothing.
+ */
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const id = requirePatientId.call(this, itemIndex);
 	const ehrPartnerId = requireText(
 		this.getNode(),
@@ -35,11 +38,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('ehrPartnerId', itemIndex),
 		'EHR Partner ID',
 	);
-	const response = await heroApiRequest.call(this, endpoint, {
+	const request = endpointRequest(this.getNode(), endpoint, {
 		pathParams: { id },
 		body: { ehr_partner_id: ehrPartnerId },
 		itemIndex,
 	});
+	return { id, ehrPartnerId, request };
+}
+
+/** Links the Hero patient to a record in the clinical system. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ id, ehrPartnerId, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	const response = await client.request(request);
 	return Object.keys(response).length
 		? response
 		: { patient_id: id, ehr_partner_id: ehrPartnerId, success: true };

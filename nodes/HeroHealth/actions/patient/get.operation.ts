@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, simplifyToggle } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { simplified } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
@@ -46,15 +46,25 @@ export const endpoint: Endpoint = { method: 'GET', path: '/v1/patients/{id}' };
 /** With Data Source set. */
 export const endpointV2: Endpoint = { method: 'GET', path: '/v2/patients/{id}' };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the patient ID; with Data Source set, the request goes to `endpointV2`. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requireLocatorId.call(this, 'patientId', itemIndex, 'Patient');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const patient = options.dataSource
-		? await heroApiRequest.call(this, endpointV2, {
+	return options.dataSource
+		? endpointRequest(this.getNode(), endpointV2, {
 				pathParams: { id },
 				qs: { data_source: options.dataSource },
 				itemIndex,
 			})
-		: await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
+		: endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	const patient = await client.request(request);
 	return simplified(this, itemIndex, 'patient', patient);
 }

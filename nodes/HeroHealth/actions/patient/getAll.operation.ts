@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyToggle } from '../common.descriptions';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 import { simplified } from '../../helpers/output';
 
@@ -55,12 +55,22 @@ export const endpoint: Endpoint = {
 	pagingInferred: true,
 };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: how many patients to read, and the search filters as the request's query. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const limit = listLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.search) qs.search = filters.search;
 	if (filters.search && filters.field) qs.field = filters.field;
-	const patients = await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
+	return endpointRequest(this.getNode(), endpoint, { qs, itemIndex, limit });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	const patients = await client.requestAll(request);
 	return simplified(this, itemIndex, 'patient', patients);
 }

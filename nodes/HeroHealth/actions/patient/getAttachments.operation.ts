@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, returnAllOrLimit } from '../common.descriptions';
 import { requirePatientId } from './common';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [patientLocator(), ...returnAllOrLimit()];
@@ -15,14 +15,19 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v1/patients/{id}/attachments' };
 
-/** Files in the patient's clinical record; their IDs go into Link → Create Attachment Link. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: the patient ID, as the request's path parameter, and how many files to read. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requirePatientId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(
-		this,
-		endpoint,
-		{ pathParams: { id }, itemIndex },
-		limit,
-	);
+	return endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex, limit });
+}
+
+/** Files in the patient's clinical record; their IDs go into Link → Create Attachment Link. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	return await client.requestAll(request);
 }

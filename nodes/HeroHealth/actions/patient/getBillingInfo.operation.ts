@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
 import { requirePatientId } from './common';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [patientLocator()];
 
@@ -20,11 +20,21 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'path'],
 };
 
-/** The patient's billing details, for private practices that invoice through Hero. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the patient ID, as the request's path parameter. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requirePatientId.call(this, itemIndex);
-	return await heroApiRequest.call(this, endpoint, {
+	return endpointRequest(this.getNode(), endpoint, {
 		pathParams: { id },
 		itemIndex,
 	});
+}
+
+/** The patient's billing details, for private practices that invoice through Hero. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

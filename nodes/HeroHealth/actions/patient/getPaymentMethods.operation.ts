@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator, returnAllOrLimit } from '../common.descriptions';
 import { requirePatientId } from './common';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [patientLocator(), ...returnAllOrLimit()];
@@ -21,14 +21,19 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'path'],
 };
 
-/** The payment methods (cards) saved for the patient, one item per method. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: the patient ID, as the request's path parameter, and how many payment methods to read. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requirePatientId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(
-		this,
-		endpoint,
-		{ pathParams: { id }, itemIndex },
-		limit,
-	);
+	return endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex, limit });
+}
+
+/** The payment methods (cards) saved for the patient, one item per method. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	return await client.requestAll(request);
 }

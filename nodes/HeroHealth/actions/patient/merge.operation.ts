@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { patientLocator } from '../common.descriptions';
 import { mergePair, otherPatientLocator } from './common';
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,10 +35,10 @@ export const description = updateDisplayOptions(
 export const endpoint: Endpoint = { method: 'POST', path: '/v1/patients/{id}/merge' };
 
 /**
- * Merges two records of the same patient. Hero's reference shows no request body for this call;
- * it sends the other patient as Preview Merge does, with the token Preview Merge hands out.
+ * Local checks: two different patients and the merge token; both patient IDs are kept for the
+ * output when Hero answers nothing.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const { id, otherId } = mergePair.call(this, itemIndex);
 	const mergeToken = requireText(
 		this.getNode(),
@@ -46,11 +46,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('mergeToken', itemIndex),
 		'Merge Token',
 	);
-	const response = await heroApiRequest.call(this, endpoint, {
+	const request = endpointRequest(this.getNode(), endpoint, {
 		pathParams: { id },
 		body: { patient_id: otherId, merge_token: mergeToken },
 		itemIndex,
 	});
+	return { id, otherId, request };
+}
+
+/**
+ * Merges two records of the same patient. Hero's reference shows no request body for this call;
+ * it sends the other patient as Preview Merge does, with the token Preview Merge hands out.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ id, otherId, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	const response = await client.request(request);
 	return Object.keys(response).length
 		? response
 		: { patient_id: id, merged_patient_id: otherId, success: true };

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseDate, normaliseNhsNumber, requireText } from '../../helpers/validation';
 import { mapFields } from '../../helpers/parameters';
-import { heroApiRequest, heroApiRequestOrNull, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -107,10 +107,10 @@ export const description = updateDisplayOptions(
 export const endpoint: Endpoint = { method: 'POST', path: '/v1/patients/register_pds' };
 
 /**
- * Traces the patient on the NHS Spine. Hero answers either a patient_id or, when it cannot confirm
- * identity from PDS alone, a login_url the patient must visit; the output says which in `outcome`.
+ * Local checks: the NHS number or name and postcode, the date of birth and EHR options, as the
+ * request's body; whether "not found" is an output item (Not Found as Item) is kept for execute.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const node = this.getNode();
 	const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -152,11 +152,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 	);
 	mapFields(options, { ehrPartner: 'ehr_partner', ehrPartnerId: 'ehr_partner_id' }, body);
+	const request = endpointRequest(node, endpoint, { body, itemIndex });
+	return { notFoundAsItem: Boolean(options.notFoundAsItem), request };
+}
 
-	const request = { body, itemIndex };
-	const response = options.notFoundAsItem
-		? await heroApiRequestOrNull.call(this, endpoint, request)
-		: await heroApiRequest.call(this, endpoint, request);
+/**
+ * Traces the patient on the NHS Spine. Hero answers either a patient_id or, when it cannot confirm
+ * identity from PDS alone, a login_url the patient must visit; the output says which in `outcome`.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ notFoundAsItem, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	const response = notFoundAsItem
+		? await client.requestOrNull(request)
+		: await client.request(request);
 	if (response === null) {
 		return { outcome: 'notFound', patient_id: null, message: 'No patient found on PDS' };
 	}

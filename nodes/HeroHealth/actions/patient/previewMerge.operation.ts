@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { patientLocator } from '../common.descriptions';
 import { mergePair, otherPatientLocator } from './common';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	patientLocator('The patient record to keep'),
@@ -17,12 +17,22 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'POST', path: '/v1/patients/{id}/merge/preview' };
 
-/** Shows what a merge would do, without changing anything; the answer holds the merge token. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: two different patients, as the request's path parameter and body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const { id, otherId } = mergePair.call(this, itemIndex);
-	return await heroApiRequest.call(this, endpoint, {
+	return endpointRequest(this.getNode(), endpoint, {
 		pathParams: { id },
 		body: { patient_id: otherId },
 		itemIndex,
 	});
+}
+
+/** Shows what a merge would do, without changing anything; the answer holds the merge token. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { mapFields } from '../../helpers/parameters';
 import { normaliseDate, normaliseNhsNumber, optionalText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const TITLES = [
 	'Dr',
@@ -88,7 +88,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'POST', path: '/v1/patients/register' };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: NHS number, date of birth and the optional details, as the request's body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
@@ -125,5 +126,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		body,
 	);
-	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

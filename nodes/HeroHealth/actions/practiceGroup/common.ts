@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { requireIdList } from '../../helpers/validation';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 export const appointmentTypeIdsFilter: INodeProperties = {
@@ -49,12 +49,15 @@ export function listProperties(filters: INodeProperties[]): INodeProperties[] {
 	];
 }
 
-/** Reads a practice group list, applying whichever of the shared filters were set. */
-export async function readPracticeList(
+/**
+ * The request for a practice group list, with whichever of the shared filters were set and the
+ * limit: local, so that the filters are checked in the operation's prepare.
+ */
+export function practiceListRequest(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	endpoint: Endpoint,
-): Promise<IDataObject[]> {
+): HeroRequest {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	// One ID goes as a plain value, as Hero's examples show (`location_ids=5`); several as a list.
@@ -73,5 +76,5 @@ export async function readPracticeList(
 	}
 	if (filters.hasAvailability === true) qs.has_availability = true;
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
+	return endpointRequest(this.getNode(), endpoint, { qs, itemIndex, limit });
 }

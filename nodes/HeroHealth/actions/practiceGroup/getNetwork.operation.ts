@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { Endpoint } from '../../transport';
-import { listProperties, readPracticeList } from './common';
+import type { Endpoint, HeroClient, HeroRequest } from '../../transport';
+import { listProperties, practiceListRequest } from './common';
 
 const properties: INodeProperties[] = listProperties([]);
 
@@ -13,7 +13,17 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v1/network' };
 
+/** Local checks: how many to read (this list has no filters). */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
+	return practiceListRequest.call(this, itemIndex, endpoint);
+}
+
 /** One item per practice group in the same Hero network, each {id, name}. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await readPracticeList.call(this, itemIndex, endpoint);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	return await client.requestAll(request);
 }

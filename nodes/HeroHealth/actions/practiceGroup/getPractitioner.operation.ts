@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { practitionerLocator } from '../common.descriptions';
 import { requireLocatorId } from '../../helpers/parameters';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [practitionerLocator()];
 
@@ -14,10 +14,20 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v1/practitioners/{id}' };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the practitioner ID, as the request's path parameter. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requireLocatorId.call(this, 'practitionerId', itemIndex, 'Practitioner');
-	return await heroApiRequest.call(this, endpoint, {
+	return endpointRequest(this.getNode(), endpoint, {
 		pathParams: { id },
 		itemIndex,
 	});
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

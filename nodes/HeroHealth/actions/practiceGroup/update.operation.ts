@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { recordOr } from '../../helpers/output';
 import { mapFields } from '../../helpers/parameters';
 import { optionalText, requireChanges, requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const ADDRESS_FIELDS: Array<[option: string, apiName: string, displayName: string]> = [
 	['line1', 'line_1', 'Line 1'],
@@ -107,7 +107,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/me' };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: at least one valid change (name, address, prescription partner), as the body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
@@ -142,7 +143,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		};
 	}
 	requireChanges(node, itemIndex, body);
-	const response = await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	const response = await client.request(request);
 	const record = { ...recordOr(response, { updated: true }) };
 	// Never pass a prescription partner password on to the next node, should Hero echo it.
 	const echoed = record.prescription_partner_credentials;

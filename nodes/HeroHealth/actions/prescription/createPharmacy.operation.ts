@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseEmail, normaliseUkMobile, requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { requirePrescriberId, prescriberIdField } from './common';
 
 const properties: INodeProperties[] = [
@@ -42,7 +42,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'POST', path: '/v1/pharmacies' };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the pharmacy's name, email and UK mobile and the prescriber ID, as the body. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const body: IDataObject = {
 		name: requireText(node, itemIndex, this.getNodeParameter('name', itemIndex), 'Pharmacy Name'),
@@ -55,5 +56,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		),
 		prescriber_id: requirePrescriberId.call(this, itemIndex),
 	};
-	return await heroApiRequest.call(this, endpoint, { body, itemIndex });
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

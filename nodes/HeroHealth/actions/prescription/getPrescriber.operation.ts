@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { requirePrescriberId, prescriberIdField } from './common';
 
 const properties: INodeProperties[] = [prescriberIdField];
@@ -19,10 +19,20 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'path'],
 };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the prescriber ID, as the request's path parameter. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requirePrescriberId.call(this, itemIndex);
-	return await heroApiRequest.call(this, endpoint, {
+	return endpointRequest(this.getNode(), endpoint, {
 		pathParams: { id },
 		itemIndex,
 	});
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

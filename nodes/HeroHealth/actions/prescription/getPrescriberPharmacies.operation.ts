@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { requirePrescriberId, prescriberIdField } from './common';
 import { listLimit } from '../../helpers/parameters';
 
@@ -15,13 +15,18 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'GET', path: '/v1/prescriber/{id}/pharmacies' };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: the prescriber ID, as the request's path parameter, and how many to read. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const id = requirePrescriberId.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(
-		this,
-		endpoint,
-		{ pathParams: { id }, itemIndex },
-		limit,
-	);
+	return endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex, limit });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	return await client.requestAll(request);
 }

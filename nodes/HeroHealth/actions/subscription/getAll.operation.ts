@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { patientLocator, returnAllOrLimit } from '../common.descriptions';
 import { listLimit, readLocatorValue } from '../../helpers/parameters';
 import { requireId, scalarText } from '../../helpers/validation';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -107,9 +107,19 @@ function subscriptionQuery(this: IExecuteFunctions, itemIndex: number): IDataObj
 	return qs;
 }
 
-/** Patients' membership-scheme subscriptions, one item each. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: the filters (the patient's ID, scheme, status) and how many to read. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const qs = subscriptionQuery.call(this, itemIndex);
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(this, endpoint, { qs, itemIndex }, limit);
+	return endpointRequest(this.getNode(), endpoint, { qs, itemIndex, limit });
+}
+
+/** Patients' membership-scheme subscriptions, one item each. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	return await client.requestAll(request);
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { listLimit } from '../../helpers/parameters';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [...returnAllOrLimit()];
 
@@ -22,8 +22,18 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method'],
 };
 
-/** Hero's top-level subscribers list (inferred method, see the endpoint), one item each. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: how many subscribers to read. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(this, endpoint, { itemIndex }, limit);
+	return endpointRequest(this.getNode(), endpoint, { itemIndex, limit });
+}
+
+/** Hero's top-level subscribers list (inferred method, see the endpoint), one item each. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	return await client.requestAll(request);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorValue } from '../../helpers/parameters';
 import { itemError, requireChanges, requireId } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -72,8 +72,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'PATCH', path: '/v1/tasks/{id}' };
 
-/** Changes a task's status, priority or assignee. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the task ID, one assignee at most, and at least one change; answers the PATCH. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const id = requireId(node, itemIndex, this.getNodeParameter('taskId', itemIndex), 'Task ID');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -103,11 +103,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.assignee_id = requireId(node, itemIndex, fields.assigneeTeamId, 'Assign to Admin Team ID');
 	}
 	requireChanges(this.getNode(), itemIndex, body);
-	const response = await heroApiRequest.call(this, endpoint, {
-		pathParams: { id },
-		body,
-		itemIndex,
-	});
+	return endpointRequest(node, endpoint, { pathParams: { id }, body, itemIndex });
+}
+
+/** Changes a task's status, priority or assignee. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	const response = await client.request(request);
 	// Hero answers `{ data: { id } }`: output the record, not the envelope.
 	const data = response.data;
 	return data && typeof data === 'object' && !Array.isArray(data)

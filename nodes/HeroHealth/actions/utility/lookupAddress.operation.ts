@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { normaliseUkPostcode } from '../../helpers/validation';
-import { heroApiRequestAllItems, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { listLimit } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
@@ -32,13 +32,23 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'path', 'query'],
 };
 
-/** One item per address at the postcode. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Local checks: the postcode, normalised, and how many addresses to read. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const postcode = normaliseUkPostcode(
 		this.getNode(),
 		itemIndex,
 		this.getNodeParameter('postcode', itemIndex),
 	);
 	const limit = listLimit.call(this, itemIndex);
-	return await heroApiRequestAllItems.call(this, endpoint, { qs: { postcode }, itemIndex }, limit);
+	return endpointRequest(this.getNode(), endpoint, { qs: { postcode }, itemIndex, limit });
+}
+
+/** One item per address at the postcode. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
+	return await client.requestAll(request);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseSnomedCode } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,14 +30,21 @@ export const endpoint: Endpoint = {
 	inferredParts: ['method', 'path'],
 };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the SNOMED code's form and check digit, before Hero is asked. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const code = normaliseSnomedCode(
 		this.getNode(),
 		itemIndex,
 		this.getNodeParameter('snomedCode', itemIndex),
 	);
-	return await heroApiRequest.call(this, endpoint, {
-		pathParams: { code },
-		itemIndex,
-	});
+	return endpointRequest(this.getNode(), endpoint, { pathParams: { code }, itemIndex });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
+	return await client.request(request);
 }

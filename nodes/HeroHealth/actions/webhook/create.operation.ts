@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { WEBHOOK_EVENTS } from '../common.descriptions';
 import { itemError, optionalText, quote, requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient, type HeroRequest } from '../../transport';
 import { scrubError } from '../../transport/scrub';
-import { withoutSigningKey } from './common';
+import { signingKeysIn, withoutSigningKey } from './common';
 
 /** Header names as HTTP allows them (RFC 9110 token characters). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -82,7 +82,8 @@ export const description = updateDisplayOptions(
 
 export const endpoint: Endpoint = { method: 'POST', path: '/v1/webhooks' };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the URL, the event, the description and every header; answers the POST. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): HeroRequest {
 	const node = this.getNode();
 	const url = requireText(node, itemIndex, this.getNodeParameter('url', itemIndex), 'URL');
 	if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url)) {
@@ -131,11 +132,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		body.headers = headers;
 	}
+	return endpointRequest(node, endpoint, { body, itemIndex });
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	request: HeroRequest,
+): Promise<IDataObject> {
 	try {
-		const response = await heroApiRequest.call(this, endpoint, { body, itemIndex });
+		const response = await client.request(request);
 		return withoutSigningKey(response);
 	} catch (error) {
 		// Hero may echo the request in its error: the key typed here must not come back in it.
-		throw scrubError(error as Error, [signingKey]);
+		throw scrubError(error as Error, signingKeysIn(request.body));
 	}
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { resourceLocator } from '../common.descriptions';
 import { readLocatorId } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 
 const properties: INodeProperties[] = [
 	resourceLocator({
@@ -28,13 +28,26 @@ export const endpoint: Endpoint = {
 	inferredParts: ['path'],
 };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Local checks: the webhook's ID, as the request's path parameter; kept for the output. */
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const id = requireText(
 		this.getNode(),
 		itemIndex,
 		readLocatorId.call(this, 'webhookId', itemIndex),
 		'Webhook',
 	);
-	await heroApiRequest.call(this, endpoint, { pathParams: { id }, itemIndex });
+	return {
+		id,
+		request: endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex }),
+	};
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ id, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	await client.request(request);
 	return { id, deleted: true };
 }

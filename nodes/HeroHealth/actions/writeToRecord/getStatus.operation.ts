@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
-import { heroApiRequest, type Endpoint } from '../../transport';
+import { endpointRequest, type Endpoint, type HeroClient } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,20 +28,33 @@ function valueOrNull(value: unknown): unknown {
 }
 
 /**
- * Hero has no write-to-record endpoint of its own: the status is the `write_to_record` part of
- * GET /v1/messages/{id}. The output keeps that part flat, with nulls when the message has none.
+ * Local checks: the message ID, as the request's path parameter. The ID is kept too: the output
+ * names it when Hero's answer has none.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const id = requireText(
 		this.getNode(),
 		itemIndex,
 		this.getNodeParameter('messageId', itemIndex),
 		'Message ID',
 	);
-	const message = await heroApiRequest.call(this, endpoint, {
-		pathParams: { id },
-		itemIndex,
-	});
+	return {
+		id,
+		request: endpointRequest(this.getNode(), endpoint, { pathParams: { id }, itemIndex }),
+	};
+}
+
+/**
+ * Hero has no write-to-record endpoint of its own: the status is the `write_to_record` part of
+ * GET /v1/messages/{id}. The output keeps that part flat, with nulls when the message has none.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: HeroClient,
+	{ id, request }: ReturnType<typeof prepare>,
+): Promise<IDataObject> {
+	const message = await client.request(request);
 	const record = (
 		message.write_to_record && typeof message.write_to_record === 'object'
 			? message.write_to_record
