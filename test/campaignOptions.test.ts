@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { NodeOperationError } from 'n8n-workflow';
 
 import { locator } from './helpers/constants';
 import { hero } from './helpers/hero';
@@ -360,6 +361,8 @@ describe('Preview', () => {
 			sms_parts: 3,
 			sms_credits: 1000,
 			enough_sms_credits: true,
+			// Reading n8n's record would write to it: the preview says it did not read it.
+			campaign_note: expect.stringMatching(/^Preview does not read the campaign record/),
 		});
 		expect(output[3].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(
@@ -399,6 +402,26 @@ describe('SMS credits before the first SMS', () => {
 				credentials: credentials(),
 			}),
 		).rejects.toThrow(/needs 1002 SMS parts and the practice has 1000 left\. Nothing was sent/);
+		expect(await received()).toEqual({ [CREDITS]: 1 });
+	});
+
+	it('says so in the stop report (every item not sent) and, in a campaign, how to re-run', async () => {
+		const items = Array.from({ length: 167 }, (_, row) => ({
+			patient_id: String(1001 + row),
+			text: longText,
+		}));
+		const error = await runNode({
+			parameters: send({ campaignName: 'Flu 2026' }),
+			items: itemsOf(...items),
+			credentials: credentials(),
+		}).catch((thrown: NodeOperationError) => thrown);
+		expect(error).toBeInstanceOf(Error);
+		const { message, description, context } = error as NodeOperationError;
+		expect(message).toMatch(/Nothing was sent.*0 of 167 items done, 0 possibly sent, 167 not sent/);
+		expect(description).toMatch(/patients an earlier run already messaged are counted here too/);
+		expect(context).toMatchObject({ itemsDone: [], itemsUncertain: [], failures: [] });
+		expect(context.itemsNotDone).toHaveLength(167);
+		expect(deduplicator.calls).toEqual([]);
 		expect(await received()).toEqual({ [CREDITS]: 1 });
 	});
 
@@ -460,6 +483,24 @@ describe('Sending window', () => {
 				timezone: 'Europe/London',
 			}),
 		).rejects.toThrow(/Outside the sending window \(Europe\/London\): nothing was sent/);
+		expect(await received()).toEqual({});
+	});
+
+	it('the refusal is a stop report: every item not sent', async () => {
+		at('2026-03-28T21:00:00Z');
+		const error = await runNode({
+			parameters: send({ sendingWindow: { window: { ...window, outside: 'refuse' } } }),
+			items: patients('1001', '1002', '1003'),
+			credentials: credentials(),
+			timezone: 'Europe/London',
+		}).catch((thrown: NodeOperationError) => thrown);
+		expect((error as NodeOperationError).context).toEqual({
+			itemsDone: [],
+			itemsUncertain: [],
+			itemsNotDone: [0, 1, 2],
+			failures: [],
+		});
+		expect((error as NodeOperationError).description).toMatch(/Not sent: items 0–2\./);
 		expect(await received()).toEqual({});
 	});
 
