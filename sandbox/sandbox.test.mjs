@@ -1001,6 +1001,19 @@ describe('counters', () => {
 		assert.equal(counters.received, 8);
 		assert.equal(counters.maxInFlight, 6);
 		assert.equal(counters.inFlight, 0);
+		// Timed by the sandbox's clock: six at once for 60 ms, then two one after the other.
+		const { firstReceivedMs, lastAnsweredMs, inFlightMs, serverMs, connections } = counters.timing;
+		const window = lastAnsweredMs - firstReceivedMs;
+		assert.ok(window >= 3 * 55, `window ${window} ms covers three rounds of 60 ms`);
+		assert.ok(
+			serverMs >= 8 * 55 && serverMs <= inFlightMs + 1,
+			`serverMs ${serverMs}, inFlightMs ${inFlightMs}`,
+		);
+		assert.ok(
+			Math.abs(inFlightMs - serverMs) < 1,
+			'the integral of in flight is the sum of request times',
+		);
+		assert.ok(connections >= 1 && connections <= 8, `connections ${connections}`);
 	});
 
 	it('changes knobs through the control API and refuses unknown ones', async () => {

@@ -271,11 +271,34 @@ export async function startSandbox(options = {}) {
 			webhookDeliveries: {},
 			/** @type {Record<string, string[]>} */
 			unknownFields: {},
+			/**
+			 * API requests timed by this server's monotonic clock (ms, performance.now()): first one
+			 * received, last one answered, the sum over time of requests in flight, the sum of each
+			 * request's time here (latency included), and the connections they came on.
+			 */
+			timing: {
+				firstReceivedMs: /** @type {number | null} */ (null),
+				lastAnsweredMs: /** @type {number | null} */ (null),
+				inFlightMs: 0,
+				serverMs: 0,
+				connections: 0,
+			},
 		};
 	}
 	let counters = freshCounters();
 	let inFlight = 0;
 	let maxInFlight = 0;
+	let inFlightSince = performance.now();
+	/** Sockets that carried an API request since the last reset. */
+	let apiSockets = new WeakSet();
+	/** Adds the time since the last change of inFlight, weighted by it, then applies the change. */
+	const changeInFlight = (/** @type {number} */ by) => {
+		const now = performance.now();
+		counters.timing.inFlightMs += inFlight * (now - inFlightSince);
+		inFlightSince = now;
+		inFlight += by;
+		return now;
+	};
 
 	function resetState() {
 		for (const key of Object.keys(state)) delete (/** @type {any} */ (state)[key]);
@@ -430,7 +453,13 @@ export async function startSandbox(options = {}) {
 		const requestCounters = counters;
 		requestCounters.received++;
 		routeCounter.received++;
-		inFlight++;
+		const receivedMs = changeInFlight(1);
+		const timing = requestCounters.timing;
+		timing.firstReceivedMs ??= receivedMs;
+		if (!apiSockets.has(req.socket)) {
+			apiSockets.add(req.socket);
+			timing.connections++;
+		}
 		maxInFlight = Math.max(maxInFlight, inFlight);
 		const started = Date.now();
 		const requestId = randomUUID();
@@ -553,7 +582,9 @@ export async function startSandbox(options = {}) {
 			((dropCounted && config.dropNext > 0) || (config.dropRate > 0 && random() < config.dropRate));
 		if (drop && dropCounted && config.dropNext > 0) config.dropNext--;
 		if (config.latencyMs > 0) await sleep(config.latencyMs);
-		inFlight--;
+		const answeredMs = changeInFlight(-1);
+		timing.lastAnsweredMs = answeredMs;
+		timing.serverMs += answeredMs - receivedMs;
 		if (drop) {
 			requestCounters.dropped++;
 			routeCounter.dropped++;
@@ -818,6 +849,8 @@ export async function startSandbox(options = {}) {
 		reset() {
 			counters = freshCounters();
 			maxInFlight = inFlight;
+			inFlightSince = performance.now();
+			apiSockets = new WeakSet();
 			Object.assign(config, startConfig);
 			random = seededRandom(config.seed);
 			tokens = config.rateLimitPerSecond;

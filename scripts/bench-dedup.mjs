@@ -1,24 +1,47 @@
 // @ts-check
 // What Message → Send's Once per Campaign costs per item in a real n8n 2.41.1 with its SQLite
-// database: n8n's deduplication store keeps one JSON list per workflow that every call reads and
-// writes whole, so the cost grows with the keys already recorded. The record is filled with K keys
-// (as K patients sent earlier leave them: one md5 hash each) straight into n8n's processed_data
-// table, then the same N-item send runs with the option off and on; the difference over N is the
-// cost per item. Prints one line per K.
+// database (the default) or PostgreSQL (DB=postgres, the database queue mode uses): n8n's
+// deduplication store keeps one JSON list per workflow that every call reads and writes whole, so
+// the cost grows with the keys already recorded. The record is filled with K keys (as K patients
+// sent earlier leave them: one md5 hash each) straight into n8n's processed_data table, then the
+// same N-item send runs with the option off and on; the difference over N is the cost per item.
+// Prints one line per K.
 //
 //   node scripts/bench-dedup.mjs                  # N=1000, K = 0, 2000, 20000, sandbox latency 0
 //   ITEMS=500 KEYS=0,2000,20000 LATENCY_MS=20 node scripts/bench-dedup.mjs
+//   DB=postgres node scripts/bench-dedup.mjs      # the same against PostgreSQL
+//
+// DB=postgres: Debian's postgresql (installed with apt-get when missing, as test/queue does)
+// runs from the run's throwaway folder on a free loopback port (test/queue/services.mjs), and one
+// n8n in regular mode uses it (DB_TYPE=postgresdb); the record is filled with psql. Everything
+// started is stopped by PID at the end, or on Ctrl-C / SIGTERM.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { control, importForServer, runInServer, startStack } from '../test/e2e/harness.mjs';
+import { ensureServices, startPostgres } from '../test/queue/services.mjs';
+import {
+	alive,
+	buildPackage,
+	copyExampleData,
+	ensureRuntime,
+	importCredential,
+	loadSandbox,
+	n8nEnv,
+	sandboxCredential,
+	setupOwner,
+	startN8n,
+} from './n8n-runtime.mjs';
 
 const ITEMS = Number(process.env.ITEMS ?? 1000);
 const KEYS = (process.env.KEYS ?? '0,2000,20000').split(',').map(Number);
 const LATENCY_MS = Number(process.env.LATENCY_MS ?? 0);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 10);
+const DB = (process.env.DB ?? 'sqlite').toLowerCase();
+if (DB !== 'sqlite' && DB !== 'postgres') throw new Error(`DB=${DB}: sqlite or postgres`);
 
 /** @param {string} campaign */
 function workflow(campaign) {
@@ -84,8 +107,10 @@ function fillRecord(stack, workflowId, keys) {
 	const hashes = Array.from({ length: keys }, (_, i) =>
 		createHash('md5').update(`earlier-campaign\u001fpatient-${i}\u001fclaimed`).digest('base64'),
 	);
+	const value = JSON.stringify({ mode: 'entries', data: hashes });
+	if (stack.postgres) return fillRecordPostgres(stack, workflowId, value);
 	const file = join(stack.root, `fill-${workflowId}.json`);
-	writeFileSync(file, JSON.stringify({ mode: 'entries', data: hashes }));
+	writeFileSync(file, value);
 	const db = join(stack.userFolder, '.n8n', 'database.sqlite');
 	const script = `
 		const { DatabaseSync } = require('node:sqlite');
@@ -98,17 +123,147 @@ function fillRecord(stack, workflowId, keys) {
 	if (result.status !== 0) throw new Error(`filling the record failed: ${result.stderr}`);
 }
 
+/**
+ * The same row in PostgreSQL, through psql as n8n's user: the SQL goes in a file (20,000 keys are
+ * more than one command-line argument may hold); the camelCase columns need their quotes.
+ * @param {any} stack @param {string} workflowId @param {string} value
+ */
+function fillRecordPostgres(stack, workflowId, value) {
+	/** @param {string} text */
+	const literal = (text) => `'${text.replaceAll("'", "''")}'`;
+	const file = join(stack.root, `fill-${workflowId}.sql`);
+	writeFileSync(
+		file,
+		`DELETE FROM processed_data WHERE "workflowId" = ${literal(workflowId)} AND context = '';\n` +
+			`INSERT INTO processed_data ("workflowId", context, value, "createdAt", "updatedAt") ` +
+			`VALUES (${literal(workflowId)}, '', ${literal(value)}, now(), now());\n`,
+	);
+	const result = psql(stack, ['-q', '-f', file]);
+	if (result.status !== 0) throw new Error(`filling the record failed: ${result.stderr}`);
+}
+
+/**
+ * How many keys the workflow's record holds in PostgreSQL: after a run, K + the patients sent,
+ * when n8n read the row fillRecordPostgres wrote.
+ * @param {any} stack @param {string} workflowId
+ */
+function recordedKeysPostgres(stack, workflowId) {
+	const id = workflowId.replaceAll("'", "''");
+	const sql = `SELECT json_array_length(value::json -> 'data') FROM processed_data WHERE "workflowId" = '${id}' AND context = ''`;
+	const result = psql(stack, ['-tA', '-c', sql]);
+	if (result.status !== 0) throw new Error(`reading the record failed: ${result.stderr}`);
+	return Number(result.stdout.trim());
+}
+
+/**
+ * psql on n8n's database as n8n's user.
+ * @param {any} stack @param {string[]} args
+ */
+function psql(stack, args) {
+	const { env } = stack.postgres;
+	return spawnSync(
+		'psql',
+		[
+			...['-h', env.DB_POSTGRESDB_HOST, '-p', env.DB_POSTGRESDB_PORT],
+			...['-U', env.DB_POSTGRESDB_USER, '-d', env.DB_POSTGRESDB_DATABASE],
+			...['-v', 'ON_ERROR_STOP=1', ...args],
+		],
+		{ encoding: 'utf8', env: { ...process.env, PGPASSWORD: env.DB_POSTGRESDB_PASSWORD } },
+	);
+}
+
+/**
+ * startStack's stack (test/e2e/harness.mjs) with n8n on PostgreSQL instead of SQLite: the same
+ * fields, plus `postgres`. stop() ends n8n, the sandbox and PostgreSQL, in that order.
+ * @param {(line: string) => void} log
+ */
+async function startPostgresStack(log) {
+	const root = mkdtempSync(join(tmpdir(), 'hero-dedup-'));
+	const userFolder = join(root, 'n8n');
+	const filesDir = join(root, 'files');
+	/** Process groups started here (PostgreSQL, n8n), for Ctrl-C. */
+	const groups = new Set();
+	/** @param {number} pid */
+	const track = (pid) => groups.add(pid);
+	/** @type {Array<() => Promise<void> | void>} */
+	const cleanups = [];
+	/** @param {NodeJS.Signals} signal */
+	const onSignal = (signal) => {
+		for (const pid of groups) {
+			try {
+				process.kill(-pid, 'SIGKILL');
+			} catch {
+				// gone
+			}
+		}
+		rmSync(root, { recursive: true, force: true });
+		process.exit(signal === 'SIGINT' ? 130 : 143);
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	const stop = async () => {
+		for (const cleanup of cleanups.reverse()) {
+			try {
+				await cleanup();
+			} catch {
+				// best effort; the check below reports what is left
+			}
+		}
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+		const left = [...groups].filter(alive);
+		rmSync(root, { recursive: true, force: true });
+		if (left.length) throw new Error(`processes still running after stop: ${left.join(', ')}`);
+	};
+	try {
+		const apt = ensureServices(log);
+		if (apt.installed.length) log(`apt-get installed ${apt.installed.join(', ')}`);
+		const runtime = await ensureRuntime();
+		const extensions = buildPackage({ into: join(root, 'package-dist') });
+		const postgres = await startPostgres({ dir: join(root, 'postgres'), onSpawn: track });
+		cleanups.push(() => postgres.stop());
+
+		const { startSandbox } = await loadSandbox();
+		const sandbox = await startSandbox({ port: 0 });
+		cleanups.push(() => sandbox.stop());
+		copyExampleData(filesDir);
+
+		const n8n = await startN8n({
+			userFolder,
+			filesDir,
+			extensions,
+			runtime,
+			env: postgres.env,
+			onSpawn: track,
+		});
+		cleanups.push(() => n8n.stop());
+		log(`n8n ${n8n.url} on PostgreSQL :${postgres.port} ready`);
+
+		const { rest, apiKey } = await setupOwner(n8n.url);
+		if (!apiKey) throw new Error('no API key');
+		const env = n8nEnv(runtime, { userFolder, filesDir, extensions, env: postgres.env });
+		await importCredential(runtime, env, sandboxCredential(sandbox));
+		return { root, userFolder, filesDir, runtime, env, sandbox, n8n, rest, apiKey, postgres, stop };
+	} catch (error) {
+		await stop().catch(() => undefined);
+		throw error;
+	}
+}
+
 /** @param {any} execution */
 function heroSeconds(execution) {
 	return execution.data.resultData.runData['Hero Health'][0].executionTime / 1000;
 }
 
-const stack = await startStack({ log: () => {} });
+const stack =
+	DB === 'postgres'
+		? await startPostgresStack(() => {})
+		: /** @type {any} */ (await startStack({ log: () => {} }));
 try {
 	await control(stack, 'POST', '/config', { latencyMs: LATENCY_MS });
 	const off = await importForServer(stack, workflow(''));
 	console.log(
-		`n8n 2.41.1, SQLite; ${ITEMS} SMS sends, Concurrency ${CONCURRENCY}, sandbox latency ${LATENCY_MS} ms`,
+		`n8n 2.41.1, ${DB === 'postgres' ? 'PostgreSQL' : 'SQLite'}; ${ITEMS} SMS sends, Concurrency ${CONCURRENCY}, sandbox latency ${LATENCY_MS} ms`,
 	);
 	for (const keys of KEYS) {
 		await control(stack, 'POST', '/reset');
@@ -123,6 +278,11 @@ try {
 		const sent = items.filter((/** @type {any} */ item) => item.json.campaign_outcome === 'sent');
 		const campaign = heroSeconds(execution);
 		const perItem = ((campaign - plain) / ITEMS) * 1000;
+		if (stack.postgres) {
+			const recorded = recordedKeysPostgres(stack, on.id);
+			if (recorded !== keys + sent.length)
+				throw new Error(`the record holds ${recorded} keys, not ${keys} + ${sent.length}`);
+		}
 		console.log(
 			`${String(keys).padStart(6)} keys recorded before: option off ${plain.toFixed(2)} s, on ${campaign.toFixed(2)} s ` +
 				`(${sent.length} sent) → ${perItem.toFixed(2)} ms per item for the record`,

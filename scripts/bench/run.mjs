@@ -12,7 +12,10 @@ import { campaignCounts, control, cpuSeconds, resetPeak, statusMb } from './meas
 // Running a campaign through n8n
 
 /**
- * @typedef {{ wall: number, window: [number, number], nodeMs: number, cpu: number, maxInFlight: number, sent: number,
+ * @typedef {{ firstReceivedMs: number | null, lastAnsweredMs: number | null, inFlightMs: number,
+ *   serverMs: number, connections: number }} ServerTiming
+ * @typedef {{ wall: number, window: [number, number], nodeMs: number, cpu: number, maxInFlight: number,
+ *   timing: ServerTiming, sent: number,
  *   lost: number, duplicated: number, outputs: number, errors: number, rateLimited: number,
  *   received: number, outputText: string }} RunResult
  */
@@ -71,6 +74,7 @@ async function runCampaign({ n8n, apiKey, sandbox, workflow, rows, sandboxConfig
 		nodeMs: Number(task?.executionTime ?? NaN),
 		cpu,
 		maxInFlight: counters.maxInFlight,
+		timing: counters.timing,
 		received: counters.received,
 		rateLimited: counters.rateLimited,
 		...counts,
@@ -207,6 +211,8 @@ export async function plainLoop(sandbox, concurrency, rows) {
 		wall,
 		cpu: (cpuUsage.user + cpuUsage.system) / 1e6,
 		maxInFlight: counters.maxInFlight,
+		timing: counters.timing,
+		received: counters.received,
 		failed,
 		...counts,
 	};

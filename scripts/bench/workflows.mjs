@@ -74,6 +74,9 @@ export function heroTarget(concurrency) {
 			messageType: 'sms',
 			messageText: '={{ $json.text }}',
 			additionalFields: {},
+			// The bench measures sending, like the HTTP Request variants, which read no credits (and
+			// the sandbox has 1,000, fewer than a 2,000-row run needs).
+			campaignOptions: { checkSmsCredits: false },
 			requestOptions: { concurrency },
 		},
 		credentials: { heroHealthApi: HERO_CREDENTIAL },
