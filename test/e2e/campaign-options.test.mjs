@@ -99,7 +99,8 @@ describe('Campaign Options in a real n8n', () => {
 		);
 		const items = nodeItems(await runInServer(stack, preview), 'Hero Health');
 		assert.equal(items.length, ROWS + 1);
-		assert.deepEqual(items[ROWS], {
+		const { campaign_note: note, ...summary } = items[ROWS];
+		assert.deepEqual(summary, {
 			summary: true,
 			preview: true,
 			messages: ROWS,
@@ -108,6 +109,8 @@ describe('Campaign Options in a real n8n', () => {
 			sms_credits: 1000,
 			enough_sms_credits: true,
 		});
+		// A campaign's preview says it did not read the campaign record (reading it writes to it).
+		assert.match(String(note), /^Preview does not read the campaign record/);
 		assert.deepEqual(await received(), { 'GET /v1/me/sms-credits': 1 });
 	});
 });
