@@ -45,17 +45,6 @@ export function badPathParameter(
 	return undefined;
 }
 
-/** Fills `{name}` segments with the trimmed value, URL-encoded; see badPathParameter. */
-export function endpointPath(endpoint: Endpoint, pathParams: Record<string, string> = {}): string {
-	const bad = badPathParameter(endpoint, pathParams);
-	if (bad) {
-		throw new Error(`Endpoint ${endpoint.path}: path parameter "${bad.parameter}" ${bad.problem}`);
-	}
-	return endpoint.path.replace(/\{(\w+)\}/g, (_, key: string) =>
-		encodeURIComponent(String(pathParams[key]).trim()),
-	);
-}
-
 /** The inferred parts of an endpoint in words, e.g. "method and path"; undefined when none. */
 export function inferredPartsText(endpoint: Endpoint): string | undefined {
 	const { inferred, inferredParts = [] } = endpoint;
@@ -121,7 +110,10 @@ export function endpointRequest(
 	return {
 		...rest,
 		method: endpoint.method,
-		path: endpointPath(endpoint, pathParams),
+		// Each `{name}` segment: its trimmed value, URL-encoded (badPathParameter refused the rest).
+		path: endpoint.path.replace(/\{(\w+)\}/g, (_, key: string) =>
+			encodeURIComponent(String(pathParams?.[key]).trim()),
+		),
 		itemIndex,
 		endpoint,
 		paged: endpoint.paged === true,
