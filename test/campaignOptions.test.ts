@@ -22,6 +22,8 @@ import {
 const SEND = 'POST /v1/messages/send';
 const CREDITS = 'GET /v1/me/sms-credits';
 const WORKFLOW_ID = 'hero-test-workflow';
+/** The Hero Health node's ID in the harness: its own list holds the `unconfirmed` keys. */
+const NODE_ID = 'hero-node-id';
 
 interface SandboxMessage {
 	id: string;
@@ -86,7 +88,7 @@ describe('Once per Campaign', () => {
 		expect(await messagesInSandbox()).toHaveLength(3);
 		// Sent: claimed, no longer unconfirmed.
 		expect(deduplicator.has(WORKFLOW_ID, claimed('Flu 2026', '1002'))).toBe(true);
-		expect(deduplicator.has(WORKFLOW_ID, unconfirmed('Flu 2026', '1002'))).toBe(false);
+		expect(deduplicator.has(WORKFLOW_ID, unconfirmed('Flu 2026', '1002'), NODE_ID)).toBe(false);
 
 		const again = await runNode({
 			parameters: send({ campaignName: 'Flu 2026' }),
@@ -105,7 +107,7 @@ describe('Once per Campaign', () => {
 		]);
 		expect((await control.counters()).messagesSent.total).toBe(4);
 		// The claim of an already-sent key wrote `unconfirmed` again; it is removed at once.
-		expect(deduplicator.has(WORKFLOW_ID, unconfirmed('Flu 2026', '1002'))).toBe(false);
+		expect(deduplicator.has(WORKFLOW_ID, unconfirmed('Flu 2026', '1002'), NODE_ID)).toBe(false);
 
 		const other = await runNode({
 			parameters: send({ campaignName: 'Covid 2026' }),
@@ -144,7 +146,7 @@ describe('Once per Campaign', () => {
 		expect(json[0].campaign_outcome).toBe('sent');
 		expect(String(json[1].error)).toMatch(/400|mobile/i);
 		expect(deduplicator.has(WORKFLOW_ID, claimed('Flu 2026', '1019'))).toBe(false);
-		expect(deduplicator.has(WORKFLOW_ID, unconfirmed('Flu 2026', '1019'))).toBe(false);
+		expect(deduplicator.has(WORKFLOW_ID, unconfirmed('Flu 2026', '1019'), NODE_ID)).toBe(false);
 
 		const again = await runNode({
 			parameters: send({ campaignName: 'Flu 2026' }),
@@ -217,7 +219,7 @@ describe('Once per Campaign', () => {
 		const check = deduplicator.checkProcessedAndRecord.bind(deduplicator);
 		deduplicator.checkProcessedAndRecord = async (...args) => {
 			const answer = await check(...args);
-			const list = deduplicator.lists.get(`${WORKFLOW_ID}|`) ?? [];
+			const list = deduplicator.listOf(WORKFLOW_ID, NODE_ID);
 			most = Math.max(most, list.filter((hash) => hashes.has(hash)).length);
 			return answer;
 		};
@@ -238,11 +240,45 @@ describe('Once per Campaign', () => {
 		}
 		expect(most).toBeGreaterThan(0);
 		expect(most).toBeLessThanOrEqual(concurrency);
-		const list = deduplicator.lists.get(`${WORKFLOW_ID}|`) ?? [];
+		const list = deduplicator.listOf(WORKFLOW_ID, NODE_ID);
 		expect(list.filter((hash) => hashes.has(hash))).toEqual([]);
-		// Batched: fewer than the two calls per item that a call per claim and per confirmation takes.
-		expect(deduplicator.calls.length).toBeLessThan(2 * items.length);
 		expect(deduplicator.maxOverlap).toBe(1);
+		// The workflow's list, which grows with every patient, is only read and written to claim, in
+		// batches (fewer calls than items): confirmations go to the node's own small list.
+		const workflowCalls = deduplicator.calls.filter((call) => call.scope === 'workflow');
+		expect(workflowCalls.map((call) => call.method)).toEqual(
+			workflowCalls.map(() => 'checkProcessedAndRecord'),
+		);
+		expect(workflowCalls.length).toBeLessThan(items.length);
+		expect(workflowCalls.reduce((sum, call) => sum + call.values, 0)).toBe(items.length);
+		expect(deduplicator.listOf(WORKFLOW_ID)).toHaveLength(items.length);
+	});
+
+	it('a claim cut off between its two writes leaves the patient to send again, not marked sent', async () => {
+		const parameters = send({ campaignName: 'Cut', checkSmsCredits: false });
+		const check = deduplicator.checkProcessedAndRecord.bind(deduplicator);
+		deduplicator.checkProcessedAndRecord = async (items, scope, ...rest) => {
+			// n8n dies after the node's `unconfirmed` is written, before the workflow's `claimed`.
+			if (scope === 'workflow') throw new Error('the worker was stopped');
+			return await check(items, scope, ...rest);
+		};
+		try {
+			await expect(
+				runNode({ parameters, items: patients('1001', '1002'), credentials: credentials() }),
+			).rejects.toThrow(/the worker was stopped/);
+		} finally {
+			deduplicator.checkProcessedAndRecord = check;
+		}
+		expect((await received())[SEND]).toBeUndefined();
+		expect(deduplicator.has(WORKFLOW_ID, unconfirmed('Cut', '1001'), NODE_ID)).toBe(true);
+
+		const again = await runNode({
+			parameters,
+			items: patients('1001', '1002'),
+			credentials: credentials(),
+		});
+		expect(again.json.map((item) => item.campaign_outcome)).toEqual(['sent', 'sent']);
+		expect((await received())[SEND]).toBe(2);
 	});
 
 	it('a run stopped by a Hero failure forgets the sends it withheld and keeps the one that may have reached Hero', async () => {
@@ -257,7 +293,7 @@ describe('Once per Campaign', () => {
 				credentials: credentials(),
 			}),
 		).rejects.toThrow();
-		expect(deduplicator.has(WORKFLOW_ID, unconfirmed('Stop', '1001'))).toBe(true);
+		expect(deduplicator.has(WORKFLOW_ID, unconfirmed('Stop', '1001'), NODE_ID)).toBe(true);
 		for (const key of ['1002', '1003']) {
 			expect(deduplicator.has(WORKFLOW_ID, claimed('Stop', key))).toBe(false);
 		}
@@ -312,7 +348,7 @@ describe('a failed send keeps its campaign keys exactly when the stop report cal
 		const error = String(output[0].json.error);
 		expect(/possibly sent/.test(error)).toBe(possiblySent);
 		expect(deduplicator.has(WORKFLOW_ID, claimed('Rule', '1001'))).toBe(possiblySent);
-		expect(deduplicator.has(WORKFLOW_ID, unconfirmed('Rule', '1001'))).toBe(possiblySent);
+		expect(deduplicator.has(WORKFLOW_ID, unconfirmed('Rule', '1001'), NODE_ID)).toBe(possiblySent);
 
 		// The re-run: "check in Hero" with nothing sent, or the send tried again.
 		const resend = possiblySent

@@ -16,23 +16,25 @@ import { sleep } from 'n8n-workflow';
  * DeduplicationHelper (packages/cli/src/deduplication) through n8n-core's DataDeduplicationService;
  * this keeps the same model in 'entries' mode: per workflow ID and context ('' for scope
  * 'workflow', `n:<node ID>` for 'node') one list of md5/base64 hashes of the values, read and
- * written whole by every call. It also counts calls and notes when two overlapped, which n8n's
- * store does not survive (each call reads, changes and writes the list whole).
+ * written whole by every call. It also counts calls and notes when two on the same list overlapped,
+ * which n8n's store does not survive (each call reads, changes and writes the list whole); calls on
+ * different lists are different rows of n8n's table and may overlap.
  */
 export class MemoryDeduplicator implements IDataDeduplicator {
 	readonly lists = new Map<string, string[]>();
-	calls: Array<{ method: string; values: number }> = [];
+	calls: Array<{ method: string; scope: DeduplicationScope; values: number }> = [];
 	maxOverlap = 0;
 	/** Makes the next calls fail, as a lost database would. */
 	failWith?: Error;
 	/** Milliseconds each call takes. */
 	latencyMs = 0;
-	private running = 0;
+	private readonly running = new Map<string, number>();
 
 	reset(): void {
 		this.lists.clear();
 		this.calls = [];
 		this.maxOverlap = 0;
+		this.running.clear();
 		this.failWith = undefined;
 		this.latencyMs = 0;
 	}
@@ -46,21 +48,34 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 		return createHash('md5').update(value.toString()).digest('base64');
 	}
 
-	/** Whether a value is in the workflow-scope list. */
-	has(workflowId: string, value: string): boolean {
-		return (this.lists.get(`${workflowId}|`) ?? []).includes(MemoryDeduplicator.hash(value));
+	/** The workflow-scope list, or with a node ID that node's list. */
+	listOf(workflowId: string, nodeId?: string): string[] {
+		return this.lists.get(`${workflowId}|${nodeId === undefined ? '' : `n:${nodeId}`}`) ?? [];
 	}
 
-	private async call<T>(method: string, values: number, work: () => T): Promise<T> {
-		this.running++;
-		this.maxOverlap = Math.max(this.maxOverlap, this.running);
+	/** Whether a value is in the workflow-scope list, or with a node ID in that node's list. */
+	has(workflowId: string, value: string, nodeId?: string): boolean {
+		return this.listOf(workflowId, nodeId).includes(MemoryDeduplicator.hash(value));
+	}
+
+	private async call<T>(
+		method: string,
+		scope: DeduplicationScope,
+		contextData: ICheckProcessedContextData,
+		values: number,
+		work: (listKey: string) => T,
+	): Promise<T> {
+		const listKey = MemoryDeduplicator.listKey(scope, contextData);
+		const running = (this.running.get(listKey) ?? 0) + 1;
+		this.running.set(listKey, running);
+		this.maxOverlap = Math.max(this.maxOverlap, running);
 		try {
-			this.calls.push({ method, values });
+			this.calls.push({ method, scope, values });
 			if (this.latencyMs) await sleep(this.latencyMs);
 			if (this.failWith) throw this.failWith;
-			return work();
+			return work(listKey);
 		} finally {
-			this.running--;
+			this.running.set(listKey, (this.running.get(listKey) ?? 1) - 1);
 		}
 	}
 
@@ -71,8 +86,7 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 		options: ICheckProcessedOptions,
 	): Promise<IDeduplicationOutput> {
 		if (options.mode !== 'entries') throw new Error('Only mode "entries" is modelled');
-		return await this.call('checkProcessedAndRecord', items.length, () => {
-			const key = MemoryDeduplicator.listKey(scope, contextData);
+		return await this.call('checkProcessedAndRecord', scope, contextData, items.length, (key) => {
 			const list = [...(this.lists.get(key) ?? [])];
 			const known = new Set(list);
 			const output: IDeduplicationOutput = { new: [], processed: [] };
@@ -94,8 +108,7 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 		scope: DeduplicationScope,
 		contextData: ICheckProcessedContextData,
 	): Promise<void> {
-		await this.call('removeProcessed', items.length, () => {
-			const key = MemoryDeduplicator.listKey(scope, contextData);
+		await this.call('removeProcessed', scope, contextData, items.length, (key) => {
 			const list = [...(this.lists.get(key) ?? [])];
 			for (const item of items) {
 				const index = list.indexOf(MemoryDeduplicator.hash(item));
@@ -109,8 +122,8 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 		scope: DeduplicationScope,
 		contextData: ICheckProcessedContextData,
 	): Promise<void> {
-		await this.call('clearAllProcessedItems', 0, () => {
-			this.lists.delete(MemoryDeduplicator.listKey(scope, contextData));
+		await this.call('clearAllProcessedItems', scope, contextData, 0, (key) => {
+			this.lists.delete(key);
 		});
 	}
 
@@ -120,8 +133,10 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 	): Promise<number> {
 		return await this.call(
 			'getProcessedDataCount',
+			scope,
+			contextData,
 			0,
-			() => this.lists.get(MemoryDeduplicator.listKey(scope, contextData))?.length ?? 0,
+			(key) => this.lists.get(key)?.length ?? 0,
 		);
 	}
 }

@@ -5,22 +5,32 @@
  * prepared and before the first request.
  *
  * The campaign record is n8n's own deduplication store (this.helpers.checkProcessedAndRecord and
- * removeProcessed, scope 'workflow'), the store n8n's Remove Duplicates node uses: in n8n's
- * database, so it survives a crash and is shared by queue-mode workers. Per patient it holds two
- * keys: `claimed` and `unconfirmed`, written together before the request ('sending');
- * `unconfirmed` is removed once Hero answered ('sent'); both are removed when Hero refused the send,
- * so that a re-run tries again. Reading a key is recording it, so a claim records both keys and the
- * answer tells the earlier state:
+ * removeProcessed), the store n8n's Remove Duplicates node uses: in n8n's database, so it survives
+ * a crash and is shared by queue-mode workers. Per patient it holds two keys, written before the
+ * request ('sending'): `claimed` in the workflow's list (scope 'workflow': every node and run of the
+ * workflow shares it) and `unconfirmed` in this node's list (scope 'node'). `unconfirmed` is removed
+ * once Hero answered ('sent'); both are removed when Hero refused the send, so that a re-run tries
+ * again. Reading a key is recording it, so a claim records both keys and the answer tells the
+ * earlier state:
  *   claimed  unconfirmed   meaning
  *   no       (either)      never sent: this run sends it
  *   yes      yes           may have reached Hero: "check in Hero" (left as it is)
  *   yes      no            sent: "already sent" (the `unconfirmed` the claim wrote is removed again)
- * A crash between a claim and that removal can only turn "already sent" into "check in Hero".
+ * `unconfirmed` is recorded before `claimed` and `claimed` removed before `unconfirmed`, so a crash
+ * between the two calls leaves a patient to send again, never one marked sent who was not. A crash
+ * between a claim and the removal of its `unconfirmed` can only turn "already sent" into "check in
+ * Hero".
  *
- * n8n keeps a scope's keys as one JSON list that each call reads and writes whole, so calls are
- * batched: one call claims up to the room left and one removes every key due. At most Concurrency
- * keys of the run are `unconfirmed` with their request's fate unknown, so a killed run leaves at
- * most that many to check beyond the items it had already reported as possibly sent.
+ * n8n keeps each list as one JSON value that every call reads and writes whole, so a call costs more
+ * as the list grows. The workflow's list grows with every patient of every campaign; this node's
+ * list holds only the sends whose answer is awaited or was lost, so the per-send confirm stays
+ * cheap at any campaign size and the big list is read and written once per claim batch. Calls are
+ * batched: a claim takes up to the room left, and a removal every key due. At most Concurrency keys
+ * of the run are `unconfirmed` with their request's fate unknown, so a killed run leaves at most
+ * that many to check beyond the items it had already reported as possibly sent.
+ *
+ * The `unconfirmed` mark belongs to the Send node, so a patient left to check by one Send node is
+ * reported "already sent" by another Send node of the same campaign (still never sent twice).
  */
 import type {
 	DeduplicationHelperFunctions,
@@ -182,7 +192,10 @@ interface PlannedSend {
 	inCampaign?: boolean;
 }
 
-const SCOPE = 'workflow';
+/** Where `claimed` keys live: shared by every node of the workflow. */
+const CLAIMED = 'workflow';
+/** Where `unconfirmed` keys live: this node's own list, small whatever the campaign's size. */
+const UNCONFIRMED = 'node';
 const ENTRIES: ICheckProcessedOptions = { mode: 'entries' };
 
 type Deduplication = Pick<
@@ -200,7 +213,8 @@ interface PendingClaim {
 }
 
 interface PendingRemoval {
-	keys: string[];
+	claimed: string[];
+	unconfirmed: string[];
 	/** Keys of this run's that stop being `unconfirmed` with it. */
 	closes: number;
 	resolve: () => void;
@@ -210,7 +224,8 @@ interface PendingRemoval {
 /**
  * The campaign record of one node run: claims and removals queue up and go to n8n's store in
  * batches, one call at a time (n8n's store reads and writes a scope's list whole, so two calls at
- * once would lose one's keys).
+ * once would lose one's keys). Keeping the two lists' calls in one line measured faster than
+ * letting them overlap: the workflow's list then gets fewer, larger claims.
  */
 export class CampaignLedger {
 	private readonly claims: PendingClaim[] = [];
@@ -235,12 +250,12 @@ export class CampaignLedger {
 
 	/** Hero answered: the message is sent. */
 	async confirm(key: string): Promise<void> {
-		await this.remove([unconfirmedKey(key)], 1);
+		await this.remove({ claimed: [], unconfirmed: [unconfirmedKey(key)] });
 	}
 
 	/** Hero refused, or the request never left: a re-run tries again. */
 	async forget(key: string): Promise<void> {
-		await this.remove([claimedKey(key), unconfirmedKey(key)], 1);
+		await this.remove({ claimed: [claimedKey(key)], unconfirmed: [unconfirmedKey(key)] });
 	}
 
 	/**
@@ -252,9 +267,9 @@ export class CampaignLedger {
 		this.pump();
 	}
 
-	private async remove(keys: string[], closes: number): Promise<void> {
+	private async remove(keys: Pick<PendingRemoval, 'claimed' | 'unconfirmed'>): Promise<void> {
 		await new Promise<void>((resolve, reject) => {
-			this.removals.push({ keys, closes, resolve, reject });
+			this.removals.push({ ...keys, closes: 1, resolve, reject });
 			this.pump();
 		});
 	}
@@ -273,12 +288,14 @@ export class CampaignLedger {
 		for (;;) {
 			if (this.removals.length) {
 				const batch = this.removals.splice(0);
+				const claimed = batch.flatMap((removal) => removal.claimed);
+				const unconfirmed = batch.flatMap((removal) => removal.unconfirmed);
 				try {
-					await this.store.removeProcessed(
-						batch.flatMap((removal) => removal.keys),
-						SCOPE,
-						ENTRIES,
-					);
+					// `claimed` first: a crash in between leaves the patient to send again.
+					if (claimed.length) await this.store.removeProcessed(claimed, CLAIMED, ENTRIES);
+					if (unconfirmed.length) {
+						await this.store.removeProcessed(unconfirmed, UNCONFIRMED, ENTRIES);
+					}
 					for (const removal of batch) {
 						this.open -= removal.closes;
 						removal.resolve();
@@ -294,14 +311,16 @@ export class CampaignLedger {
 			if (!this.claims.length || room <= 0) return;
 			const batch = this.claims.splice(0, room);
 			this.open += batch.length;
-			let processed: Set<string>;
+			const processed = new Set<string>();
 			try {
-				const answer = await this.store.checkProcessedAndRecord(
-					batch.flatMap((claim) => [claimedKey(claim.key), unconfirmedKey(claim.key)]),
-					SCOPE,
-					ENTRIES,
-				);
-				processed = new Set(answer.processed.map(String));
+				// `unconfirmed` first: a crash in between leaves the patient to send again.
+				for (const [keys, scope] of [
+					[batch.map((claim) => unconfirmedKey(claim.key)), UNCONFIRMED],
+					[batch.map((claim) => claimedKey(claim.key)), CLAIMED],
+				] as const) {
+					const answer = await this.store.checkProcessedAndRecord(keys, scope, ENTRIES);
+					for (const key of answer.processed) processed.add(String(key));
+				}
 			} catch (error) {
 				this.fail(error);
 				for (const claim of batch) claim.reject(error);
@@ -321,7 +340,8 @@ export class CampaignLedger {
 			}
 			if (wronglyUnconfirmed.length) {
 				this.removals.push({
-					keys: wronglyUnconfirmed,
+					claimed: [],
+					unconfirmed: wronglyUnconfirmed,
 					closes: wronglyUnconfirmed.length,
 					resolve: () => {},
 					reject: () => {},
@@ -337,13 +357,13 @@ export class CampaignLedger {
 	}
 }
 
-/** Releases keys so that the next run sends to them (Message → Release Campaign Keys). */
+/**
+ * Releases keys so that the next run sends to them (Message → Release Campaign Keys). Only
+ * `claimed` is the workflow's; an `unconfirmed` left in the Send node's own list does not hold the
+ * patient back (a claim without `claimed` sends) and goes when that send is answered.
+ */
 export async function releaseCampaignKeys(store: Deduplication, keys: string[]): Promise<void> {
-	await store.removeProcessed(
-		keys.flatMap((key) => [claimedKey(key), unconfirmedKey(key)]),
-		SCOPE,
-		ENTRIES,
-	);
+	await store.removeProcessed(keys.map(claimedKey), CLAIMED, ENTRIES);
 }
 
 /** The record key of one patient in one campaign. */
