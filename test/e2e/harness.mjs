@@ -149,14 +149,26 @@ export async function importForServer(stack, workflow) {
 	const { workflow: copy, path } = webhookStarted(workflow);
 	const [id] = await importExamples(stack, [copy]);
 	await activate(stack.n8n.url, stack.apiKey, id);
-	// Activation goes through an outbox: wait until n8n knows the webhook (a GET to a POST webhook
-	// then answers 404 "…not registered for GET requests. Did you mean to make a POST request?").
-	const ready = await waitFor(async () => {
-		const response = await fetch(`${stack.n8n.url}/webhook/${path}`);
-		return response.status !== 404 || /POST request/.test(await response.text());
-	});
-	if (!ready) throw new Error(`${copy.name}: its webhook was not registered`);
+	if (!(await webhookIs(stack, path, true))) {
+		throw new Error(`${copy.name}: its webhook was not registered`);
+	}
 	return { id, path };
+}
+
+/**
+ * Waits until n8n has registered a POST webhook, or has removed it. Activation and deactivation go
+ * through an outbox, so the API answers before the webhook changes. A GET to a registered POST
+ * webhook answers 404 "…not registered for GET requests. Did you mean to make a POST request?";
+ * to an unknown one, a 404 without that hint.
+ * @param {Stack} stack @param {string} path @param {boolean} registered
+ * @returns {Promise<boolean>} whether it got there in time
+ */
+export async function webhookIs(stack, path, registered) {
+	return await waitFor(async () => {
+		const response = await fetch(`${stack.n8n.url}/webhook/${path}`);
+		const known = response.status !== 404 || /POST request/.test(await response.text());
+		return known === registered;
+	});
 }
 
 /**

@@ -12,7 +12,14 @@ import { test } from 'node:test';
 
 import { publicApi, readExample } from '../../scripts/n8n-runtime.mjs';
 import { ROWS } from '../../scripts/make-recall-sample.mjs';
-import { control, importForServer, nodeItems, runInServer, useStack, waitFor } from './harness.mjs';
+import {
+	control,
+	importForServer,
+	nodeItems,
+	runInServer,
+	useStack,
+	webhookIs,
+} from './harness.mjs';
 
 /** @type {import('./harness.mjs').Stack} */
 let stack;
@@ -156,15 +163,14 @@ async function changeSettings(workflow, values) {
 		settings: { executionOrder: 'v1' },
 	});
 	assert.equal(put.status, 200, JSON.stringify(put.body));
-	// n8n runs the published version: publish the edit (deactivate, then activate)
+	// n8n runs the published version: publish the edit (deactivate, then activate). Both go through
+	// n8n's outbox, so wait for each: a run while the old registration is still there runs the old
+	// version.
 	await api('POST', `/workflows/${workflow.id}/deactivate`);
+	assert.ok(await webhookIs(stack, workflow.path, false), 'the old version is unpublished');
 	const published = await api('POST', `/workflows/${workflow.id}/activate`);
 	assert.equal(published.status, 200, JSON.stringify(published.body));
-	const ready = await waitFor(async () => {
-		const response = await fetch(`${stack.n8n.url}/webhook/${workflow.path}`);
-		return response.status !== 404 || /POST request/.test(await response.text());
-	});
-	assert.ok(ready, 'the webhook is registered again');
+	assert.ok(await webhookIs(stack, workflow.path, true), 'the webhook is registered again');
 }
 
 test(
