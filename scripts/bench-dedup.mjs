@@ -12,29 +12,15 @@
 //   DB=postgres node scripts/bench-dedup.mjs      # the same against PostgreSQL
 //
 // DB=postgres: Debian's postgresql (installed with apt-get when missing, as test/queue does)
-// runs from the run's throwaway folder on a free loopback port (test/queue/services.mjs), and one
-// n8n in regular mode uses it (DB_TYPE=postgresdb); the record is filled with psql. Everything
-// started is stopped by PID at the end, or on Ctrl-C / SIGTERM.
+// runs from the run's throwaway folder on a free loopback port (the e2e harness's startStack with
+// `postgres`), and one n8n in regular mode uses it (DB_TYPE=postgresdb); the record is filled with
+// psql. Everything started is stopped by PID at the end, or on Ctrl-C / SIGTERM.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { control, importForServer, runInServer, startStack } from '../test/e2e/harness.mjs';
-import { ensureServices, startPostgres } from '../test/queue/services.mjs';
-import {
-	alive,
-	buildPackage,
-	copyExampleData,
-	ensureRuntime,
-	importCredential,
-	loadSandbox,
-	n8nEnv,
-	sandboxCredential,
-	setupOwner,
-	startN8n,
-} from './n8n-runtime.mjs';
 
 const ITEMS = Number(process.env.ITEMS ?? 1000);
 const KEYS = (process.env.KEYS ?? '0,2000,20000').split(',').map(Number);
@@ -172,93 +158,12 @@ function psql(stack, args) {
 	);
 }
 
-/**
- * startStack's stack (test/e2e/harness.mjs) with n8n on PostgreSQL instead of SQLite: the same
- * fields, plus `postgres`. stop() ends n8n, the sandbox and PostgreSQL, in that order.
- * @param {(line: string) => void} log
- */
-async function startPostgresStack(log) {
-	const root = mkdtempSync(join(tmpdir(), 'hero-dedup-'));
-	const userFolder = join(root, 'n8n');
-	const filesDir = join(root, 'files');
-	/** Process groups started here (PostgreSQL, n8n), for Ctrl-C. */
-	const groups = new Set();
-	/** @param {number} pid */
-	const track = (pid) => groups.add(pid);
-	/** @type {Array<() => Promise<void> | void>} */
-	const cleanups = [];
-	/** @param {NodeJS.Signals} signal */
-	const onSignal = (signal) => {
-		for (const pid of groups) {
-			try {
-				process.kill(-pid, 'SIGKILL');
-			} catch {
-				// gone
-			}
-		}
-		rmSync(root, { recursive: true, force: true });
-		process.exit(signal === 'SIGINT' ? 130 : 143);
-	};
-	process.on('SIGINT', onSignal);
-	process.on('SIGTERM', onSignal);
-	const stop = async () => {
-		for (const cleanup of cleanups.reverse()) {
-			try {
-				await cleanup();
-			} catch {
-				// best effort; the check below reports what is left
-			}
-		}
-		process.off('SIGINT', onSignal);
-		process.off('SIGTERM', onSignal);
-		const left = [...groups].filter(alive);
-		rmSync(root, { recursive: true, force: true });
-		if (left.length) throw new Error(`processes still running after stop: ${left.join(', ')}`);
-	};
-	try {
-		const apt = ensureServices(log);
-		if (apt.installed.length) log(`apt-get installed ${apt.installed.join(', ')}`);
-		const runtime = await ensureRuntime();
-		const extensions = buildPackage({ into: join(root, 'package-dist') });
-		const postgres = await startPostgres({ dir: join(root, 'postgres'), onSpawn: track });
-		cleanups.push(() => postgres.stop());
-
-		const { startSandbox } = await loadSandbox();
-		const sandbox = await startSandbox({ port: 0 });
-		cleanups.push(() => sandbox.stop());
-		copyExampleData(filesDir);
-
-		const n8n = await startN8n({
-			userFolder,
-			filesDir,
-			extensions,
-			runtime,
-			env: postgres.env,
-			onSpawn: track,
-		});
-		cleanups.push(() => n8n.stop());
-		log(`n8n ${n8n.url} on PostgreSQL :${postgres.port} ready`);
-
-		const { rest, apiKey } = await setupOwner(n8n.url);
-		if (!apiKey) throw new Error('no API key');
-		const env = n8nEnv(runtime, { userFolder, filesDir, extensions, env: postgres.env });
-		await importCredential(runtime, env, sandboxCredential(sandbox));
-		return { root, userFolder, filesDir, runtime, env, sandbox, n8n, rest, apiKey, postgres, stop };
-	} catch (error) {
-		await stop().catch(() => undefined);
-		throw error;
-	}
-}
-
 /** @param {any} execution */
 function heroSeconds(execution) {
 	return execution.data.resultData.runData['Hero Health'][0].executionTime / 1000;
 }
 
-const stack =
-	DB === 'postgres'
-		? await startPostgresStack(() => {})
-		: /** @type {any} */ (await startStack({ log: () => {} }));
+const stack = await startStack({ log: () => {}, postgres: DB === 'postgres' });
 try {
 	await control(stack, 'POST', '/config', { latencyMs: LATENCY_MS });
 	const off = await importForServer(stack, workflow(''));

@@ -28,6 +28,7 @@ import {
 	startN8n,
 	webhookStarted,
 } from '../../scripts/n8n-runtime.mjs';
+import { ensureServices, startPostgres } from '../queue/services.mjs';
 
 /** @param {number} ms */
 export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
@@ -36,16 +37,41 @@ export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const since = (t0) => ((Date.now() - t0) / 1000).toFixed(1);
 
 /**
- * Starts the stack: build, sandbox, n8n, owner + API key, the sandbox credential.
- * @param {{ log?: (line: string) => void }} [options]
+ * Starts the stack: build, sandbox, n8n, owner + API key, the sandbox credential. With `postgres`,
+ * n8n uses a PostgreSQL started for it (Debian's, installed with apt-get when missing, as test:queue
+ * does) instead of SQLite; the stack then has `postgres` (its `env` gives host, port and user).
+ * stop() ends n8n, the sandbox and PostgreSQL, in that order; Ctrl-C or SIGTERM kills what was
+ * started.
+ * @param {{ log?: (line: string) => void, postgres?: boolean }} [options]
  */
-export async function startStack({ log = (line) => console.log(`# ${line}`) } = {}) {
+export async function startStack({
+	log = (line) => console.log(`# ${line}`),
+	postgres: onPostgres = false,
+} = {}) {
 	const t0 = Date.now();
 	const root = mkdtempSync(join(tmpdir(), 'hero-e2e-'));
 	const userFolder = join(root, 'n8n');
 	const filesDir = join(root, 'files');
+	/** Process groups started here (PostgreSQL, n8n), for Ctrl-C. */
+	const groups = new Set();
+	/** @param {number} pid */
+	const track = (pid) => groups.add(pid);
 	/** @type {Array<() => Promise<void> | void>} */
 	const cleanups = [];
+	/** @param {NodeJS.Signals} signal */
+	const onSignal = (signal) => {
+		for (const pid of groups) {
+			try {
+				process.kill(-pid, 'SIGKILL');
+			} catch {
+				// gone
+			}
+		}
+		rmSync(root, { recursive: true, force: true });
+		process.exit(signal === 'SIGINT' ? 130 : 143);
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
 	const stop = async () => {
 		for (const cleanup of cleanups.reverse()) {
 			try {
@@ -54,32 +80,55 @@ export async function startStack({ log = (line) => console.log(`# ${line}`) } = 
 				// best effort
 			}
 		}
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
 	};
 	try {
 		const runtime = await ensureRuntime();
 		log(`runtime ready (${since(t0)} s)`);
 		const extensions = buildPackage({ into: join(root, 'package-dist') });
 		log(`package built (${since(t0)} s)`);
+		let postgres;
+		if (onPostgres) {
+			const apt = ensureServices(log);
+			if (apt.installed.length) log(`apt-get installed ${apt.installed.join(', ')}`);
+			postgres = await startPostgres({ dir: join(root, 'postgres'), onSpawn: track });
+			cleanups.push(() => postgres?.stop());
+			log(`PostgreSQL :${postgres.port} ready (${since(t0)} s)`);
+		}
+		const env = postgres?.env ?? {};
 
 		const { startSandbox } = await loadSandbox();
 		const sandbox = await startSandbox({ port: 0 });
 		cleanups.push(() => sandbox.stop());
 		copyExampleData(filesDir);
 
-		const n8n = await startN8n({ userFolder, filesDir, extensions, runtime });
+		const n8n = await startN8n({ userFolder, filesDir, extensions, runtime, env, onSpawn: track });
 		cleanups.push(() => n8n.stop());
 		log(`n8n ${n8n.url} ready (${since(t0)} s); log ${n8n.log}`);
 
 		const { rest, apiKey } = await setupOwner(n8n.url);
 		if (!apiKey) throw new Error('no API key');
-		const env = n8nEnv(runtime, { userFolder, filesDir, extensions });
-		await importCredential(runtime, env, sandboxCredential(sandbox));
+		const n8nEnvironment = n8nEnv(runtime, { userFolder, filesDir, extensions, env });
+		await importCredential(runtime, n8nEnvironment, sandboxCredential(sandbox));
 		log(`owner, API key and credential ready (${since(t0)} s)`);
 
 		cleanups.push(() => {
 			if (!process.env.HERO_E2E_KEEP) rmSync(root, { recursive: true, force: true });
 		});
-		return { root, userFolder, filesDir, runtime, env, sandbox, n8n, rest, apiKey, stop };
+		return {
+			root,
+			userFolder,
+			filesDir,
+			runtime,
+			env: n8nEnvironment,
+			sandbox,
+			n8n,
+			rest,
+			apiKey,
+			postgres,
+			stop,
+		};
 	} catch (error) {
 		await stop();
 		throw error;
