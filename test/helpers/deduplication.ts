@@ -16,9 +16,8 @@ import { sleep } from 'n8n-workflow';
  * DeduplicationHelper (packages/cli/src/deduplication) through n8n-core's DataDeduplicationService;
  * this keeps the same model in 'entries' mode: per workflow ID and context ('' for scope
  * 'workflow', `n:<node ID>` for 'node') one list of md5/base64 hashes of the values, read and
- * written whole by every call. It also counts calls and notes when two on the same list overlapped,
- * which n8n's store does not survive (each call reads, changes and writes the list whole); calls on
- * different lists are different rows of n8n's table and may overlap.
+ * written whole by every call. It also counts calls and notes when two overlapped, which n8n's
+ * store does not survive (each call reads, changes and writes the list whole).
  */
 export class MemoryDeduplicator implements IDataDeduplicator {
 	readonly lists = new Map<string, string[]>();
@@ -28,13 +27,12 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 	failWith?: Error;
 	/** Milliseconds each call takes. */
 	latencyMs = 0;
-	private readonly running = new Map<string, number>();
+	private running = 0;
 
 	reset(): void {
 		this.lists.clear();
 		this.calls = [];
 		this.maxOverlap = 0;
-		this.running.clear();
 		this.failWith = undefined;
 		this.latencyMs = 0;
 	}
@@ -61,21 +59,18 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 	private async call<T>(
 		method: string,
 		scope: DeduplicationScope,
-		contextData: ICheckProcessedContextData,
 		values: number,
-		work: (listKey: string) => T,
+		work: () => T,
 	): Promise<T> {
-		const listKey = MemoryDeduplicator.listKey(scope, contextData);
-		const running = (this.running.get(listKey) ?? 0) + 1;
-		this.running.set(listKey, running);
-		this.maxOverlap = Math.max(this.maxOverlap, running);
+		this.running++;
+		this.maxOverlap = Math.max(this.maxOverlap, this.running);
 		try {
 			this.calls.push({ method, scope, values });
 			if (this.latencyMs) await sleep(this.latencyMs);
 			if (this.failWith) throw this.failWith;
-			return work(listKey);
+			return work();
 		} finally {
-			this.running.set(listKey, (this.running.get(listKey) ?? 1) - 1);
+			this.running--;
 		}
 	}
 
@@ -86,7 +81,8 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 		options: ICheckProcessedOptions,
 	): Promise<IDeduplicationOutput> {
 		if (options.mode !== 'entries') throw new Error('Only mode "entries" is modelled');
-		return await this.call('checkProcessedAndRecord', scope, contextData, items.length, (key) => {
+		return await this.call('checkProcessedAndRecord', scope, items.length, () => {
+			const key = MemoryDeduplicator.listKey(scope, contextData);
 			const list = [...(this.lists.get(key) ?? [])];
 			const known = new Set(list);
 			const output: IDeduplicationOutput = { new: [], processed: [] };
@@ -108,7 +104,8 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 		scope: DeduplicationScope,
 		contextData: ICheckProcessedContextData,
 	): Promise<void> {
-		await this.call('removeProcessed', scope, contextData, items.length, (key) => {
+		await this.call('removeProcessed', scope, items.length, () => {
+			const key = MemoryDeduplicator.listKey(scope, contextData);
 			const list = [...(this.lists.get(key) ?? [])];
 			for (const item of items) {
 				const index = list.indexOf(MemoryDeduplicator.hash(item));
@@ -122,8 +119,8 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 		scope: DeduplicationScope,
 		contextData: ICheckProcessedContextData,
 	): Promise<void> {
-		await this.call('clearAllProcessedItems', scope, contextData, 0, (key) => {
-			this.lists.delete(key);
+		await this.call('clearAllProcessedItems', scope, 0, () => {
+			this.lists.delete(MemoryDeduplicator.listKey(scope, contextData));
 		});
 	}
 
@@ -134,9 +131,8 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 		return await this.call(
 			'getProcessedDataCount',
 			scope,
-			contextData,
 			0,
-			(key) => this.lists.get(key)?.length ?? 0,
+			() => this.lists.get(MemoryDeduplicator.listKey(scope, contextData))?.length ?? 0,
 		);
 	}
 }
